@@ -1,0 +1,38 @@
+# Carers Hub: every task an editor or developer needs. Run `make help` to list them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+
+.PHONY: help serve site test lock clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(BIN)/mkdocs: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+serve: $(BIN)/mkdocs ## Preview the site at http://127.0.0.1:8000 (reloads when you save a file)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+
+site: $(BIN)/mkdocs ## Build the finished site into site/ (only a complete, checked build replaces it)
+	rm -rf .site-build
+	$(BIN)/mkdocs build --strict --site-dir .site-build
+	rm -rf site && mv .site-build site
+	@echo "Built the site into site/"
+
+test: $(BIN)/mkdocs ## Run every test, browser tests included
+	$(BIN)/python -m pytest
+
+lock: ## Re-pin requirements.txt after changing requirements.in
+	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet -r requirements.in
+	( echo '# Exact versions of everything Carers Hub installs. Made from requirements.in by `make lock`.'; .venv-lock/bin/pip freeze ) > requirements.txt
+	rm -rf .venv-lock
+
+clean: ## Remove the built site and caches
+	rm -rf site .site-build .cache .pytest_cache

@@ -1,0 +1,90 @@
+"""Macros editors use in pages: {{ contact_card("id") }}, {{ phone("id") }}, {{ glossary() }}.
+
+Loaded by mkdocs-macros-plugin (`module_name: hooks/macros`). The data they show was
+loaded and checked by hooks/pipeline.py before this runs. A macro given a wrong id
+stops the build with the page, the line and the ids that would work.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+# The macros plugin loads this file by path, so make `hooks` importable as a package.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from hooks.render import render  # noqa: E402
+from hooks.site_data import SiteData  # noqa: E402
+
+
+class MacroProblem(Exception):
+    """A mistake in how a page uses a macro; the message names the page, line and fix."""
+
+
+def _line_of(page, needle: str) -> int | None:
+    """The line in the page's source where a macro call appears, for the error message."""
+    try:
+        lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+    except (AttributeError, OSError, TypeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if needle in line), None)
+
+
+def _fail(env, call: str, needle: str, message: str, fix: str):
+    page = env.page
+    where = page.file.src_uri if page else "a page"
+    line = _line_of(page, needle) if page else None
+    raise MacroProblem(
+        f"Error in content/{where}{f', line {line}' if line else ''}, in {call}: {message}\n"
+        f"    How to fix: {fix}\n"
+        f"    More help: docs/errors.md#macro-unknown-id [MACRO_UNKNOWN_ID]"
+    )
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def define_env(env):
+    data: SiteData = env.conf["extra"]["carers"]["data"]
+    env.variables["council"] = data.council
+    env.variables["site_info"] = data.site
+
+    def _contact(call: str, contact_id: str):
+        if contact_id not in data.contacts:
+            _fail(env, call, contact_id, f'there is no contact with the id "{contact_id}".',
+                  "Use one of: " + ", ".join(sorted(data.contacts)) + ". Contacts are listed in "
+                  "data/contacts.yaml and data/site.yaml.")
+        return data.contacts[contact_id]
+
+    @env.macro
+    def contact_card(contact_id: str) -> Markup:
+        """A box showing a contact: its name, what it is for, its number as a link, its hours and cost.
+
+        Put it on a line of its own: `{{ contact_card("samaritans") }}`.
+        """
+        return render("contact-card.html", contact=_contact("contact_card", contact_id))
+
+    @env.macro
+    def phone(contact_id: str) -> Markup:
+        """A contact's number as a link that calls (or texts) it, inside a sentence.
+
+        For example: `Call Samaritans free on {{ phone("samaritans") }}.`
+        """
+        return render("phone.html", contact=_contact("phone", contact_id))
+
+    @env.macro
+    def glossary() -> Markup:
+        """The list of hard words and what they mean, from data/glossary.yaml, A to Z."""
+        terms = []
+        page_urls = env.conf["extra"]["carers"]["page_urls"]
+        for term in sorted(data.glossary, key=lambda t: t.term.lower()):
+            # Links were checked against content/ before the build (pipeline.on_files).
+            url = get_relative_url(page_urls[term.link], env.page.url) if term.link else None
+            terms.append({"term": term.term, "abbr": term.abbr, "definition": term.definition,
+                          "anchor": slug(term.term), "url": url})
+        return render("glossary.html", terms=terms)

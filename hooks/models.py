@@ -1,0 +1,160 @@
+"""Typed shapes of the site's data files. Data is checked once, here, at the edge."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+
+from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic_core import PydanticCustomError
+
+from . import phones
+from .fields import Colour, Email, HttpsUrl, PhoneNumber, SafeText, Slug, SmsNumber, Source, TextphoneNumber
+
+
+class Strict(BaseModel):
+    # Unknown fields are usually typos ("phnoe:"), so they are errors, not silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SiteInfo(Strict):
+    name: SafeText
+    description: SafeText
+    url: HttpsUrl
+
+
+class Council(Strict):
+    name: SafeText
+    short_name: SafeText
+    area: SafeText
+    website: HttpsUrl
+    address: SafeText | None = None
+    address_source: Source | None = None
+    address_checked: date | None = None
+
+
+class Colours(Strict):
+    primary: Colour
+    accent: Colour
+
+
+class Contact(Strict):
+    id: Slug
+    name: SafeText
+    purpose: SafeText
+    phone: PhoneNumber | None = None
+    textphone: TextphoneNumber | None = None
+    sms: SmsNumber | None = None
+    sms_keyword: SafeText | None = None
+    hours: SafeText | None = None
+    cost: SafeText | None = None
+    website: HttpsUrl | None = None
+    crisis: bool = False
+    source: Source
+    checked: date
+    confirm_with_council: bool = False
+    confirm_with_source: HttpsUrl | None = None
+
+    @model_validator(mode="after")
+    def _reachable(self):
+        if not (self.phone or self.sms):
+            raise PydanticCustomError("CONTACT_NO_NUMBER", "has no phone or sms number")
+        return self
+
+    @cached_property
+    def phone_link(self) -> phones.Phone | None:
+        return phones.parse_phone(self.phone) if self.phone else None
+
+    @cached_property
+    def textphone_link(self) -> phones.Phone | None:
+        return phones.parse_textphone(self.textphone) if self.textphone else None
+
+    @cached_property
+    def sms_link(self) -> phones.Phone | None:
+        if not self.sms:
+            return None
+        link = phones.parse_sms(self.sms)
+        uri = link.uri + (f"?body={self.sms_keyword}" if self.sms_keyword else "")
+        return phones.Phone(display=link.display, uri=uri)
+
+    @property
+    def needs_confirming(self) -> bool:
+        return self.confirm_with_council or self.confirm_with_source is not None
+
+
+class PageLink(Strict):
+    title: SafeText
+    page: str  # a page in content/, checked when the pages are known
+
+
+class GetHelpNow(Strict):
+    page: str
+    top_contact: Slug
+    printed_contacts: list[Slug]
+
+
+class Footer(Strict):
+    contacts: list[Slug]
+    links: list[PageLink]
+
+
+class SiteFile(Strict):
+    """data/site.yaml"""
+
+    site: SiteInfo
+    council: Council
+    get_help_now: GetHelpNow
+    footer: Footer
+    colours: Colours
+    contacts: list[Contact] = []
+
+
+class ContactsFile(Strict):
+    """data/contacts.yaml"""
+
+    contacts: list[Contact]
+
+
+class Audience(Strict):
+    id: Slug
+    label: SafeText
+    description: SafeText
+
+
+class AudiencesFile(Strict):
+    """data/audiences.yaml"""
+
+    audiences: list[Audience]
+
+
+class GlossaryTerm(Strict):
+    term: SafeText
+    abbr: SafeText | None = None
+    definition: SafeText
+    link: str | None = None
+
+
+class GlossaryFile(Strict):
+    """data/glossary.yaml"""
+
+    terms: list[GlossaryTerm]
+
+
+class PageMeta(BaseModel):
+    """The front matter every page in content/ must have."""
+
+    # Pages may carry other fields for the theme (hide, search...), so extra keys are allowed.
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: SafeText
+    description: SafeText
+    owner: Email
+    last_reviewed: date
+    review_by: date
+    audience: list[Slug]
+
+    @model_validator(mode="after")
+    def _dates_in_order(self):
+        if self.review_by <= self.last_reviewed:
+            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed")
+        return self

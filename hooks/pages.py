@@ -1,0 +1,53 @@
+"""Check the front matter of every page in content/ before anything is built."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import yaml_source
+from .models import PageMeta
+from .problems import Problem, ProblemsFound
+from .site_data import validate
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
+
+
+def read_front_matter(text: str, file: str) -> yaml_source.Located | None:
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None
+    return yaml_source.parse(match.group(1) or "", file, line_offset=1)
+
+
+def check_page(text: str, file: str, audiences: set[str], today: date) -> tuple[PageMeta | None, list[Problem]]:
+    """Return the page's checked front matter and any problems (overdue reviews are warnings)."""
+    try:
+        source = read_front_matter(text, file)
+    except ProblemsFound as found:
+        return None, found.problems
+    if source is None or not isinstance(source.data, dict):
+        return None, [Problem(
+            code="PAGE_FRONT_MATTER_MISSING", file=file, line=1, field="",
+            message="this page has no front matter (the block between two '---' lines at the very top).",
+            fix="Start the page with a '---' line, then title, description, owner, last_reviewed, review_by and "
+                "audience, one a line, then another '---' line. Copy the block from a page like it.",
+        )]
+    try:
+        meta = validate(PageMeta, source)
+    except ProblemsFound as found:
+        return None, found.problems
+    problems = [
+        Problem(code="AUDIENCE_UNKNOWN", file=file, line=source.line(("audience", index)), field=f"audience[{index}]",
+                message=f'"{name}" is not an audience we know.',
+                fix="Use one of: " + ", ".join(sorted(audiences)) + " (the list is in data/audiences.yaml).")
+        for index, name in enumerate(meta.audience) if name not in audiences
+    ]
+    if meta.review_by < today:
+        problems.append(Problem(
+            code="PAGE_REVIEW_OVERDUE", file=file, line=source.line(("review_by",)), field="review_by",
+            message=f"this page was due for review on {meta.review_by}.",
+            fix="Check the page is still right, then set last_reviewed to today and review_by to a date in the future.",
+            warning=True,
+        ))
+    return meta, problems

@@ -1,0 +1,111 @@
+"""MkDocs hooks: the thin layer that runs the checks in this folder during a build.
+
+Order of a build (see docs/developers/pipeline.md):
+  on_startup  remember whether this is `serve` (warnings) or `build` (strict)
+  on_config   load and check data/ (site_data.py); stop before anything is written
+  on_files    check every page's front matter (pages.py) and the pages data/ points at
+  macros      mkdocs-macros-plugin renders {{ }} with hooks/macros.py
+  templates   overrides/ read config.extra.carers for the council, contacts and links
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+# MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from hooks import pages, site_data  # noqa: E402
+from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
+from hooks.render import long_date  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.carers")
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _today() -> date:
+    return date.today()
+
+
+@event_priority(100)  # before the macros plugin, which needs the data
+def on_config(config):
+    root = _root(config)
+    try:
+        data = site_data.load_site_data(root / "data", root=root, today=_today())
+    except ProblemsFound as found:
+        raise Abort(str(found)) from None
+    config.site_name = data.site.name
+    config.site_description = data.site.description
+    config.site_url = data.site.url
+    config.extra["carers"] = {"data": data, "page_urls": {}}
+    config.extra["council"] = data.council
+    return config
+
+
+def council_css(data: site_data.SiteData) -> str:
+    """The council's colours as CSS, written as a file so no inline style is needed."""
+    c = data.colours
+    return (
+        ":root{--ch-primary:%s;--ch-accent:%s}\n"
+        "[data-md-color-scheme=default]{--md-primary-fg-color:%s;--md-primary-fg-color--dark:%s;"
+        "--md-typeset-a-color:%s;--md-accent-fg-color:%s}\n" % (c.primary, c.accent, c.primary, c.primary, c.primary, c.accent)
+    )
+
+
+def _page_link_problems(data: site_data.SiteData, known: dict[str, str]) -> list[Problem]:
+    """Pages that data/ points at must exist in content/."""
+    site, glossary = data.sources["site"], data.sources["glossary"]
+    wanted = [(site, ("get_help_now", "page"), data.get_help_now.page)]
+    wanted += [(site, ("footer", "links", i, "page"), link.page) for i, link in enumerate(data.footer.links)]
+    wanted += [(glossary, ("terms", i, "link"), term.link) for i, term in enumerate(data.glossary) if term.link]
+    return [
+        Problem(code="PAGE_LINK_UNKNOWN", file=source.file, line=source.line(loc), field=site_data.field_name(loc),
+                message=f'"{page}" is not a page in content/.',
+                fix="Write the path of a page inside content/, for example support/carers-assessment.md.")
+        for source, loc, page in wanted if page not in known
+    ]
+
+
+def on_files(files: Files, config):
+    root = _root(config)
+    data: site_data.SiteData = config.extra["carers"]["data"]
+    today = _today()
+    problems: list[Problem] = []
+    urls: dict[str, str] = {}
+    metas = {}
+    for file in files.documentation_pages():
+        shown = Path(file.abs_src_path).resolve().relative_to(root).as_posix() if file.abs_src_path else file.src_uri
+        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        meta, found = pages.check_page(text, shown, set(data.audiences), today)
+        problems += found
+        urls[file.src_uri] = file.url
+        metas[file.src_uri] = meta
+    problems += _page_link_problems(data, urls)
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise Abort(report(errors))
+    for warning in (p for p in problems if p.warning):
+        # In `mkdocs build --strict` (CI, make site) a warning fails the build; `make serve` shows it.
+        log.warning(str(warning))
+    config.extra["carers"]["page_urls"] = urls
+    config.extra["carers"]["links"] = {
+        "get_help_now": urls[data.get_help_now.page],
+        "footer": [{"title": link.title, "url": urls[link.page]} for link in data.footer.links],
+    }
+    files.append(File.generated(config, "assets/stylesheets/council.css", content=council_css(data)))
+    return files
+
+
+def on_env(env, config, files):
+    env.filters["long_date"] = long_date
+    return env

@@ -1,0 +1,60 @@
+"""Problems found in the site's data and pages, written for the editors who fix them.
+
+Every problem names the file, the line, the field, what is wrong and how to fix it,
+and carries a short code that has its own entry in the handbook's errors page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ERRORS_PAGE = "docs/errors.md"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    file: str
+    line: int | None
+    field: str
+    message: str
+    fix: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.file + (f", line {self.line}" if self.line else "")
+        field = f', field "{self.field}"' if self.field else ""
+        kind = "Warning" if self.warning else "Error"
+        return (
+            f"{kind} in {where}{field}: {self.message}\n"
+            f"    How to fix: {self.fix}\n"
+            f"    More help: {ERRORS_PAGE}#{self.code.lower().replace('_', '-')} [{self.code}]"
+        )
+
+
+class ProblemsFound(Exception):
+    """Raised with every problem found, so an editor can fix them all in one go."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.field))
+        super().__init__(report(self.problems))
+
+
+def report(problems: list[Problem]) -> str:
+    count = len(problems)
+    head = f"The site was not built: {count} problem{'s' if count != 1 else ''} to fix.\n"
+    return head + "\n".join(str(p) for p in problems)
+
+
+def relative(path: Path | str, root: Path | None = None) -> str:
+    """Show paths the way an editor sees them in the project, e.g. data/site.yaml."""
+    path = Path(path)
+    for base in (root, Path.cwd()):
+        if base is None:
+            continue
+        try:
+            return path.resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()

@@ -1,0 +1,233 @@
+"""Load every file in data/ into typed objects, or report every problem in words an editor understands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import yaml_source
+from .models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, Footer, GetHelpNow,
+                     GlossaryFile, GlossaryTerm, SiteFile, SiteInfo)
+from .problems import Problem, ProblemsFound
+
+CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least every 6 months
+
+# An example value for each field, so a fix can show exactly what to write.
+EXAMPLES = {
+    "id": "carers_uk", "name": "Carers UK Helpline", "purpose": "Advice for carers.",
+    "phone": '"020 7946 0000"', "sms": '"85258"', "textphone": '"18001 111"',
+    "source": "https://www.example.org/contact-us", "checked": "2026-11-23", "website": "https://www.example.org",
+    "url": "https://carers.example.org/", "primary": '"#1d4f91"', "accent": '"#b10e1e"',
+    "title": "Carer's assessment", "description": "What a carer's assessment is and how to ask for one.",
+    "owner": "carers-team@example.org", "last_reviewed": "2026-11-23", "review_by": "2027-05-23",
+    "audience": "[all-carers]", "label": "Young carers", "term": "Direct payment",
+    "definition": "Money from the council that you use to buy support.",
+}
+
+# What each kind of error means and how to fix it. Codes are listed in the handbook's errors page.
+PYDANTIC_CODES = {
+    "missing": "FIELD_MISSING",
+    "extra_forbidden": "FIELD_UNKNOWN",
+    "string_type": "FIELD_NOT_TEXT",
+    "list_type": "FIELD_NOT_LIST",
+    "bool_type": "FIELD_NOT_YES_NO",
+    "bool_parsing": "FIELD_NOT_YES_NO",
+    "model_type": "SECTION_INVALID",
+    "dict_type": "SECTION_INVALID",
+    "model_attributes_type": "SECTION_INVALID",
+    "date_type": "DATE_INVALID",
+    "date_parsing": "DATE_INVALID",
+    "date_from_datetime_parsing": "DATE_INVALID",
+    "date_from_datetime_inexact": "DATE_INVALID",
+}
+
+FIXES = {
+    "FIELD_MISSING": "Add a line '{field}: {example}' here.",
+    "FIELD_UNKNOWN": "Check the spelling of '{field}' against the handbook, or remove the line.",
+    "FIELD_NOT_TEXT": "Write plain text after '{field}:'. Put it in quotes if it starts with a number or symbol.",
+    "FIELD_NOT_LIST": "Write a list, like '{field}: {example}', or one item a line starting with '- '.",
+    "FIELD_NOT_YES_NO": "Write true or false.",
+    "SECTION_INVALID": "This section should be a group of 'name: value' lines indented under '{field}:'.",
+    "DATE_INVALID": "Write the date as year-month-day, for example {field}: 2026-11-23.",
+    "TEXT_EMPTY": "Write some text, or remove the line if the field is optional.",
+    "TEXT_UNSAFE": "Write plain text only: no HTML tags such as <b>, no {{ or {% and no javascript: or data: links.",
+    "URL_NOT_HTTPS": "Write the full address, starting https://, for example {example}.",
+    "EMAIL_INVALID": "Write one email address, like {example}.",
+    "ID_INVALID": "Use small letters, numbers and - or _ only, for example 'carers_uk'.",
+    "COLOUR_INVALID": "Write a colour as # and 6 hex digits in quotes, for example {example}.",
+    "PHONE_INVALID": "Write a UK number with its area code in quotes, for example \"020 7946 0000\", "
+                     "or a short number such as \"116 123\".",
+    "CONTACT_NO_NUMBER": "Add a phone number ('phone:') or a number to text ('sms:').",
+    "REVIEW_BEFORE_REVIEWED": "Set review_by to a date after last_reviewed (usually 6 or 12 months later).",
+}
+GENERIC_FIX = "Check the value against the example in the handbook."
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def fix_for(code: str, field: str) -> str:
+    fix = FIXES.get(code, GENERIC_FIX)
+    return fix.replace("{field}", field).replace("{example}", EXAMPLES.get(field, "..."))
+
+
+def field_name(loc: tuple) -> str:
+    """("contacts", 2, "phone") -> contacts[2].phone"""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def to_problems(error: ValidationError, source: yaml_source.Located) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        code = PYDANTIC_CODES.get(item["type"], item["type"] if item["type"].isupper() else "VALUE_INVALID")
+        last = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        custom = item["type"].isupper()  # our own checks in fields.py and models.py
+        problems.append(Problem(
+            code=code, file=source.file, line=source.line(loc), field=field_name(loc),
+            message=f"this {item['msg']}." if custom else _plain_message(code, item["msg"]),
+            fix=fix_for(code, last),
+        ))
+    return problems
+
+
+def _plain_message(code: str, message: str) -> str:
+    return {
+        "FIELD_MISSING": "this required field is missing.",
+        "FIELD_UNKNOWN": "this is not a field we know.",
+        "FIELD_NOT_TEXT": "this should be text.",
+        "FIELD_NOT_LIST": "this should be a list.",
+        "FIELD_NOT_YES_NO": "this should be true or false.",
+        "SECTION_INVALID": "this section is not written the right way.",
+        "DATE_INVALID": "this is not a date.",
+    }.get(code, message + ".")
+
+
+def validate(model: type[Model], source: yaml_source.Located) -> Model:
+    try:
+        return model.model_validate(source.data if source.data is not None else {})
+    except ValidationError as error:
+        raise ProblemsFound(to_problems(error, source)) from None
+
+
+@dataclass(frozen=True)
+class SiteData:
+    site: SiteInfo
+    council: Council
+    colours: Colours
+    get_help_now: GetHelpNow
+    footer: Footer
+    contacts: dict[str, Contact]
+    audiences: dict[str, Audience]
+    glossary: tuple[GlossaryTerm, ...]
+    # Where each file's fields are, for checks that run later in the build (e.g. page links).
+    sources: dict[str, yaml_source.Located]
+
+
+def _load(data_dir: Path, name: str, model: type[Model], root: Path) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
+    path = data_dir / name
+    shown = _shown(path, root)
+    try:
+        source = yaml_source.load(path, shown)
+        return validate(model, source), source, []
+    except ProblemsFound as found:
+        return None, None, found.problems
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _duplicates(items, key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        value = getattr(item, key)
+        if value in seen:
+            problems.append(Problem(
+                code=code, file=source.file, line=source.line((list_name, index, key)), field=f"{list_name}[{index}].{key}",
+                message=f'the {key} "{value}" is used twice (first on line {source.line((list_name, seen[value], key))}).',
+                fix=f"Give each entry its own {key}. If both entries are the same thing, delete one.",
+            ))
+        seen.setdefault(value, index)
+    return problems
+
+
+def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dict[str, Contact]) -> list[Problem]:
+    refs = [(("get_help_now", "top_contact"), site.get_help_now.top_contact)]
+    refs += [(("get_help_now", "printed_contacts", i), c) for i, c in enumerate(site.get_help_now.printed_contacts)]
+    refs += [(("footer", "contacts", i), c) for i, c in enumerate(site.footer.contacts)]
+    return [
+        Problem(code="CONTACT_UNKNOWN", file=source.file, line=source.line(loc), field=field_name(loc),
+                message=f'there is no contact with the id "{ref}".',
+                fix="Use the id of a contact in data/site.yaml or data/contacts.yaml: " + ", ".join(sorted(contacts)) + ".")
+        for loc, ref in refs if ref not in contacts
+    ]
+
+
+def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, today: date) -> list[Problem]:
+    problems = []
+    for index, contact in enumerate(contacts):
+        where = dict(file=source.file, line=source.line(("contacts", index, "checked")), field=f"contacts[{index}].checked")
+        if contact.checked > today:
+            problems.append(Problem(code="CHECKED_IN_FUTURE", message=f"the date {contact.checked} is in the future.",
+                                    fix="Write the day you last checked the number against its source.", **where))
+        elif contact.crisis and today - contact.checked > CRISIS_CHECK_EVERY:
+            problems.append(Problem(
+                code="CRISIS_CONTACT_NOT_CHECKED",
+                message=f"{contact.name} was last checked on {contact.checked}, more than 6 months ago.",
+                fix=f"Check the number and hours against {contact.source}, then set 'checked:' to today's date.",
+                **where))
+    return problems
+
+
+def load_site_data(data_dir: Path, root: Path | None = None, today: date | None = None) -> SiteData:
+    """Read and check every data file; raise ProblemsFound listing every problem in all of them."""
+    root = root or data_dir.parent
+    today = today or date.today()
+    site, site_src, problems = _load(data_dir, "site.yaml", SiteFile, root)
+    national, national_src, more = _load(data_dir, "contacts.yaml", ContactsFile, root)
+    problems += more
+    audiences, audiences_src, more = _load(data_dir, "audiences.yaml", AudiencesFile, root)
+    problems += more
+    glossary, glossary_src, more = _load(data_dir, "glossary.yaml", GlossaryFile, root)
+    problems += more
+
+    contacts: dict[str, Contact] = {}
+    for file, src in ((site, site_src), (national, national_src)):
+        if file is None:
+            continue
+        for index, contact in enumerate(file.contacts):
+            if contact.id in contacts:
+                problems.append(Problem(
+                    code="CONTACT_DUPLICATE_ID", file=src.file, line=src.line(("contacts", index, "id")),
+                    field=f"contacts[{index}].id",
+                    message=f'the id "{contact.id}" is already used by another contact.',
+                    fix="Give each contact its own id. If both are the same contact, delete one.",
+                ))
+            contacts.setdefault(contact.id, contact)
+        problems += check_contacts_fresh(file.contacts, src, today)
+    if site is not None and national is not None:  # a broken contacts file would make every reference look wrong
+        problems += _unknown_contacts(site, site_src, contacts)
+    if audiences is not None:
+        problems += _duplicates(audiences.audiences, "id", audiences_src, "audiences", code="AUDIENCE_DUPLICATE_ID")
+    if glossary is not None:
+        problems += _duplicates(glossary.terms, "term", glossary_src, "terms", code="GLOSSARY_DUPLICATE_TERM")
+
+    if problems:
+        raise ProblemsFound(problems)
+    return SiteData(
+        site=site.site, council=site.council, colours=site.colours, contacts=contacts,
+        get_help_now=site.get_help_now, footer=site.footer,
+        audiences={a.id: a for a in audiences.audiences}, glossary=tuple(glossary.terms),
+        sources={"site": site_src, "contacts": national_src, "audiences": audiences_src, "glossary": glossary_src},
+    )

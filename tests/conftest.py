@@ -1,0 +1,103 @@
+"""Shared fixtures: a copy of the project to break, builds, a local web server and a browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PROJECT_PARTS = ("mkdocs.yml", "content", "data", "overrides", "hooks")
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of everything a build reads, for tests that break things."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def build(project: Path, site_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+    site_dir = site_dir or project / "site"
+    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    if strict:
+        command.append("--strict")
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The shipped example, built once with --strict."""
+    site = tmp_path_factory.mktemp("built") / "site"
+    result = build(ROOT, site)
+    assert result.returncode == 0, f"The example site did not build:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """The built site served on 127.0.0.1, as a reader's browser would fetch it."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), (
+        f"Browser tests need Chromium at {CHROMIUM}. Install it with: apt-get install -y chromium chromium-driver")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    """A fresh browser tab that fails the test if the page asks any other host for anything."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    outside = []
+    tab.on("request", lambda request: outside.append(request.url)
+           if not request.url.startswith(site_url) and not request.url.startswith("data:") else None)
+    yield tab
+    context.close()
+    assert not outside, f"The page asked other websites for: {outside}"

@@ -1,0 +1,102 @@
+"""A mistake stops the build with a message naming file, line, field and fix, and writes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import build
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def assert_failed_cleanly(result, project: Path, *expected: str) -> str:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for text in expected:
+        assert text in output, f"{text!r} not in:\n{output}"
+    assert "Traceback" not in output, output
+    return output
+
+
+def test_bad_site_yaml_stops_the_build_before_anything_is_written(project):
+    site_yaml = project / "data" / "site.yaml"
+    edit(site_yaml, '"020 7332 1224"', '"020 7332 12"')
+    result = build(project)
+    line = line_of(site_yaml, '"020 7332 12"')
+    assert_failed_cleanly(result, project, f"data/site.yaml, line {line}", 'field "contacts[0].phone"',
+                          "not a valid UK phone number", "How to fix:", "PHONE_INVALID")
+    assert not (project / "site").exists(), "a half-built site was written"
+
+
+def test_page_without_front_matter_fails(project):
+    page = project / "content" / "wellbeing" / "loneliness.md"
+    text = page.read_text()
+    page.write_text(text[text.index("\n---", 3) + 4:])
+    result = build(project)
+    assert_failed_cleanly(result, project, "content/wellbeing/loneliness.md, line 1", "no front matter",
+                          "PAGE_FRONT_MATTER_MISSING")
+    assert not (project / "site").exists()
+
+
+def test_page_with_missing_field_names_it(project):
+    page = project / "content" / "wellbeing" / "loneliness.md"
+    edit(page, "owner: carers-information@example.org\n", "")
+    result = build(project)
+    assert_failed_cleanly(result, project, "content/wellbeing/loneliness.md", 'field "owner"',
+                          "Add a line 'owner:", "FIELD_MISSING")
+
+
+def test_broken_internal_link_fails_strict_build(project):
+    edit(project / "content" / "index.md", "(am-i-a-carer.md)", "(am-i-a-carrer.md)")
+    result = build(project)
+    assert result.returncode != 0
+    assert "am-i-a-carrer.md" in result.stderr + result.stdout
+
+
+def test_broken_anchor_fails_strict_build(project):
+    edit(project / "content" / "index.md", "(am-i-a-carer.md)", "(am-i-a-carer.md#no-such-heading)")
+    result = build(project)
+    assert result.returncode != 0
+    assert "no-such-heading" in result.stderr + result.stdout
+
+
+def test_overdue_review_fails_strict_build_but_only_warns_without_strict(project):
+    page = project / "content" / "wellbeing" / "loneliness.md"
+    edit(page, "review_by: 2027-05-23", "review_by: 2026-01-01")
+    edit(page, "last_reviewed: 2026-11-23", "last_reviewed: 2025-06-01")
+    strict = build(project)
+    assert strict.returncode != 0 and "PAGE_REVIEW_OVERDUE" in strict.stderr
+    relaxed = build(project, project / "site-preview", strict=False)
+    assert relaxed.returncode == 0 and "PAGE_REVIEW_OVERDUE" in relaxed.stderr
+
+
+def test_unknown_contact_in_a_macro_fails_with_page_and_line(project):
+    page = project / "content" / "wellbeing" / "emotional-support.md"
+    edit(page, 'contact_card("samaritans")', 'contact_card("samaratins")')
+    result = build(project)
+    line = line_of(page, "samaratins")
+    output = assert_failed_cleanly_or_macro(result)
+    assert f"content/wellbeing/emotional-support.md, line {line}" in output
+    assert 'no contact with the id "samaratins"' in output and "samaritans" in output
+
+
+def test_undefined_variable_fails_instead_of_rendering_blank(project):
+    edit(project / "content" / "index.md", "{{ council.area }}", "{{ council.aera }}")
+    result = build(project)
+    output = assert_failed_cleanly_or_macro(result)
+    assert "aera" in output
+
+
+def assert_failed_cleanly_or_macro(result) -> str:
+    # mkdocs-macros-plugin stops with exit code 100 on a macro error.
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    return output

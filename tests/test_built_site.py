@@ -1,0 +1,137 @@
+"""The shipped example, built with --strict, as a reader meets it."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from hooks.pages import FRONT_MATTER
+
+SOURCE_PAGES = sorted((ROOT / "content").rglob("*.md"))
+
+
+def built_path(site: Path, source: Path) -> Path:
+    rel = source.relative_to(ROOT / "content").with_suffix("")
+    if rel.name == "index":
+        return site / rel.parent / "index.html"
+    return site / rel / "index.html"
+
+
+def front_matter(source: Path) -> dict:
+    return yaml.safe_load(FRONT_MATTER.match(source.read_text()).group(1))
+
+
+class Outline(HTMLParser):
+    """Collects what a test needs from a page: lang, title, h1, links and external resources."""
+
+    def __init__(self):
+        super().__init__()
+        self.lang = None
+        self.links: list[dict] = []
+        self.resources: list[str] = []
+        self._in, self.title, self.h1 = None, "", ""
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag in ("title", "h1"):
+            self._in = tag
+        if tag == "a":
+            self.links.append(attrs)
+        if tag in ("script", "img", "iframe") and attrs.get("src"):
+            self.resources.append(attrs["src"])
+        if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "icon", "preload", "dns-prefetch"):
+            self.resources.append(attrs.get("href", ""))
+
+    def handle_endtag(self, tag):
+        if tag == self._in:
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+        elif self._in == "h1":
+            self.h1 += data
+
+
+def outline(path: Path) -> Outline:
+    parser = Outline()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def all_built_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html" or True)
+
+
+def test_there_are_about_30_real_pages():
+    assert len(SOURCE_PAGES) >= 30
+
+
+@pytest.mark.parametrize("source", SOURCE_PAGES, ids=lambda p: p.relative_to(ROOT / "content").as_posix())
+def test_every_page_is_built_with_its_title_and_british_english(built_site, source):
+    built = built_path(built_site, source)
+    assert built.exists(), f"{source} was not built"
+    page = outline(built)
+    assert page.lang == "en-GB"
+    title = front_matter(source)["title"]
+    assert title in page.title
+    assert page.h1.strip() == title
+
+
+def test_every_page_links_to_get_help_now_first(built_site):
+    pages = all_built_pages(built_site)
+    assert len(pages) > 30
+    for path in pages:
+        links = outline(path).links
+        hrefs = [(a.get("href") or "", a.get("class") or "") for a in links]
+        first_content = [h for h, cls in hrefs if "md-skip" not in cls][0]
+        assert first_content.rstrip("/").endswith("get-help-now"), f"{path}: first link is {first_content}"
+
+
+def test_no_requests_to_other_websites(built_site):
+    for path in all_built_pages(built_site):
+        for url in outline(path).resources:
+            assert not re.match(r"^(https?:)?//", url), f"{path} loads {url} from another website"
+    for asset in list(built_site.rglob("*.css")):
+        text = asset.read_text(encoding="utf-8", errors="ignore")
+        assert "fonts.googleapis" not in text and "@import url(http" not in text, asset
+
+
+def test_footer_has_council_contacts_and_no_made_with(built_site):
+    html = (built_site / "index.html").read_text()
+    footer = html[html.index('<footer class="md-footer ch-footer">'):]
+    assert "City of London Corporation" in footer
+    assert 'href="tel:+442073321224"' in footer and "020 7332 1224" in footer
+    assert 'href="tel:+442083568855"' in footer
+    for title in ("Accessibility statement", "Privacy", "Tell us what is wrong or missing"):
+        assert title in footer
+    assert "Made with" not in html
+
+
+def test_contact_cards_render_from_data(built_site):
+    html = (built_site / "get-help-now" / "index.html").read_text()
+    assert 'href="tel:999"' in html and 'href="tel:116123"' in html
+    assert 'href="sms:85258?body=SHOUT"' in html
+    assert "{{" not in html and "contact_card" not in html
+
+
+def test_last_reviewed_is_shown(built_site):
+    html = (built_site / "support" / "carers-assessment" / "index.html").read_text()
+    assert "Last reviewed: <time" in html
+
+
+def test_glossary_lists_terms_with_working_links(built_site):
+    html = (built_site / "glossary" / "index.html").read_text()
+    terms = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text())["terms"]
+    for term in terms:
+        assert term["term"].replace("'", "&#39;") in html
+    for href in re.findall(r'<dd>[^<]*<a href="([^"]+)"', html):
+        target = (built_site / "glossary" / href).resolve() / "index.html"
+        assert target.exists(), href

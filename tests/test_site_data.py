@@ -1,0 +1,147 @@
+"""data/*.yaml is checked once, at load, and every problem names file, line, field and fix."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from hooks.phones import PhoneError, parse_phone, parse_sms, parse_textphone
+from hooks.problems import ProblemsFound
+from hooks.site_data import load_site_data
+
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def problems_for(data_dir: Path, today: date = TODAY):
+    with pytest.raises(ProblemsFound) as raised:
+        load_site_data(data_dir, root=data_dir.parent, today=today)
+    return raised.value.problems
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_shipped_data_loads():
+    data = load_site_data(ROOT / "data", root=ROOT, today=TODAY)
+    assert data.council.name == "City of London Corporation"
+    assert {"emergency", "nhs_111", "samaritans", "out_of_hours", "adult_social_care"} <= set(data.contacts)
+    assert data.contacts["samaritans"].phone_link.uri == "tel:116123"
+    assert data.contacts["adult_social_care"].phone_link.uri == "tel:+442073321224"
+    assert data.contacts["shout"].sms_link.uri == "sms:85258?body=SHOUT"
+
+
+@pytest.mark.parametrize("raw, display, uri", [
+    ("999", "999", "tel:999"),
+    ("111", "111", "tel:111"),
+    ("116 123", "116 123", "tel:116123"),
+    ("0800 1111", "0800 1111", "tel:+448001111"),
+    ("02073321224", "020 7332 1224", "tel:+442073321224"),
+])
+def test_phone_numbers_are_shown_the_uk_way(raw, display, uri):
+    phone = parse_phone(raw)
+    assert (phone.display, phone.uri) == (display, uri)
+
+
+def test_textphone_and_sms():
+    assert parse_textphone("18001 111").uri == "tel:18001111"
+    assert parse_sms("85258").uri == "sms:85258"
+
+
+@pytest.mark.parametrize("bad", ["020 7332 122", "12", "+1 212 555 0100", "javascript:alert(1)", "call us"])
+def test_bad_phone_numbers_are_rejected(bad):
+    with pytest.raises(PhoneError):
+        parse_phone(bad)
+
+
+def test_bad_phone_names_file_line_field_and_fix(data_dir):
+    site = data_dir / "site.yaml"
+    replace(site, '"020 7332 1224"', '"020 7332 122"')
+    [problem] = problems_for(data_dir)
+    assert problem.code == "PHONE_INVALID"
+    assert problem.file == "data/site.yaml"
+    assert problem.line == line_of(site, '"020 7332 122"')
+    assert problem.field == "contacts[0].phone"
+    assert "020 7946 0000" in problem.fix
+    text = str(problem)
+    assert f"data/site.yaml, line {problem.line}" in text and "How to fix:" in text
+
+
+def test_every_problem_is_reported_at_once(data_dir):
+    replace(data_dir / "site.yaml", "website: https://www.cityoflondon.gov.uk", "website: http://www.cityoflondon.gov.uk")
+    replace(data_dir / "site.yaml", 'primary: "#1d4f91"', 'primary: "blue"')
+    replace(data_dir / "contacts.yaml", 'phone: "116 123"', 'phone: "116 12"')
+    codes = sorted(p.code for p in problems_for(data_dir))
+    assert codes == ["COLOUR_INVALID", "PHONE_INVALID", "URL_NOT_HTTPS"]
+
+
+def test_missing_required_field(data_dir):
+    replace(data_dir / "site.yaml", "  short_name: City of London\n", "")
+    [problem] = problems_for(data_dir)
+    assert (problem.code, problem.field) == ("FIELD_MISSING", "council.short_name")
+    assert problem.line == line_of(data_dir / "site.yaml", "council:")
+    assert "short_name:" in problem.fix
+
+
+def test_misspelt_field(data_dir):
+    replace(data_dir / "contacts.yaml", "    hours: 24 hours a day, every day\n    cost: Free\n    crisis: true\n    source: https://www.samaritans.org",
+            "    hours: 24 hours a day, every day\n    cots: Free\n    crisis: true\n    source: https://www.samaritans.org")
+    [problem] = problems_for(data_dir)
+    assert problem.code == "FIELD_UNKNOWN" and problem.field.endswith(".cots")
+
+
+@pytest.mark.parametrize("text", ["<script>alert(1)</script>", "{{ config }}", "{% include 'x' %}"])
+def test_markup_and_template_code_in_data_are_rejected(data_dir, text):
+    replace(data_dir / "site.yaml", "name: City of London Corporation", f'name: "{text}"')
+    [problem] = problems_for(data_dir)
+    assert problem.code == "TEXT_UNSAFE" and problem.field == "council.name"
+
+
+def test_javascript_url_is_rejected(data_dir):
+    replace(data_dir / "site.yaml", "website: https://www.cityoflondon.gov.uk", "website: javascript:alert(1)")
+    [problem] = problems_for(data_dir)
+    assert problem.code == "URL_NOT_HTTPS" and problem.field == "council.website"
+
+
+def test_duplicate_contact_id(data_dir):
+    replace(data_dir / "contacts.yaml", "id: cruse", "id: adult_social_care")
+    [problem] = problems_for(data_dir)
+    assert problem.code == "CONTACT_DUPLICATE_ID"
+    assert problem.file == "data/contacts.yaml"
+
+
+def test_unknown_contact_in_site_settings(data_dir):
+    replace(data_dir / "site.yaml", "top_contact: emergency", "top_contact: emergancy")
+    [problem] = problems_for(data_dir)
+    assert problem.code == "CONTACT_UNKNOWN" and problem.field == "get_help_now.top_contact"
+
+
+def test_crisis_contact_not_checked_for_six_months(data_dir):
+    problems = problems_for(data_dir, today=date(2027, 6, 1))
+    assert {p.code for p in problems} == {"CRISIS_CONTACT_NOT_CHECKED"}
+    assert "samaritans" not in {p.field for p in problems}
+    assert any("Samaritans" in p.message for p in problems)
+
+
+def test_yaml_syntax_error_points_at_line(data_dir):
+    site = data_dir / "site.yaml"
+    replace(site, "  short_name: City of London", "  short_name: [City of London")
+    [problem] = problems_for(data_dir)
+    assert problem.code == "YAML_SYNTAX" and problem.file == "data/site.yaml" and problem.line
