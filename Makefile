@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1  # the theme's notice about a future MkDocs, not about this site
 
 .PHONY: help serve site test lock clean
 

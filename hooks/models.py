@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
@@ -76,6 +77,11 @@ class Contact(Strict):
         link = phones.parse_sms(self.sms)
         uri = link.uri + (f"?body={self.sms_keyword}" if self.sms_keyword else "")
         return phones.Phone(display=link.display, uri=uri)
+
+    @property
+    def source_site(self) -> str | None:
+        """The web site a number came from (www.example.org), when the source is a web address."""
+        return urlsplit(self.source).netloc.removeprefix("www.") if self.source.startswith("https://") else None
 
     @property
     def needs_confirming(self) -> bool:
