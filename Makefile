@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-export NO_MKDOCS_2_WARNING := 1  # the theme's notice about a future MkDocs, not about this site
+# Hide the theme's notice about a future MkDocs: it is not about this site.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help serve site test lock clean
 
