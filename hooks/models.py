@@ -99,6 +99,31 @@ class GetHelpNow(Strict):
     printed_contacts: list[Slug]
 
 
+class CrisisPage(Strict):
+    page: str
+    contacts: list[Slug]
+
+
+class ReadingLimits(Strict):
+    warn_grade: float
+    max_grade: float
+    max_sentence_words: int
+
+
+class ReadingLevels(Strict):
+    standard: ReadingLimits
+    crisis: ReadingLimits
+    easy_read: ReadingLimits
+
+
+class ReadingOverride(Strict):
+    """A page's own limits, in front matter, with the reason it needs them."""
+
+    max_grade: float | None = None
+    max_sentence_words: int | None = None
+    reason: SafeText
+
+
 class Footer(Strict):
     contacts: list[Slug]
     links: list[PageLink]
@@ -110,6 +135,8 @@ class SiteFile(Strict):
     site: SiteInfo
     council: Council
     get_help_now: GetHelpNow
+    crisis_pages: list[CrisisPage]
+    reading_level: ReadingLevels
     footer: Footer
     colours: Colours
     contacts: list[Contact] = []
@@ -158,6 +185,7 @@ class PageMeta(BaseModel):
     last_reviewed: date
     review_by: date
     audience: list[Slug]
+    reading_level: ReadingOverride | None = None
 
     @model_validator(mode="after")
     def _dates_in_order(self):

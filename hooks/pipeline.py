@@ -3,9 +3,12 @@
 Order of a build (see docs/developers/pipeline.md):
   on_startup  remember whether this is `serve` (warnings) or `build` (strict)
   on_config   load and check data/ (site_data.py); stop before anything is written
-  on_files    check every page's front matter (pages.py) and the pages data/ points at
+  on_files    check every page's front matter (pages.py), the pages data/ points at, crisis pages (crisis.py)
   macros      mkdocs-macros-plugin renders {{ }} with hooks/macros.py
+  on_page_content  reading level of each page's HTML (reading_rules.py); crisis pages show their contacts
+  on_env      stop before any page is written if a page broke a rule
   templates   overrides/ read config.extra.carers for the council, contacts and links
+  on_post_page     every written page has the "Get help now" link
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import pages, site_data  # noqa: E402
+from hooks import crisis, pages, reading_rules, readability, site_data  # noqa: E402
 from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.render import long_date  # noqa: E402
 
@@ -91,6 +94,13 @@ def on_files(files: Files, config):
         urls[file.src_uri] = file.url
         metas[file.src_uri] = meta
     problems += _page_link_problems(data, urls)
+    problems += crisis.missing_pages(data.crisis_pages, set(urls))
+    crisis_sources = {c.page for c in data.crisis_pages}
+    for problem in [p for p in problems if p.code == "PAGE_REVIEW_OVERDUE"]:
+        src_uri = problem.file.removeprefix("content/")
+        if src_uri in crisis_sources and metas.get(src_uri):
+            problems.remove(problem)
+            problems += crisis.overdue(metas[src_uri], problem.file, problem.line, today)
     errors = [p for p in problems if not p.warning]
     if errors:
         raise Abort(report(errors))
@@ -98,6 +108,9 @@ def on_files(files: Files, config):
         # In `mkdocs build --strict` (CI, make site) a warning fails the build; `make serve` shows it.
         log.warning(str(warning))
     config.extra["carers"]["page_urls"] = urls
+    config.extra["carers"]["metas"] = metas
+    config.extra["carers"]["page_problems"] = []  # filled in on_page_content, checked in on_env
+    config.extra["carers"]["readings"] = {}
     config.extra["carers"]["links"] = {
         "get_help_now": urls[data.get_help_now.page],
         "footer": [{"title": link.title, "url": urls[link.page]} for link in data.footer.links],
@@ -106,6 +119,42 @@ def on_files(files: Files, config):
     return files
 
 
+def on_page_content(html, page, config, files):
+    carers = config.extra["carers"]
+    data: site_data.SiteData = carers["data"]
+    src_uri = page.file.src_uri
+    file = "content/" + src_uri
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # as the editor wrote it, before macros
+    kind = reading_rules.page_kind(src_uri, {c.page for c in data.crisis_pages})
+    limits = reading_rules.limits_for(kind, data.reading_level, carers["metas"].get(src_uri))
+    verdict = reading_rules.judge(readability.measure(readability.article_text(html)), kind, limits, file, source)
+    carers["readings"][src_uri] = verdict
+    strict_page = kind != "standard"  # crisis and easy-read pages must always pass
+    problems = [p if strict_page else _as_warning(p) for p in verdict.problems]
+    for required in data.crisis_pages:
+        if required.page == src_uri:
+            problems += crisis.missing_contacts(required, file, html, data.contacts)
+    carers["page_problems"] += problems
+    return html
+
+
+def _as_warning(problem: Problem) -> Problem:
+    return Problem(**{**problem.__dict__, "warning": True})
+
+
 def on_env(env, config, files):
     env.filters["long_date"] = long_date
+    problems = config.extra["carers"]["page_problems"]
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise Abort(report(errors))
+    for warning in (p for p in problems if p.warning):
+        log.warning(str(warning))
     return env
+
+
+def on_post_page(output, page, config):
+    problems = crisis.help_link_missing(output, "content/" + page.file.src_uri)
+    if problems:
+        raise Abort(report(problems))
+    return output

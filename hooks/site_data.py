@@ -10,8 +10,8 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from . import yaml_source
-from .models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, Footer, GetHelpNow,
-                     GlossaryFile, GlossaryTerm, SiteFile, SiteInfo)
+from .models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
+                     GetHelpNow, GlossaryFile, GlossaryTerm, ReadingLevels, SiteFile, SiteInfo)
 from .problems import Problem, ProblemsFound
 
 CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least every 6 months
@@ -122,6 +122,8 @@ class SiteData:
     council: Council
     colours: Colours
     get_help_now: GetHelpNow
+    crisis_pages: tuple[CrisisPage, ...]
+    reading_level: ReadingLevels
     footer: Footer
     contacts: dict[str, Contact]
     audiences: dict[str, Audience]
@@ -166,6 +168,8 @@ def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dic
     refs = [(("get_help_now", "top_contact"), site.get_help_now.top_contact)]
     refs += [(("get_help_now", "printed_contacts", i), c) for i, c in enumerate(site.get_help_now.printed_contacts)]
     refs += [(("footer", "contacts", i), c) for i, c in enumerate(site.footer.contacts)]
+    refs += [(("crisis_pages", p, "contacts", i), c)
+             for p, page in enumerate(site.crisis_pages) for i, c in enumerate(page.contacts)]
     return [
         Problem(code="CONTACT_UNKNOWN", file=source.file, line=source.line(loc), field=field_name(loc),
                 message=f'there is no contact with the id "{ref}".',
@@ -227,7 +231,8 @@ def load_site_data(data_dir: Path, root: Path | None = None, today: date | None 
         raise ProblemsFound(problems)
     return SiteData(
         site=site.site, council=site.council, colours=site.colours, contacts=contacts,
-        get_help_now=site.get_help_now, footer=site.footer,
+        get_help_now=site.get_help_now, footer=site.footer, crisis_pages=tuple(site.crisis_pages),
+        reading_level=site.reading_level,
         audiences={a.id: a for a in audiences.audiences}, glossary=tuple(glossary.terms),
         sources={"site": site_src, "contacts": national_src, "audiences": audiences_src, "glossary": glossary_src},
     )

@@ -1,0 +1,122 @@
+"""The crisis pages the build guarantees: each way of breaking them stops the build with a clear message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, build
+from test_build_failures import edit
+
+CRISIS_PAGE = "content/get-help-now.md"
+
+
+def failed_with(result, *expected: str) -> str:
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    for text in expected:
+        assert text in output, f"{text!r} not in:\n{output}"
+    return output
+
+
+def test_missing_crisis_page_fails(project):
+    (project / "content" / "planning-ahead" / "emergency-plan.md").unlink()
+    result = build(project, strict=False)
+    failed_with(result, "CRISIS_PAGE_MISSING", '"planning-ahead/emergency-plan.md" is missing', "How to fix:")
+    assert not (project / "site").exists()
+
+
+def test_crisis_page_without_a_required_contact_fails(project):
+    edit(project / CRISIS_PAGE, '{{ contact_card("samaritans") }}', "")
+    result = build(project, strict=False)
+    failed_with(result, "CRISIS_CONTACT_MISSING", "content/get-help-now.md", "Samaritans (samaritans)",
+                'contact_card("samaritans")')
+
+
+def test_crisis_contact_with_invalid_number_fails(project):
+    contacts = project / "data" / "contacts.yaml"
+    edit(contacts, 'phone: "116 123"', 'phone: "116 12"')
+    result = build(project, strict=False)
+    failed_with(result, "PHONE_INVALID", "data/contacts.yaml, line", '"116 12"')
+
+
+def test_crisis_contact_not_checked_for_six_months_fails(project):
+    contacts = project / "data" / "contacts.yaml"
+    text = contacts.read_text()
+    contacts.write_text(text.replace("checked: 2026-11-23", "checked: 2026-03-01", 1))
+    result = build(project, strict=False)
+    failed_with(result, "CRISIS_CONTACT_NOT_CHECKED", "Emergency services was last checked on 2026-03-01")
+
+
+def test_page_without_get_help_now_link_fails(project):
+    main = project / "overrides" / "main.html"
+    edit(main, '{% include "partials/carers/crisis-bar.html" %}', "")
+    result = build(project, strict=False)
+    failed_with(result, "GET_HELP_LINK_MISSING", 'no "Get help now" link')
+
+
+def test_crisis_page_past_its_review_date_fails_even_in_preview(project):
+    edit(project / CRISIS_PAGE, "review_by: 2027-02-23", "review_by: 2026-11-01")
+    edit(project / CRISIS_PAGE, "last_reviewed: 2026-11-23", "last_reviewed: 2026-08-01")
+    result = build(project, strict=False)
+    failed_with(result, "CRISIS_PAGE_REVIEW_OVERDUE", "content/get-help-now.md, line 6", 'field "review_by"')
+
+
+def test_crisis_page_harder_to_read_than_its_threshold_fails(project):
+    edit(project / CRISIS_PAGE, "You matter too. You can talk to someone at any time.",
+         "Notwithstanding considerable organisational complexities, comprehensive psychological "
+         "assistance remains continuously available. Confidential conversations facilitate "
+         "emotional stabilisation.")
+    result = build(project, strict=False)
+    failed_with(result, "READING_TOO_HARD", "content/get-help-now.md", "crisis pages must be grade 5")
+
+
+def test_long_sentence_on_crisis_page_names_its_line(project):
+    page = project / CRISIS_PAGE
+    long = ("If you are worried about the person you care for and you do not know who to call then you can "
+            "call this number and they will help you.")
+    edit(page, "You matter too.", long)
+    result = build(project, strict=False)
+    line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "If you are worried" in text)
+    failed_with(result, "READING_SENTENCE_TOO_LONG", f"content/get-help-now.md, line {line}", "crisis pages allow 20")
+
+
+def crisis_links(built_site: Path) -> dict[str, str]:
+    html = (built_site / "get-help-now" / "index.html").read_text()
+    article = html[html.index("<article"):html.index("</article>")]
+    return dict(re.findall(r'href="((?:tel|sms):[^"]+)">([^<]+)</a>', article))
+
+
+def test_crisis_page_links_carry_the_numbers_from_data(built_site):
+    links = crisis_links(built_site)
+    expected = {
+        "tel:999": "999", "tel:111": "111", "tel:18001111": "18001 111", "tel:116123": "116 123",
+        "sms:85258?body=SHOUT": "85258", "tel:+448001111": "0800 1111", "tel:+448082000247": "0808 200 0247",
+        "tel:+448088087777": "0808 808 7777", "tel:+442083568855": "020 8356 8855",
+        "tel:+442073321224": "020 7332 1224",
+    }
+    for href, text in expected.items():
+        assert links.get(href.replace("&", "&amp;")) == text, (href, links)
+
+
+def test_crisis_page_is_small_and_ordered_by_urgency(built_site):
+    html = (built_site / "get-help-now" / "index.html").read_text()
+    assert len(html.encode()) < 30_000
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html[html.index("<article"):])
+    assert headings[:6] == ["Someone is in danger now", "Urgent medical or mental health help",
+                            "Urgent care when the council is closed", "If you are struggling yourself",
+                            "Young carers", "Plan ahead"]
+
+
+def test_no_crisis_number_is_typed_into_a_page():
+    data = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text())["contacts"]
+    site = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["contacts"]
+    numbers = {c[k].replace(" ", "") for c in data + site for k in ("phone", "sms") if k in c}
+    numbers -= {"111", "999"}  # short enough to appear in words ("call 111 and choose")
+    for page in (ROOT / "content").rglob("*.md"):
+        digits = page.read_text().replace(" ", "")
+        for number in numbers:
+            assert number not in digits, f"{page} types {number}: use the phone or contact_card macro"
