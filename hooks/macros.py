@@ -78,6 +78,14 @@ def define_env(env):
         return render("phone.html", contact=_contact("phone", contact_id))
 
     @env.macro
+    def emergency_plan_form() -> Markup:
+        """The emergency plan form: fill in, print a plan and a wallet card, save on the device only if chosen.
+
+        Use it once, on a page whose front matter has `scripts: [emergency-plan.js]`.
+        """
+        return render("emergency-plan-form.html")
+
+    @env.macro
     def glossary() -> Markup:
         """The list of hard words and what they mean, from data/glossary.yaml, A to Z."""
         terms = []
