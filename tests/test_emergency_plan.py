@@ -46,6 +46,18 @@ def test_nothing_is_saved_without_consent(plan_page):
     assert "not saved" in plan_page.inner_text("#plan-status")
 
 
+def test_nothing_typed_is_sent_anywhere(plan_page):
+    plan_page.wait_for_load_state("networkidle")
+    requests = []
+    plan_page.on("request", lambda request: requests.append(request))
+    fill(plan_page)
+    plan_page.check("#plan-consent")
+    for action in ("save", "print", "print-card", "delete"):
+        plan_page.click(f'[data-plan-action="{action}"]')
+    plan_page.wait_for_timeout(500)
+    assert requests == [], [r.url for r in requests]
+
+
 def test_saves_after_consent_restores_and_deletes(plan_page):
     fill(plan_page)
     plan_page.check("#plan-consent")
