@@ -55,6 +55,27 @@ def _email(value: str) -> str:
                                   {"value": value}) from None
 
 
+_POSTCODE = re.compile(r"([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})")
+
+
+def _postcode(value: str) -> str:
+    match = _POSTCODE.fullmatch(" ".join(value.upper().split()))
+    if not match:
+        raise PydanticCustomError("POSTCODE_INVALID", 'is "{value}", which is not a UK postcode', {"value": value})
+    return f"{match.group(1)} {match.group(2)}"
+
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+
+
+def _description(value: str) -> str:
+    """Plain text with a little Markdown: **bold** and [links](https://...), nothing else that runs."""
+    value = _safe_text(value)
+    for _, url in _MD_LINK.findall(value):
+        _https_url(url)
+    return value
+
+
 def _slug(value: str) -> str:
     if not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", value):
         raise PydanticCustomError("ID_INVALID", 'is "{value}": use only small letters, numbers, - and _',
@@ -88,6 +109,8 @@ def _as_text(value):
 SafeText = Annotated[str, AfterValidator(_safe_text)]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 Source = Annotated[str, AfterValidator(_source)]
+Postcode = Annotated[str, AfterValidator(_postcode)]
+Description = Annotated[str, AfterValidator(_description)]
 Email = Annotated[str, AfterValidator(_email)]
 Slug = Annotated[str, AfterValidator(_slug)]
 Colour = Annotated[str, AfterValidator(_colour)]

@@ -17,7 +17,9 @@ from mkdocs.utils import get_relative_url
 # The macros plugin loads this file by path, so make `hooks` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from hooks import service_pages  # noqa: E402
 from hooks.render import render  # noqa: E402
+from hooks.services import Directory  # noqa: E402
 from hooks.site_data import SiteData  # noqa: E402
 
 
@@ -34,14 +36,14 @@ def _line_of(page, needle: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if needle in line), None)
 
 
-def _fail(env, call: str, needle: str, message: str, fix: str):
+def _fail(env, call: str, needle: str, message: str, fix: str, code: str = "MACRO_UNKNOWN_ID"):
     page = env.page
     where = page.file.src_uri if page else "a page"
     line = _line_of(page, needle) if page else None
     raise MacroProblem(
         f"Error in content/{where}{f', line {line}' if line else ''}, in {call}: {message}\n"
         f"    How to fix: {fix}\n"
-        f"    More help: docs/errors.md#macro-unknown-id [MACRO_UNKNOWN_ID]"
+        f"    More help: docs/errors.md#{code.lower().replace('_', '-')} [{code}]"
     )
 
 
@@ -76,6 +78,53 @@ def define_env(env):
         For example: `Call Samaritans free on {{ phone("samaritans") }}.`
         """
         return render("phone.html", contact=_contact("phone", contact_id))
+
+    directory: Directory = env.conf["extra"]["carers"]["directory"]
+
+    def _listing(call: str, service_id: str):
+        if service_id not in directory.by_id:
+            _fail(env, call, service_id, f'there is no service with the id "{service_id}".',
+                  "Use the id of a service in data/services.yaml, for example "
+                  + ", ".join(sorted(directory.by_id)[:5]) + ".", code="MACRO_UNKNOWN_SERVICE")
+        return directory.by_id[service_id]
+
+    def _items(listings):
+        return service_pages.items(listings, data, directory, env.page.file.src_uri)
+
+    @env.macro
+    def service(service_id: str) -> Markup:
+        """A card for one service from data/services.yaml: its name (a link to its page), what it is, its number.
+
+        Put it on a line of its own: `{{ service("carers-connections") }}`.
+        """
+        return render("service-card.html", item=_items([_listing("service", service_id)])[0])
+
+    @env.macro
+    def services(category: str | None = None, audience: str | None = None) -> Markup:
+        """A list of services of one kind, or for one group of carers, or both.
+
+        For example `{{ services(category="dementia") }}` or `{{ services(audience="young-carers") }}`.
+        Kinds are in data/categories.yaml, audiences in data/audiences.yaml.
+        """
+        if category is not None and category not in directory.categories:
+            _fail(env, "services", category, f'"{category}" is not a kind of service we know.',
+                  "Use one of: " + ", ".join(sorted(directory.categories)) + ".", code="MACRO_UNKNOWN_CATEGORY")
+        if audience is not None and audience not in data.audiences:
+            _fail(env, "services", audience, f'"{audience}" is not an audience we know.',
+                  "Use one of: " + ", ".join(sorted(data.audiences)) + ".", code="MACRO_UNKNOWN_CATEGORY")
+        listed = [s for s in directory.listings
+                  if (category is None or category in s.service.categories)
+                  and (audience is None or audience in s.service.audience)]
+        return render("service-list.html", items=_items(listed))
+
+    @env.macro
+    def service_phone(service_id: str) -> Markup:
+        """One service's phone number as a link, inside a sentence: `call {{ service_phone("carers-connections") }}`."""
+        s = _listing("service_phone", service_id)
+        if s.phone is None:
+            _fail(env, "service_phone", service_id, f'the service "{service_id}" has no phone number.',
+                  "Link to the service instead with {{ service(\"" + service_id + "\") }}.", code="MACRO_UNKNOWN_SERVICE")
+        return Markup('<a class="ch-tel" href="{}">{}</a>').format(s.phone.uri, s.phone.display)
 
     @env.macro
     def emergency_plan_form() -> Markup:

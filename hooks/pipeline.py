@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import crisis, pages, reading_rules, readability, site_data  # noqa: E402
+from hooks import crisis, oruk, pages, reading_rules, readability, service_pages, services, site_data  # noqa: E402
 from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.render import long_date  # noqa: E402
 
@@ -45,12 +45,13 @@ def on_config(config):
     root = _root(config)
     try:
         data = site_data.load_site_data(root / "data", root=root, today=_today())
+        directory = services.load_directory(root / "data", data, root=root, today=_today())
     except ProblemsFound as found:
         raise Abort(str(found)) from None
     config.site_name = data.site.name
     config.site_description = data.site.description
     config.site_url = data.site.url
-    config.extra["carers"] = {"data": data, "page_urls": {}}
+    config.extra["carers"] = {"data": data, "directory": directory, "page_urls": {}}
     config.extra["council"] = data.council
     return config
 
@@ -87,12 +88,16 @@ def on_files(files: Files, config):
     urls: dict[str, str] = {}
     metas = {}
     for file in files.documentation_pages():
+        if file.generated_by:
+            continue
         shown = Path(file.abs_src_path).resolve().relative_to(root).as_posix() if file.abs_src_path else file.src_uri
         text = Path(file.abs_src_path).read_text(encoding="utf-8")
         meta, found = pages.check_page(text, shown, set(data.audiences), today)
         problems += found
         urls[file.src_uri] = file.url
         metas[file.src_uri] = meta
+    directory: services.Directory = config.extra["carers"]["directory"]
+    problems += list(directory.problems)
     problems += _page_link_problems(data, urls)
     problems += crisis.missing_pages(data.crisis_pages, set(urls))
     crisis_sources = {c.page for c in data.crisis_pages}
@@ -116,6 +121,10 @@ def on_files(files: Files, config):
         "footer": [{"title": link.title, "url": urls[link.page]} for link in data.footer.links],
     }
     files.append(File.generated(config, "assets/stylesheets/council.css", content=council_css(data)))
+    for src_uri, markdown in service_pages.generated_pages(directory, data).items():
+        generated = File.generated(config, src_uri, content=markdown)
+        files.append(generated)
+        urls[src_uri] = generated.url
     return files
 
 
@@ -123,6 +132,8 @@ def on_page_content(html, page, config, files):
     carers = config.extra["carers"]
     data: site_data.SiteData = carers["data"]
     src_uri = page.file.src_uri
+    if page.file.generated_by:  # made from data/, which has its own checks
+        return html
     file = "content/" + src_uri
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # as the editor wrote it, before macros
     kind = reading_rules.page_kind(src_uri, {c.page for c in data.crisis_pages})
@@ -151,6 +162,11 @@ def on_env(env, config, files):
     for warning in (p for p in problems if p.warning):
         log.warning(str(warning))
     return env
+
+
+def on_post_build(config):
+    """Write the directory as Open Referral UK open data, beside the pages."""
+    oruk.write(config.extra["carers"]["directory"], config.extra["carers"]["data"], Path(config.site_dir))
 
 
 def on_post_page(output, page, config):

@@ -25,6 +25,8 @@ EXAMPLES = {
     "title": "Carer's assessment", "description": "What a carer's assessment is and how to ask for one.",
     "owner": "carers-team@example.org", "last_reviewed": "2026-11-23", "review_by": "2027-05-23",
     "audience": "[all-carers]", "label": "Young carers", "term": "Direct payment",
+    "categories": "[carers-advice]", "days": "[monday, friday]", "opens": '"09:00"', "closes": '"17:00"',
+    "area": "City of London", "how_to_access": "self-referral", "organisation": "carers-uk",
     "definition": "Money from the council that you use to buy support.",
 }
 
@@ -43,6 +45,15 @@ PYDANTIC_CODES = {
     "date_parsing": "DATE_INVALID",
     "date_from_datetime_parsing": "DATE_INVALID",
     "date_from_datetime_inexact": "DATE_INVALID",
+    "time_parsing": "TIME_INVALID",
+    "time_type": "TIME_INVALID",
+    "literal_error": "VALUE_NOT_ALLOWED",
+    "too_short": "LIST_EMPTY",
+    "greater_than_equal": "NUMBER_OUT_OF_RANGE",
+    "less_than_equal": "NUMBER_OUT_OF_RANGE",
+    "float_parsing": "NUMBER_INVALID",
+    "int_parsing": "NUMBER_INVALID",
+    "float_type": "NUMBER_INVALID",
 }
 
 FIXES = {
@@ -63,6 +74,14 @@ FIXES = {
                      "or a short number such as \"116 123\".",
     "CONTACT_NO_NUMBER": "Add a phone number ('phone:') or a number to text ('sms:').",
     "REVIEW_BEFORE_REVIEWED": "Set review_by to a date after last_reviewed (usually 6 or 12 months later).",
+    "TIME_INVALID": "Write the time in 24-hour clock, in quotes, like \"09:00\" or \"17:30\".",
+    "VALUE_NOT_ALLOWED": "Use one of the values the message lists, spelt exactly the same.",
+    "LIST_EMPTY": "Add at least one item, like '{field}: {example}'.",
+    "NUMBER_OUT_OF_RANGE": "Check the number: latitude and longitude must be in the UK.",
+    "NUMBER_INVALID": "Write a number, like 51.5155.",
+    "POSTCODE_INVALID": "Write a full UK postcode, like EC2P 2EJ.",
+    "HOURS_CLOSE_BEFORE_OPEN": "Check opens and closes: closes must be later in the day than opens.",
+    "SERVICE_PHONE_AND_CONTACT": "Keep contact (the number comes from data/contacts.yaml) or phone, not both.",
 }
 GENERIC_FIX = "Check the value against the example in the handbook."
 
@@ -106,6 +125,11 @@ def _plain_message(code: str, message: str) -> str:
         "FIELD_NOT_YES_NO": "this should be true or false.",
         "SECTION_INVALID": "this section is not written the right way.",
         "DATE_INVALID": "this is not a date.",
+        "TIME_INVALID": "this is not a time.",
+        "VALUE_NOT_ALLOWED": f"this is not an allowed value ({message}).",
+        "LIST_EMPTY": "this list is empty.",
+        "NUMBER_OUT_OF_RANGE": f"this number is out of range ({message}).",
+        "NUMBER_INVALID": "this is not a number.",
     }.get(code, message + ".")
 
 
@@ -132,7 +156,7 @@ class SiteData:
     sources: dict[str, yaml_source.Located]
 
 
-def _load(data_dir: Path, name: str, model: type[Model], root: Path) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
+def load_file(data_dir: Path, name: str, model: type[Model], root: Path) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
     path = data_dir / name
     shown = _shown(path, root)
     try:
@@ -149,7 +173,7 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _duplicates(items, key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
+def duplicates(items, key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
     for index, item in enumerate(items):
@@ -198,12 +222,12 @@ def load_site_data(data_dir: Path, root: Path | None = None, today: date | None 
     """Read and check every data file; raise ProblemsFound listing every problem in all of them."""
     root = root or data_dir.parent
     today = today or date.today()
-    site, site_src, problems = _load(data_dir, "site.yaml", SiteFile, root)
-    national, national_src, more = _load(data_dir, "contacts.yaml", ContactsFile, root)
+    site, site_src, problems = load_file(data_dir, "site.yaml", SiteFile, root)
+    national, national_src, more = load_file(data_dir, "contacts.yaml", ContactsFile, root)
     problems += more
-    audiences, audiences_src, more = _load(data_dir, "audiences.yaml", AudiencesFile, root)
+    audiences, audiences_src, more = load_file(data_dir, "audiences.yaml", AudiencesFile, root)
     problems += more
-    glossary, glossary_src, more = _load(data_dir, "glossary.yaml", GlossaryFile, root)
+    glossary, glossary_src, more = load_file(data_dir, "glossary.yaml", GlossaryFile, root)
     problems += more
 
     contacts: dict[str, Contact] = {}
@@ -223,9 +247,9 @@ def load_site_data(data_dir: Path, root: Path | None = None, today: date | None 
     if site is not None and national is not None:  # a broken contacts file would make every reference look wrong
         problems += _unknown_contacts(site, site_src, contacts)
     if audiences is not None:
-        problems += _duplicates(audiences.audiences, "id", audiences_src, "audiences", code="AUDIENCE_DUPLICATE_ID")
+        problems += duplicates(audiences.audiences, "id", audiences_src, "audiences", code="AUDIENCE_DUPLICATE_ID")
     if glossary is not None:
-        problems += _duplicates(glossary.terms, "term", glossary_src, "terms", code="GLOSSARY_DUPLICATE_TERM")
+        problems += duplicates(glossary.terms, "term", glossary_src, "terms", code="GLOSSARY_DUPLICATE_TERM")
 
     if problems:
         raise ProblemsFound(problems)

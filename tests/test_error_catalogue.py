@@ -5,7 +5,7 @@ import re
 from conftest import ROOT
 
 # Where codes are written: code="X", PydanticCustomError("X", ...), a pydantic type mapped to "X", or a default.
-CODE = re.compile(r'(?:code=|PydanticCustomError\(|": |else )"([A-Z][A-Z_]{3,})"')
+CODE = re.compile(r'(?<!environ\.get\()"([A-Z]+(?:_[A-Z]+)+)"')
 
 
 def raised_codes() -> set[str]:

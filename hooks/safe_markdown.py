@@ -1,0 +1,44 @@
+"""The little Markdown allowed in service descriptions, rendered safely.
+
+The text is escaped first, so nothing in it can become HTML or script. Then only
+**bold**, [links](https://...) and blank-line paragraphs are turned into HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup, escape
+
+BOLD = re.compile(r"\*\*(.+?)\*\*")
+LINK = re.compile(r"\[([^\]]+)\]\((https://[^)\s]+)\)")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+
+def render(text: str) -> Markup:
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+    out = []
+    for paragraph in paragraphs:
+        html = str(escape(" ".join(paragraph.split())))
+        html = BOLD.sub(r"<strong>\1</strong>", html)
+        html = LINK.sub(r'<a href="\2">\1</a>', html)
+        out.append(f"<p>{html}</p>")
+    return Markup("\n".join(out))
+
+
+def plain(text: str) -> str:
+    """The description as plain words (for summaries, search and open data)."""
+    text = BOLD.sub(r"\1", text)
+    text = LINK.sub(r"\1", text)
+    return " ".join(text.split())
+
+
+def first_sentence(text: str) -> str:
+    words = plain(text)
+    match = re.match(r"(.+?[.!?])(\s|$)", words)
+    return match.group(1) if match else words
+
+
+def escape_markdown(text: str) -> str:
+    """Text to put in a Markdown heading, shown exactly as written."""
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)

@@ -1,0 +1,187 @@
+"""The pages made from the service directory: one per service, the directory, and filter pages.
+
+Pure functions: they take the checked data and return Markdown (front matter, a heading and HTML
+rendered with autoescaping). None of it is run through the macros plugin (`render_macros: false`),
+so text from data can never run as a template.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import yaml
+from markupsafe import Markup, escape
+from mkdocs.utils import get_relative_url
+
+from hooks import safe_markdown
+from hooks.render import render
+from hooks.services import Directory, Listing
+from hooks.site_data import SiteData
+
+ROOT = "services"
+ACCESS = {
+    "self-referral": "You can contact them yourself.",
+    "referral": "You need someone, such as your GP or a social worker, to refer you.",
+    "either": "You can contact them yourself, or someone such as your GP can refer you.",
+}
+
+
+def service_src(service_id: str) -> str:
+    return f"{ROOT}/{service_id}.md"
+
+
+def audience_src(audience: str) -> str:
+    return f"{ROOT}/for/{audience}.md"
+
+
+def category_src(category: str) -> str:
+    return f"{ROOT}/kind/{category}.md"
+
+
+DIRECTORY_SRC = f"{ROOT}/index.md"
+
+
+def url_of(src: str) -> str:
+    """The address MkDocs gives a page with directory URLs: services/x.md -> services/x/."""
+    path = src.removesuffix(".md")
+    return (path.removesuffix("index") if path.endswith("index") else path + "/")
+
+
+def link(target_src: str, from_src: str) -> str:
+    return get_relative_url(url_of(target_src), url_of(from_src))
+
+
+def _page(meta: dict, title: str, body: Markup) -> str:
+    # The theme prints page titles without escaping (overrides/main.html escapes descriptions).
+    meta = {"title": str(escape(title)), **meta, "render_macros": False, "generated": True, "compact": True}
+    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
+    return f"---\n{front}---\n\n# {safe_markdown.escape_markdown(title)}\n\n{body}\n"
+
+
+@dataclass(frozen=True)
+class Item:
+    s: Listing
+    url: str
+    summary: str
+    audiences: list[str]
+    search: str
+
+
+def items(listings: list[Listing], data: SiteData, directory: Directory, from_src: str) -> list[Item]:
+    out = []
+    for s in sorted(listings, key=lambda x: x.service.name.lower()):
+        labels = [data.audiences[a].label for a in s.service.audience]
+        words = [s.service.name, safe_markdown.plain(s.service.description), s.organisation.name, *labels,
+                 *(c.label for c in s.categories)]
+        out.append(Item(s=s, url=link(service_src(s.id), from_src), summary=safe_markdown.first_sentence(s.service.description),
+                        audiences=labels, search=" ".join(words).lower()))
+    return out
+
+
+def json_ld(s: Listing, data: SiteData) -> Markup:
+    """schema.org description of the service, for search engines and other tools."""
+    service = s.service
+    doc = {
+        "@context": "https://schema.org",
+        "@type": "Service",
+        "@id": f"urn:uuid:{s.uuid}",
+        "name": service.name,
+        "description": safe_markdown.plain(service.description),
+        "provider": {"@type": "Organization", "name": s.organisation.name,
+                     **({"url": s.organisation.website} if s.organisation.website else {})},
+        "areaServed": service.area,
+        "audience": [{"@type": "Audience", "audienceType": data.audiences[a].label} for a in service.audience],
+        "serviceType": [c.label for c in s.categories],
+    }
+    if service.website:
+        doc["url"] = service.website
+    channel = {"@type": "ServiceChannel"}
+    if s.phone and s.phone_label == "Call":
+        channel["servicePhone"] = {"@type": "ContactPoint", "telephone": s.phone.uri.removeprefix("tel:")}
+    if service.website:
+        channel["serviceUrl"] = service.website
+    if len(channel) > 1:
+        doc["availableChannel"] = channel
+    if service.locations:
+        doc["availableChannel"] = doc.get("availableChannel", {"@type": "ServiceChannel"})
+        doc["availableChannel"]["serviceLocation"] = [
+            {"@type": "Place", "name": p.name, **({"address": {"@type": "PostalAddress", "streetAddress": p.address,
+                                                               "postalCode": p.postcode, "addressCountry": "GB"}}
+                                                  if p.address else {})} for p in service.locations]
+    text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    # Inside <script>, markup characters could end the block early: write them as JSON escapes.
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def service_page(s: Listing, data: SiteData, directory: Directory) -> str:
+    src = service_src(s.id)
+    source = s.service.source
+    body = render(
+        "service-page.html", s=s,
+        description=safe_markdown.render(s.service.description),
+        audiences=[{"label": data.audiences[a].label, "url": link(audience_src(a), src)} for a in s.service.audience],
+        categories=[{"label": c.label, "url": link(category_src(c.id), src)} for c in s.categories],
+        access=ACCESS[s.service.how_to_access],
+        source_site=source.split("/")[2].removeprefix("www.") if source.startswith("https://") else None,
+        directory_url=link(DIRECTORY_SRC, src),
+        json_ld=json_ld(s, data),
+    )
+    meta = {"description": safe_markdown.first_sentence(s.service.description)[:300],
+            "last_reviewed": s.service.last_reviewed, "review_by": s.service.review_by,
+            "audience": list(s.service.audience)}
+    return _page(meta, s.service.name, body)
+
+
+def _filters(directory: Directory, data: SiteData, from_src: str) -> Markup:
+    audiences = [{"label": a.label, "url": link(audience_src(a.id), from_src), "count": len(directory.for_audience(a.id))}
+                 for a in data.audiences.values() if directory.for_audience(a.id)]
+    categories = [{"label": c.label, "url": link(category_src(c.id), from_src), "count": len(directory.with_category(c.id))}
+                  for c in directory.categories.values() if directory.with_category(c.id)]
+    return render("directory-filters.html", audiences=audiences, categories=categories)
+
+
+def directory_page(directory: Directory, data: SiteData) -> str:
+    src = DIRECTORY_SRC
+    parts = [Markup(f"<p>Services that can help you as a carer in {Markup.escape(data.council.area)}, and national "
+                    "helplines you can call from anywhere. Choose who you are, or a kind of help, to see fewer.</p>"),
+             _filters(directory, data, src), Markup('<div id="ch-services-list">')]
+    for category in directory.categories.values():
+        listed = directory.with_category(category.id)
+        if listed:
+            parts.append(Markup('<section class="ch-services-group"><h2 id="{}">{}</h2>').format(category.id, category.label))
+            parts.append(render("service-list.html", items=items(listed, data, directory, src)))
+            parts.append(Markup("</section>"))
+    parts.append(Markup("</div>"))
+    meta = {"description": f"Services and helplines for carers in {data.council.area}.",
+            "scripts": ["directory-filter.js"]}
+    return _page(meta, "Find a service", Markup("\n").join(parts))
+
+
+def filter_page(title: str, intro: str, listed: list[Listing], src: str, directory: Directory, data: SiteData) -> str:
+    body = Markup("\n").join([
+        Markup("<p>{}</p>").format(intro),
+        render("service-list.html", items=items(listed, data, directory, src)),
+        Markup('<p><a href="{}">See all services</a></p>').format(link(DIRECTORY_SRC, src)),
+    ])
+    return _page({"description": intro}, title, body)
+
+
+def generated_pages(directory: Directory, data: SiteData) -> dict[str, str]:
+    """Every page made from the directory, by its path under content/."""
+    pages = {DIRECTORY_SRC: directory_page(directory, data)}
+    for s in directory.listings:
+        pages[service_src(s.id)] = service_page(s, data, directory)
+    for audience in data.audiences.values():
+        listed = directory.for_audience(audience.id)
+        if listed:
+            pages[audience_src(audience.id)] = filter_page(
+                f"Services for {audience.label.lower()}", f"Services for {audience.description[0].lower()}{audience.description[1:]}",
+                listed, audience_src(audience.id), directory, data)
+    for category in directory.categories.values():
+        listed = directory.with_category(category.id)
+        if listed:
+            pages[category_src(category.id)] = filter_page(
+                category.label, f"Services for carers: {category.label.lower()}.", listed, category_src(category.id),
+                directory, data)
+    return pages

@@ -1,0 +1,171 @@
+"""data/services.yaml: every rejection names the file, the line and the field; nothing unsafe gets through."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from conftest import ROOT
+from hooks import service_pages
+from hooks.problems import ProblemsFound
+from hooks.service_models import Service
+from hooks.services import Listing, load_directory, stable_uuid
+from hooks.site_data import load_site_data
+
+TODAY = date(2026, 11, 23)
+ORGANISATIONS = """organisations:
+  - id: carers-uk
+    name: Carers UK
+    description: The national charity for unpaid carers.
+    website: https://www.carersuk.org
+"""
+GOOD = """services:
+  - id: carers-uk-helpline
+    name: Carers UK Helpline
+    organisation: carers-uk
+    description: Advice for carers about **benefits** and rights. See [Carers UK](https://www.carersuk.org).
+    audience: [adult-carers, working-carers]
+    categories: [carers-advice]
+    area: England
+    how_to_access: self-referral
+    cost: Free
+    phone: "0808 808 7777"
+    email: advice@carersuk.org
+    website: https://www.carersuk.org
+    locations:
+      - name: Head office
+        address: 20 Great Dover Street, London
+        postcode: se1 4lx
+    opening_hours:
+      - days: [monday, tuesday, wednesday, thursday, friday]
+        opens: "09:00"
+        closes: "18:00"
+    source: https://www.carersuk.org
+    last_reviewed: 2026-11-23
+    review_by: 2027-05-23
+  - id: second-service
+    name: Second service
+    organisation: carers-uk
+    description: Another service.
+    audience: [young-carers]
+    categories: [young-carers-support]
+    area: England
+    how_to_access: referral
+    contact: samaritans
+    source: https://www.carersuk.org
+    last_reviewed: 2026-11-23
+    review_by: 2027-05-23
+"""
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    (target / "organisations.yaml").write_text(ORGANISATIONS)
+    (target / "services.yaml").write_text(GOOD)
+    return target
+
+
+def load(data_dir: Path, today: date = TODAY):
+    data = load_site_data(data_dir, root=data_dir.parent, today=TODAY)
+    return load_directory(data_dir, data, root=data_dir.parent, today=today)
+
+
+def problems(data_dir: Path, old: str, new: str):
+    services = data_dir / "services.yaml"
+    text = services.read_text()
+    assert old in text
+    services.write_text(text.replace(old, new, 1))
+    with pytest.raises(ProblemsFound) as raised:
+        load(data_dir)
+    return raised.value.problems, services.read_text().splitlines()
+
+
+def line_with(lines: list[str], text: str) -> int:
+    return next(n for n, line in enumerate(lines, 1) if text in line)
+
+
+def test_valid_file_loads_into_typed_listings(data_dir):
+    directory = load(data_dir)
+    helpline = directory.by_id["carers-uk-helpline"]
+    assert helpline.uuid == stable_uuid("service", "carers-uk-helpline")
+    assert helpline.phone.uri == "tel:+448088087777"
+    assert helpline.hours_text == "Monday to Friday, 9am to 6pm"
+    assert helpline.service.locations[0].postcode == "SE1 4LX"
+    second = directory.by_id["second-service"]
+    assert second.phone.uri == "tel:116123"  # from data/contacts.yaml, never typed twice
+
+
+@pytest.mark.parametrize("old, new, code, field, marker", [
+    ("    area: England\n    how_to_access: self-referral", "    how_to_access: self-referral",
+     "FIELD_MISSING", "services[0].area", "  - id: carers-uk-helpline"),
+    ("id: second-service", "id: carers-uk-helpline", "SERVICE_DUPLICATE_ID", "services[1].id", "id: carers-uk-helpline\n"),
+    ("categories: [carers-advice]", "categories: [carers-adivce]", "CATEGORY_UNKNOWN", "services[0].categories[0]",
+     "carers-adivce"),
+    ("audience: [young-carers]", "audience: [young-cares]", "AUDIENCE_UNKNOWN", "services[1].audience[0]", "young-cares"),
+    ("    organisation: carers-uk\n    description: Another", "    organisation: carers-trust\n    description: Another",
+     "ORGANISATION_UNKNOWN", "services[1].organisation", "carers-trust"),
+    ('phone: "0808 808 7777"', 'phone: "0808 808 777"', "PHONE_INVALID", "services[0].phone", "0808 808 777"),
+    ("email: advice@carersuk.org", "email: advice.carersuk.org", "EMAIL_INVALID", "services[0].email", "advice.carersuk"),
+    ("website: https://www.carersuk.org", "website: http://www.carersuk.org", "URL_NOT_HTTPS", "services[0].website",
+     "website: http://"),
+    ("website: https://www.carersuk.org", "website: javascript:alert(1)", "URL_NOT_HTTPS", "services[0].website",
+     "javascript:"),
+    ("postcode: se1 4lx", "postcode: SE1 ABC", "POSTCODE_INVALID", "services[0].locations[0].postcode", "SE1 ABC"),
+    ('closes: "18:00"', 'closes: "08:00"', "HOURS_CLOSE_BEFORE_OPEN", "services[0].opening_hours[0]", "- days:"),
+    ("contact: samaritans", "contact: samaritan", "CONTACT_UNKNOWN", "services[1].contact", "samaritan\n"),
+    ("(https://www.carersuk.org)", "(data:text/html,hi)", "TEXT_UNSAFE", "services[0].description", "data:text"),
+    ("Advice for carers", "<script>alert(1)</script> Advice", "TEXT_UNSAFE", "services[0].description", "<script>"),
+    ("Another service.", '"{{ config }}"', "TEXT_UNSAFE", "services[1].description", "{{ config }}"),
+    ("Another service.", "\"{% include 'x' %}\"", "TEXT_UNSAFE", "services[1].description", "{% include"),
+])
+def test_each_rejection_names_line_and_field(data_dir, old, new, code, field, marker):
+    found, lines = problems(data_dir, old, new)
+    matching = [p for p in found if p.code == code]
+    assert matching, f"expected {code}, got {[str(p) for p in found]}"
+    problem = matching[0]
+    assert problem.file == "data/services.yaml"
+    assert problem.field == field
+    assert problem.line == line_with(lines, marker.rstrip("\n")) if not marker.endswith("\n") else problem.line
+    assert problem.fix
+
+
+def test_every_problem_is_reported_at_once(data_dir):
+    services = data_dir / "services.yaml"
+    services.write_text(GOOD.replace('"0808 808 7777"', '"12345678"').replace("[young-carers]", "[nobody]")
+                        .replace("postcode: se1 4lx", "postcode: nowhere"))
+    with pytest.raises(ProblemsFound) as raised:
+        load(data_dir)
+    assert {"PHONE_INVALID", "POSTCODE_INVALID"} <= {p.code for p in raised.value.problems}
+
+
+def test_overdue_review_is_a_warning_that_strict_builds_refuse(data_dir):
+    directory = load(data_dir, today=date(2027, 6, 1))
+    warning = directory.problems[0]
+    assert len(directory.problems) == 2
+    assert warning.code == "SERVICE_REVIEW_OVERDUE" and warning.warning and warning.line
+
+
+def test_rendering_keeps_unsafe_text_inert_even_if_checks_were_skipped(data_dir):
+    """Defence in depth: if bad text ever reached a page, it is escaped and never run as a template."""
+    directory = load(data_dir)
+    data = load_site_data(data_dir, root=data_dir.parent, today=TODAY)
+    good = directory.by_id["carers-uk-helpline"]
+    evil = Service.model_construct(**{**good.service.__dict__, "name": "<script>alert(1)</script>",
+                                      "description": "{{ config }} {% include 'x' %} <img src=x onerror=alert(1)>"})
+    listing = Listing(**{**good.__dict__, "service": evil})
+    page = service_pages.service_page(listing, data, directory)
+    front, body = page.split("\n---\n", 1)
+    assert "<script>alert" not in page  # the title is escaped even in the front matter
+    assert "<img" not in body and "&lt;img src=x onerror=alert(1)&gt;" in body
+    assert "render_macros: false" in front  # the macros plugin never sees this page
+
+
+def test_model_rejects_unknown_fields():
+    with pytest.raises(ValidationError):
+        Service.model_validate({"id": "x", "phnoe": "1"})

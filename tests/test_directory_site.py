@@ -1,0 +1,117 @@
+"""The directory as a reader meets it: a page per service, filter pages without JavaScript, instant filter."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT, build
+from test_build_failures import edit
+
+SERVICES = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
+AUDIENCES = yaml.safe_load((ROOT / "data" / "audiences.yaml").read_text())["audiences"]
+CATEGORIES = yaml.safe_load((ROOT / "data" / "categories.yaml").read_text())["categories"]
+
+
+def names_listed(html: str) -> set[str]:
+    return set(re.findall(r'<p class="ch-services__name"><a href="[^"]+">([^<]+)</a>', html))
+
+
+def unescape(text: str) -> str:
+    import html
+    return html.unescape(text)
+
+
+def test_every_service_has_a_page_with_its_details_and_json_ld(built_site):
+    for service in SERVICES:
+        page = built_site / "services" / service["id"] / "index.html"
+        assert page.exists(), service["id"]
+        html = page.read_text()
+        assert f">{service['name']}</h1>".replace("&", "&amp;").replace("'", "&#39;") in html or \
+            service["name"] in unescape(html)
+        data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1))
+        assert data["@type"] == "Service" and data["name"] == service["name"]
+        if service.get("website"):
+            assert f'href="{service["website"]}"'.replace("&", "&amp;") in html
+        assert len(html.encode()) < 25_000, f"{service['id']} page is {len(html.encode())} bytes"
+
+
+def test_service_pages_are_kept_out_of_the_menu(built_site):
+    html = (built_site / "index.html").read_text()
+    for service in SERVICES[:5]:
+        assert f'services/{service["id"]}/' not in html
+
+
+@pytest.mark.parametrize("audience", [a["id"] for a in AUDIENCES])
+def test_audience_filter_pages_list_the_right_services(built_site, audience):
+    expected = {unescape(s["name"]) for s in SERVICES if audience in s["audience"]}
+    page = built_site / "services" / "for" / audience / "index.html"
+    if not expected:
+        assert not page.exists()
+        return
+    assert {unescape(n) for n in names_listed(page.read_text())} == expected
+
+
+@pytest.mark.parametrize("category", [c["id"] for c in CATEGORIES])
+def test_category_filter_pages_list_the_right_services(built_site, category):
+    expected = {s["name"] for s in SERVICES if category in s["categories"]}
+    page = built_site / "services" / "kind" / category / "index.html"
+    if not expected:
+        assert not page.exists()
+        return
+    assert {unescape(n) for n in names_listed(page.read_text())} == expected
+
+
+def test_directory_lists_every_service_with_its_audience(built_site):
+    html = (built_site / "services" / "index.html").read_text()
+    assert {unescape(n) for n in names_listed(html)} == {s["name"] for s in SERVICES}
+    assert html.count('class="ch-services__for"') >= len(SERVICES)
+
+
+@pytest.mark.browser
+def test_instant_filter_narrows_the_list(page, site_url):
+    page.goto(site_url + "/services/")
+    items = page.locator(".ch-services__item:visible")
+    before = items.count()
+    assert before >= len(SERVICES)
+    page.fill("#ch-filter-input", "dementia")
+    page.wait_for_timeout(100)
+    after = items.count()
+    assert 0 < after < before
+    for text in page.locator(".ch-services__item:visible").all_inner_texts():
+        assert text  # every visible item is a real entry
+    assert "match" in page.inner_text(".ch-filter__count")
+    page.fill("#ch-filter-input", "")
+    assert page.locator(".ch-services__item:visible").count() == before
+
+
+@pytest.mark.browser
+def test_without_javascript_the_filter_box_is_hidden_and_filter_links_work(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(site_url + "/services/")
+    assert tab.locator(".ch-filter").is_hidden()
+    tab.get_by_role("link", name=re.compile(r"^Young carers \(")).click()
+    assert "young carers" in tab.locator("h1").inner_text().lower()
+    context.close()
+
+
+def test_unknown_service_in_a_macro_stops_the_build_with_page_and_line(project):
+    page = project / "content" / "wellbeing" / "loneliness.md"
+    edit(page, "## Next steps", '{{ service("no-such-service") }}\n\n## Next steps')
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    line = next(n for n, text in enumerate(page.read_text().splitlines(), 1) if "no-such-service" in text)
+    assert f"content/wellbeing/loneliness.md, line {line}" in output
+    assert "MACRO_UNKNOWN_SERVICE" in output
+
+
+def test_unknown_category_in_a_macro_stops_the_build(project):
+    page = project / "content" / "wellbeing" / "loneliness.md"
+    edit(page, "## Next steps", '{{ services(category="no-such-kind") }}\n\n## Next steps')
+    result = build(project)
+    assert result.returncode != 0 and "MACRO_UNKNOWN_CATEGORY" in result.stdout + result.stderr
