@@ -121,11 +121,21 @@ def on_files(files: Files, config):
         "footer": [{"title": link.title, "url": urls[link.page]} for link in data.footer.links],
     }
     files.append(File.generated(config, "assets/stylesheets/council.css", content=council_css(data)))
-    for src_uri, markdown in service_pages.generated_pages(directory, data).items():
-        generated = File.generated(config, src_uri, content=markdown)
-        files.append(generated)
-        urls[src_uri] = generated.url
+    generated = service_pages.generated_pages(directory, data)
+    for src_uri, made in generated.items():
+        file = File.generated(config, src_uri, content=made.markdown)
+        files.append(file)
+        urls[src_uri] = file.url
+    config.extra["carers"]["generated"] = generated
     return files
+
+
+@event_priority(100)  # before the macros plugin reads render_macros
+def on_page_markdown(markdown, page, config, files):
+    made = config.extra["carers"]["generated"].get(page.file.src_uri)
+    if made is not None and page.file.generated_by:
+        page.meta = dict(made.meta)
+    return markdown
 
 
 def on_page_content(html, page, config, files):
@@ -133,7 +143,8 @@ def on_page_content(html, page, config, files):
     data: site_data.SiteData = carers["data"]
     src_uri = page.file.src_uri
     if page.file.generated_by:  # made from data/, which has its own checks
-        return html
+        made = carers["generated"].get(src_uri)
+        return html + "\n" + made.body if made else html
     file = "content/" + src_uri
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # as the editor wrote it, before macros
     kind = reading_rules.page_kind(src_uri, {c.page for c in data.crisis_pages})

@@ -1,8 +1,9 @@
 """The pages made from the service directory: one per service, the directory, and filter pages.
 
-Pure functions: they take the checked data and return Markdown (front matter, a heading and HTML
-rendered with autoescaping). None of it is run through the macros plugin (`render_macros: false`),
-so text from data can never run as a template.
+Pure functions: they take the checked data and return, for each page, its front matter (meta), a
+Markdown heading, and its body as HTML rendered with autoescaping. The body never passes through
+Markdown or the macros plugin (`render_macros: false`), so text from data can never run as a
+template, and a large directory builds fast.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-import yaml
 from markupsafe import Markup, escape
 from mkdocs.utils import get_relative_url
 
@@ -52,11 +52,17 @@ def link(target_src: str, from_src: str) -> str:
     return get_relative_url(url_of(target_src), url_of(from_src))
 
 
-def _page(meta: dict, title: str, body: Markup) -> str:
+@dataclass(frozen=True)
+class Generated:
+    meta: dict
+    markdown: str  # just the heading: it gives the page its title and skip link
+    body: Markup  # added after the heading's HTML (pipeline.on_page_content)
+
+
+def _page(meta: dict, title: str, body: Markup) -> Generated:
     # The theme prints page titles without escaping (overrides/main.html escapes descriptions).
     meta = {"title": str(escape(title)), **meta, "render_macros": False, "generated": True, "compact": True}
-    front = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True)
-    return f"---\n{front}---\n\n# {safe_markdown.escape_markdown(title)}\n\n{body}\n"
+    return Generated(meta=meta, markdown=f"# {safe_markdown.escape_markdown(title)}\n", body=body)
 
 
 @dataclass(frozen=True)
@@ -114,7 +120,7 @@ def json_ld(s: Listing, data: SiteData) -> Markup:
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
-def service_page(s: Listing, data: SiteData, directory: Directory) -> str:
+def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     src = service_src(s.id)
     source = s.service.source
     body = render(
@@ -141,7 +147,7 @@ def _filters(directory: Directory, data: SiteData, from_src: str) -> Markup:
     return render("directory-filters.html", audiences=audiences, categories=categories)
 
 
-def directory_page(directory: Directory, data: SiteData) -> str:
+def directory_page(directory: Directory, data: SiteData) -> Generated:
     src = DIRECTORY_SRC
     parts = [Markup(f"<p>Services that can help you as a carer in {Markup.escape(data.council.area)}, and national "
                     "helplines you can call from anywhere. Choose who you are, or a kind of help, to see fewer.</p>"),
@@ -158,7 +164,8 @@ def directory_page(directory: Directory, data: SiteData) -> str:
     return _page(meta, "Find a service", Markup("\n").join(parts))
 
 
-def filter_page(title: str, intro: str, listed: list[Listing], src: str, directory: Directory, data: SiteData) -> str:
+def filter_page(title: str, intro: str, listed: list[Listing], src: str, directory: Directory,
+                data: SiteData) -> Generated:
     body = Markup("\n").join([
         Markup("<p>{}</p>").format(intro),
         render("service-list.html", items=items(listed, data, directory, src)),
@@ -167,7 +174,7 @@ def filter_page(title: str, intro: str, listed: list[Listing], src: str, directo
     return _page({"description": intro}, title, body)
 
 
-def generated_pages(directory: Directory, data: SiteData) -> dict[str, str]:
+def generated_pages(directory: Directory, data: SiteData) -> dict[str, Generated]:
     """Every page made from the directory, by its path under content/."""
     pages = {DIRECTORY_SRC: directory_page(directory, data)}
     for s in directory.listings:

@@ -1,0 +1,78 @@
+"""Benchmark: how build time and output grow with the size of the service directory.
+
+    .venv/bin/python bench/directory.py [100 1000 5000]
+
+Builds a copy of the project with a synthetic directory of each size and prints a table.
+Target on a 2-core machine: 5,000 services in under 60 s, service pages under 25 KB of HTML each.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import services  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "content", "data", "overrides", "hooks")
+
+
+def copy_project(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for part in PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
+    return target
+
+
+def folder_size(path: Path, pattern: str = "**/*") -> int:
+    return sum(p.stat().st_size for p in path.glob(pattern) if p.is_file())
+
+
+def build(project: Path) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one build, run as a child process."""
+    start = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
+                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) / 1024
+
+
+def measure(n: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        (project / "data" / "services.yaml").write_text(services(n, project / "data"))
+        seconds, peak_mb = build(project)
+        site = project / "site"
+        pages = list((site / "services").glob("service-*/index.html"))
+        return {
+            "services": n, "seconds": seconds, "ms_per_service": 1000 * seconds / n,
+            "output_mb": folder_size(site) / 1e6, "kb_per_page": sum(p.stat().st_size for p in pages) / len(pages) / 1000,
+            "index_kb": (site / "search" / "search_index.json").stat().st_size / 1000, "peak_mb": peak_mb,
+        }
+
+
+def main(sizes: list[int]) -> None:
+    print(f"Service directory build, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
+    print(f"{'services':>8} | {'build s':>7} | {'ms/service':>10} | {'output MB':>9} | {'KB/page':>7} | "
+          f"{'search KB':>9} | {'peak MB':>7}")
+    print("-" * 78)
+    for n in sizes:
+        r = measure(n)
+        print(f"{r['services']:>8} | {r['seconds']:>7.1f} | {r['ms_per_service']:>10.1f} | {r['output_mb']:>9.1f} | "
+              f"{r['kb_per_page']:>7.1f} | {r['index_kb']:>9.0f} | {r['peak_mb']:>7.0f}", flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [100, 1000, 5000])
