@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site test lock clean
+.PHONY: help serve site test docs bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,12 @@ site: $(BIN)/mkdocs ## Build the finished site into site/ (only a complete, chec
 
 test: $(BIN)/mkdocs ## Run every test, browser tests included
 	$(BIN)/python -m pytest
+
+docs: $(BIN)/mkdocs ## Rewrite the handbook's macros reference from the macros' own docstrings
+	$(BIN)/python -m hooks.macro_docs > docs/editors/macros.md
+
+bench: $(BIN)/mkdocs ## Time builds of synthetic directories of 100, 1,000 and 5,000 services
+	$(BIN)/python bench/directory.py
 
 lock: ## Re-pin requirements.txt after changing requirements.in
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet -r requirements.in
