@@ -44,7 +44,7 @@ def build(project: Path) -> tuple[float, float]:
                             cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     seconds = time.perf_counter() - start
     if result.returncode != 0:
-        raise SystemExit(f"build failed:\n{result.stderr[-3000:]}")
+        raise SystemExit(f"build failed:\n{(result.stdout + result.stderr)[-3000:]}")
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return seconds, max(peak, before) / 1024
 
@@ -55,7 +55,7 @@ def measure(n: int) -> dict:
         (project / "data" / "services.yaml").write_text(services(n, project / "data"))
         seconds, peak_mb = build(project)
         site = project / "site"
-        pages = list((site / "services").glob("service-*/index.html"))
+        pages = [p for p in (site / "services").glob("*/index.html") if p.parent.name not in ("for", "kind")]
         return {
             "services": n, "seconds": seconds, "ms_per_service": 1000 * seconds / n,
             "output_mb": folder_size(site) / 1e6, "kb_per_page": sum(p.stat().st_size for p in pages) / len(pages) / 1000,

@@ -12,12 +12,14 @@ WORDS = ("support advice carers help money breaks group talk home care young fam
 
 
 def services(n: int, data_dir: Path, seed: int = 1) -> str:
+    """The shipped services (pages refer to some of them) plus synthetic ones, n in all."""
     rng = random.Random(seed)
+    real = yaml.safe_load((data_dir / "services.yaml").read_text())["services"]
     organisations = [o["id"] for o in yaml.safe_load((data_dir / "organisations.yaml").read_text())["organisations"]]
     categories = [c["id"] for c in yaml.safe_load((data_dir / "categories.yaml").read_text())["categories"]]
     audiences = [a["id"] for a in yaml.safe_load((data_dir / "audiences.yaml").read_text())["audiences"]]
-    records = []
-    for i in range(n):
+    records = list(real[:n])
+    for i in range(n - len(records)):
         words = " ".join(rng.choice(WORDS) for _ in range(24))
         records.append({
             "id": f"service-{i:05d}",

@@ -144,7 +144,7 @@ def on_page_content(html, page, config, files):
     src_uri = page.file.src_uri
     if page.file.generated_by:  # made from data/, which has its own checks
         made = carers["generated"].get(src_uri)
-        return html + "\n" + made.body if made else html
+        return html + "\n" + str(made.body) if made else html  # str: Markup + str would escape the heading
     file = "content/" + src_uri
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # as the editor wrote it, before macros
     kind = reading_rules.page_kind(src_uri, {c.page for c in data.crisis_pages})
