@@ -34,9 +34,31 @@ class Council(Strict):
     address_checked: date | None = None
 
 
+def contrast_with_white(colour: str) -> float:
+    """WCAG contrast ratio of white text on a background colour."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
+
+
 class Colours(Strict):
+    """White text sits on both colours (the header and the Get help now bar), so both need 4.5:1."""
+
     primary: Colour
     accent: Colour
+
+    @model_validator(mode="after")
+    def _readable(self):
+        for name in ("primary", "accent"):
+            ratio = contrast_with_white(getattr(self, name))
+            if ratio < 4.5:
+                raise PydanticCustomError(
+                    "COLOUR_LOW_CONTRAST", "{name} colour {colour} is too light for white text ({ratio}:1, needs 4.5:1)",
+                    {"name": name, "colour": getattr(self, name), "ratio": f"{ratio:.1f}"})
+        return self
 
 
 class Contact(Strict):

@@ -10,6 +10,7 @@ from .models import PageMeta
 from .problems import Problem, ProblemsFound
 from .site_data import validate
 
+EMPTY_ALT = re.compile(r"!\[\s*\]\(|<img(?![^>]*\balt=\"[^\"]+\")[^>]*>", re.IGNORECASE)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)
 
 
@@ -43,6 +44,7 @@ def check_page(text: str, file: str, audiences: set[str], today: date) -> tuple[
                 fix="Use one of: " + ", ".join(sorted(audiences)) + " (the list is in data/audiences.yaml).")
         for index, name in enumerate(meta.audience) if name not in audiences
     ]
+    problems += missing_alt_text(text, file)
     if meta.review_by < today:
         problems.append(Problem(
             code="PAGE_REVIEW_OVERDUE", file=file, line=source.line(("review_by",)), field="review_by",
@@ -51,3 +53,14 @@ def check_page(text: str, file: str, audiences: set[str], today: date) -> tuple[
             warning=True,
         ))
     return meta, problems
+
+
+def missing_alt_text(text: str, file: str) -> list[Problem]:
+    """Pictures need words for people who cannot see them. Markdown's ![](x.png) gives alt="", which
+    accessibility checkers read as "decorative" and never flag, so the source is checked here."""
+    return [
+        Problem(code="IMAGE_ALT_MISSING", file=file, line=number, field="",
+                message="this picture has no text saying what it shows.",
+                fix="Write what the picture shows inside the square brackets: ![A carer and her mother](photo.jpg).")
+        for number, line in enumerate(text.splitlines(), 1) if EMPTY_ALT.search(line)
+    ]

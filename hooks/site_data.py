@@ -81,6 +81,7 @@ FIXES = {
     "NUMBER_INVALID": "Write a number, like 51.5155.",
     "POSTCODE_INVALID": "Write a full UK postcode, like EC2P 2EJ.",
     "HOURS_CLOSE_BEFORE_OPEN": "Check opens and closes: closes must be later in the day than opens.",
+    "COLOUR_LOW_CONTRAST": "Choose a darker colour. Check it with a contrast checker: white text on it must reach 4.5:1.",
     "SERVICE_PHONE_AND_CONTACT": "Keep contact (the number comes from data/contacts.yaml) or phone, not both.",
 }
 GENERIC_FIX = "Check the value against the example in the handbook."

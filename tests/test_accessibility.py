@@ -1,0 +1,100 @@
+"""WCAG 2.2 A and AA on every kind of page, at phone and desktop widths, with axe-core in Chromium."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+PAGES = {
+    "home": "/",
+    "guidance": "/support/carers-assessment/",
+    "crisis": "/get-help-now/",
+    "directory": "/services/",
+    "service": "/services/carers-connections/",
+    "glossary": "/glossary/",
+    "emergency plan": "/planning-ahead/make-your-plan/",
+}
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+VIEWS = [(320, "light"), (1280, "light"), (320, "dark"), (1280, "dark")]
+
+
+def violations(page) -> list[str]:
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    found = []
+    for rule in results.response["violations"]:
+        for node in rule["nodes"][:3]:
+            found.append(f"{rule['id']}: {rule['help']} at {node['target']} ({node.get('failureSummary', '')[:160]})")
+    return found
+
+
+@pytest.fixture(params=VIEWS, ids=lambda v: f"{v[0]}px-{v[1]}")
+def sized_page(request, browser, site_url):
+    width, scheme = request.param
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.mark.parametrize("kind", PAGES)
+def test_no_wcag_violations(sized_page, site_url, kind):
+    sized_page.goto(site_url + PAGES[kind])
+    found = violations(sized_page)
+    assert not found, f"{kind} page ({PAGES[kind]}):\n" + "\n".join(found)
+
+
+def test_search_results_have_no_wcag_violations(sized_page, site_url):
+    sized_page.goto(site_url + "/")
+    sized_page.keyboard.press("/")  # mkdocs-material opens search with /
+    sized_page.wait_for_timeout(200)
+    sized_page.keyboard.type("respite")
+    sized_page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    found = violations(sized_page)
+    assert not found, "search results:\n" + "\n".join(found)
+
+
+def test_skip_link_moves_focus_to_the_content(page, site_url):
+    page.goto(site_url + "/support/carers-assessment/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("document.activeElement.className")
+    assert "md-skip" in skip
+    page.wait_for_timeout(400)  # it slides into view
+    box = page.locator(".md-skip").bounding_box()
+    assert box["y"] >= 0 and box["height"] > 10, "the skip link is not visible when focused"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#carers-assessment"
+
+
+def test_focus_is_clearly_visible(page, site_url):
+    page.goto(site_url + "/support/carers-assessment/")
+    for _ in range(2):
+        page.keyboard.press("Tab")
+    style = page.evaluate("""(() => { const s = getComputedStyle(document.activeElement);
+        return [s.outlineStyle, s.outlineWidth, s.backgroundColor]; })()""")
+    assert style[0] == "solid" and float(style[1].removesuffix("px")) >= 3
+    assert style[2] == "rgb(255, 221, 0)"
+
+
+def test_keyboard_never_gets_trapped(page, site_url):
+    page.goto(site_url + "/planning-ahead/make-your-plan/")
+    seen = []
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("document.activeElement.outerHTML.slice(0, 80)"))
+        if "ch-footer" in page.evaluate("document.activeElement.closest('footer')?.className || ''"):
+            break
+    assert "ch-footer" in page.evaluate("document.activeElement.closest('footer')?.className || ''"), seen[-5:]
+
+
+def test_text_resized_to_200_percent_still_fits(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    for path in ("/", "/get-help-now/", "/services/carers-connections/"):
+        tab.goto(site_url + path)
+        tab.add_style_tag(content="html { font-size: 200% !important; }")
+        overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at 200% text"
+        assert tab.locator(".ch-crisis-bar__link").is_visible()
+    context.close()

@@ -1,0 +1,48 @@
+"""Each quality gate can fail: a missing alt text, a low-contrast colour, a 60-word sentence, a Google Fonts link."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import build
+from test_build_failures import edit
+
+SIXTY_WORDS = " ".join(["Carers"] + ["who look after someone they love"] * 8 + ["can ask the council for help today with their caring role"]) + "."
+
+
+def output(result) -> str:
+    return result.stdout + result.stderr
+
+
+def test_missing_alt_text_stops_the_build(project):
+    page = project / "content" / "wellbeing" / "loneliness.md"
+    edit(page, "## Next steps", "![](../assets/images/favicon.svg)\n\n## Next steps")
+    result = build(project, strict=False)
+    assert result.returncode != 0 and "IMAGE_ALT_MISSING" in output(result)
+    assert "content/wellbeing/loneliness.md, line" in output(result)
+
+
+def test_low_contrast_council_colour_stops_the_build(project):
+    edit(project / "data" / "site.yaml", 'primary: "#1d4f91"', 'primary: "#9fc5f8"')
+    result = build(project, strict=False)
+    assert result.returncode != 0 and "COLOUR_LOW_CONTRAST" in output(result)
+    assert 'field "colours"' in output(result)
+
+
+@pytest.mark.browser
+def test_axe_catches_a_low_contrast_colour_and_a_missing_alt(page, site_url):
+    page.goto(site_url + "/support/carers-assessment/")
+    page.add_style_tag(content=".md-typeset p { color: #c8c8c8 !important; }")
+    page.evaluate("""document.querySelector('article').insertAdjacentHTML('beforeend',
+                     '<img src="../../assets/images/favicon.svg" width="40" height="40">')""")
+    rules = {v["id"] for v in Axe().run(page).response["violations"]}
+    assert {"color-contrast", "image-alt"} <= rules
+
+
+def test_a_60_word_sentence_fails_a_strict_build(project):
+    page = project / "content" / "wellbeing" / "loneliness.md"
+    edit(page, "## Next steps", SIXTY_WORDS + "\n\n## Next steps")
+    result = build(project)
+    assert result.returncode != 0 and "READING_SENTENCE_TOO_LONG" in output(result)
+    assert "this sentence has 60 words" in output(result)
