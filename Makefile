@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site test docs bench lock clean
+.PHONY: help serve site check freshness check-external-links test docs bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -28,7 +28,20 @@ site: $(BIN)/mkdocs ## Build the finished site into site/ (only a complete, chec
 	rm -rf site && mv .site-build site
 	@echo "Built the site into site/"
 
-test: $(BIN)/mkdocs ## Run every test, browser tests included
+check: $(BIN)/mkdocs ## Build and run every editor check: reading level, links, review dates
+	$(BIN)/python -m hooks.check
+
+freshness: $(BIN)/mkdocs ## List the pages, services and contacts due for review in the next 60 days
+	$(BIN)/python -m hooks.freshness
+
+check-external-links: site ## Check links to other websites (needs the internet; CI runs it weekly)
+	$(BIN)/python -c "import sys; from pathlib import Path; from hooks.links import check_site; \
+	r = check_site(Path('site'), external=True); print(r.stdout); sys.exit(r.returncode)"
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+test: $(BIN)/mkdocs node_modules/.package-lock.json ## Run every test, browser tests included
 	$(BIN)/python -m pytest
 
 docs: $(BIN)/mkdocs ## Rewrite the handbook's macros reference from the macros' own docstrings

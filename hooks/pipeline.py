@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import crisis, oruk, pages, reading_rules, readability, service_pages, services, site_data  # noqa: E402
+from hooks import crisis, oruk, pages, security, reading_rules, readability, service_pages, services, site_data  # noqa: E402
 from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.render import long_date  # noqa: E402
 
@@ -181,7 +181,19 @@ def on_post_build(config):
 
 
 def on_post_page(output, page, config):
-    problems = crisis.help_link_missing(output, "content/" + page.file.src_uri)
+    return _finish_page(output, "content/" + page.file.src_uri, config)
+
+
+def on_post_template(output, template_name, config):
+    """Pages made from a theme template alone, such as 404.html, get the same checks."""
+    if not template_name.endswith(".html"):
+        return output
+    return _finish_page(output, f"overrides/{template_name}", config)
+
+
+def _finish_page(output: str, file: str, config) -> str:
+    own_host = config.site_url.split("/")[2]
+    problems = crisis.help_link_missing(output, file) + security.third_party_problems(output, own_host, file)
     if problems:
         raise Abort(report(problems))
-    return output
+    return security.add_security_headers(security.mark_external_links(output, own_host))

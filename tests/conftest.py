@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from hooks.links import free_port, serve  # noqa: E402,F401  (free_port is used by other tests)
 PROJECT_PARTS = ("mkdocs.yml", "content", "data", "overrides", "hooks")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -56,31 +54,13 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def site_url(built_site: Path):
     """The built site served on 127.0.0.1, as a reader's browser would fetch it."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(built_site) as address:
+        yield address
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def end_headers(self):
-        # Tells linkchecker this server may be checked at full speed (it otherwise waits between requests).
-        self.send_header("LinkChecker", "maxrated")
-        super().end_headers()
 
 
 @pytest.fixture(scope="session")

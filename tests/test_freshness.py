@@ -1,0 +1,38 @@
+"""Review dates: a report of what falls due, and a notice on published pages once their date has passed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import ROOT
+from hooks import freshness
+
+
+def test_report_lists_what_falls_due_within_60_days_with_owner():
+    rows = freshness.everything_due(ROOT, date(2027, 5, 1))
+    text, overdue = freshness.report(rows, date(2027, 5, 1), 60)
+    assert overdue == 1 and "OVERDUE  page            Get help now" in text
+    assert "carers-information@example.org" in text
+    assert "crisis contact" in text and "Samaritans" in text
+    lines = [line for line in text.splitlines() if line[:4].isdigit()]
+    assert lines == sorted(lines), "soonest first"
+
+
+def test_nothing_due_today_and_exit_code_tells_the_weekly_job():
+    assert freshness.main(["--today", "2026-11-23"]) == 0
+    assert freshness.main(["--today", "2027-06-01"]) == 1
+
+
+@pytest.mark.browser
+def test_a_published_page_says_when_it_is_past_its_review_date(browser, site_url):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(site_url + "/support/carers-assessment/")
+    assert tab.locator(".ch-outdated").is_hidden()
+    tab.add_init_script("Date.now = () => new Date('2027-06-01T12:00:00').getTime();")
+    tab.reload()
+    note = tab.locator(".ch-outdated")
+    assert note.is_visible() and "may be out of date" in note.inner_text()
+    context.close()

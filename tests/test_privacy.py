@@ -1,0 +1,72 @@
+"""Privacy and security: no requests to other websites, no cookies, a strict Content-Security-Policy,
+and links to other websites marked as external."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import build
+from hooks import security
+from test_build_failures import edit
+from test_built_site import all_built_pages
+
+OWN_HOST = "carers.example.org"
+
+
+def test_no_built_page_loads_anything_from_another_website(built_site):
+    pages = all_built_pages(built_site)
+    for path in pages:
+        assert security.third_party_resources(path.read_text(), OWN_HOST) == [], path
+    for sheet in built_site.rglob("*.css"):
+        assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", sheet.read_text(errors="ignore")), sheet
+
+
+def test_a_google_fonts_link_stops_the_build(project):
+    edit(project / "content" / "index.md", "## Need help now?",
+         '<link rel="stylesheet" href="https://fonts.googleapis.com/css?family=Roboto">\n\n## Need help now?')
+    result = build(project, strict=False)
+    assert result.returncode != 0
+    assert "THIRD_PARTY_REQUEST" in result.stdout + result.stderr and "fonts.googleapis.com" in result.stderr
+
+
+def test_every_page_has_a_strict_content_security_policy(built_site):
+    for path in all_built_pages(built_site):
+        html = path.read_text()
+        policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+        assert policy, f"{path} has no Content-Security-Policy"
+        directives = dict(d.strip().split(" ", 1) for d in policy.group(1).split(";"))
+        assert directives["default-src"] == "'self'"
+        assert "unsafe-inline" not in policy.group(1) and "http" not in policy.group(1)
+        assert directives["script-src"].startswith("'self'")
+
+
+def test_links_to_other_websites_are_marked_external(built_site):
+    html = (built_site / "money-and-work" / "carers-allowance" / "index.html").read_text()
+    links = re.findall(r'<a [^>]*href="https://www\.gov\.uk/carers-allowance"[^>]*>', html)
+    assert links and all('rel="external noopener"' in a for a in links)
+    internal = re.findall(r'<a [^>]*href="\.\./benefits-check/"[^>]*>', html)
+    assert internal and not any("external" in a for a in internal)
+
+
+@pytest.mark.browser
+def test_pages_work_under_the_policy_and_set_no_cookies(browser, site_url):
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.add_init_script("""window.__csp = [];
+        document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));""")
+    outside = []
+    tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site_url) and not r.url.startswith("data:") else None)
+    for path in ("/", "/get-help-now/", "/services/", "/planning-ahead/make-your-plan/", "/glossary/"):
+        tab.goto(site_url + path)
+        tab.wait_for_load_state("networkidle")
+        assert tab.evaluate("window.__csp") == [], f"{path}: {tab.evaluate('window.__csp')}"
+    tab.goto(site_url + "/")
+    tab.keyboard.press("/")
+    tab.keyboard.type("assessment")
+    tab.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert tab.evaluate("window.__csp") == []
+    assert context.cookies() == []
+    assert outside == []
+    context.close()
