@@ -127,6 +127,18 @@ def define_env(env):
         return Markup('<a class="ch-tel" href="{}">{}</a>').format(s.phone.uri, s.phone.display)
 
     @env.macro
+    def journeys() -> Markup:
+        """Links to the start page for each kind of carer (young carers, parent carers, working carers...).
+
+        Put it on a line of its own: `{{ journeys() }}`. The pages are made from page and service audiences.
+        """
+        urls = env.conf["extra"]["carers"]["page_urls"]
+        links = [(a.label, get_relative_url(urls[f"journeys/{a.id}.md"], env.page.url))
+                 for a in data.audiences.values() if f"journeys/{a.id}.md" in urls]
+        return Markup('<ul class="ch-tags">{}</ul>').format(
+            Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(url, label) for label, url in links))
+
+    @env.macro
     def emergency_plan_form() -> Markup:
         """The emergency plan form: fill in, print a plan and a wallet card, save on the device only if chosen.
 

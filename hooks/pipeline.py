@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import crisis, oruk, pages, security, reading_rules, readability, service_pages, services, site_data  # noqa: E402
+from hooks import abbreviations, crisis, journeys, oruk, pages, search_terms, security, reading_rules, readability, service_pages, services, site_data  # noqa: E402
 from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.render import long_date  # noqa: E402
 
@@ -122,6 +122,7 @@ def on_files(files: Files, config):
     }
     files.append(File.generated(config, "assets/stylesheets/council.css", content=council_css(data)))
     generated = service_pages.generated_pages(directory, data)
+    generated.update(journeys.journey_pages(metas, directory, data))
     for src_uri, made in generated.items():
         file = File.generated(config, src_uri, content=made.markdown)
         files.append(file)
@@ -132,7 +133,8 @@ def on_files(files: Files, config):
 
 @event_priority(100)  # before the macros plugin reads render_macros
 def on_page_markdown(markdown, page, config, files):
-    made = config.extra["carers"]["generated"].get(page.file.src_uri)
+    carers = config.extra["carers"]
+    made = carers["generated"].get(page.file.src_uri)
     if made is not None and page.file.generated_by:
         page.meta = dict(made.meta)
     return markdown
@@ -175,9 +177,14 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(-100)  # after the search plugin has written its index
 def on_post_build(config):
-    """Write the directory as Open Referral UK open data, beside the pages."""
-    oruk.write(config.extra["carers"]["directory"], config.extra["carers"]["data"], Path(config.site_dir))
+    """Write the directory as Open Referral UK open data, and teach search the words carers use."""
+    carers = config.extra["carers"]
+    site_dir = Path(config.site_dir)
+    oruk.write(carers["directory"], carers["data"], site_dir)
+    tags, words = service_pages.search_words(carers["directory"], carers["data"])
+    search_terms.rewrite(site_dir, search_terms.load_groups(_root(config) / "data"), tags, words)
 
 
 def on_post_page(output, page, config):
@@ -196,4 +203,7 @@ def _finish_page(output: str, file: str, config) -> str:
     problems = crisis.help_link_missing(output, file) + security.third_party_problems(output, own_host, file)
     if problems:
         raise Abort(report(problems))
+    # Every abbreviation in the glossary is explained wherever it appears in the article, with no editor effort.
+    data: site_data.SiteData = config.extra["carers"]["data"]
+    output = abbreviations.expand_article(output, {t.abbr: t.term for t in data.glossary if t.abbr})
     return security.add_security_headers(security.mark_external_links(output, own_host))

@@ -59,7 +59,7 @@ class Generated:
     body: Markup  # added after the heading's HTML (pipeline.on_page_content)
 
 
-def _page(meta: dict, title: str, body: Markup) -> Generated:
+def make_page(meta: dict, title: str, body: Markup) -> Generated:
     # The theme prints page titles without escaping (overrides/main.html escapes descriptions).
     meta = {"title": str(escape(title)), **meta, "render_macros": False, "generated": True, "compact": True}
     return Generated(meta=meta, markdown=f"# {safe_markdown.escape_markdown(title)}\n", body=body)
@@ -136,7 +136,7 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     meta = {"description": safe_markdown.first_sentence(s.service.description)[:300],
             "last_reviewed": s.service.last_reviewed, "review_by": s.service.review_by,
             "audience": list(s.service.audience)}
-    return _page(meta, s.service.name, body)
+    return make_page(meta, s.service.name, body)
 
 
 def _filters(directory: Directory, data: SiteData, from_src: str) -> Markup:
@@ -161,7 +161,7 @@ def directory_page(directory: Directory, data: SiteData) -> Generated:
     parts.append(Markup("</div>"))
     meta = {"description": f"Services and helplines for carers in {data.council.area}.",
             "scripts": ["directory-filter.js"]}
-    return _page(meta, "Find a service", Markup("\n").join(parts))
+    return make_page(meta, "Find a service", Markup("\n").join(parts))
 
 
 def filter_page(title: str, intro: str, listed: list[Listing], src: str, directory: Directory,
@@ -171,7 +171,7 @@ def filter_page(title: str, intro: str, listed: list[Listing], src: str, directo
         render("service-list.html", items=items(listed, data, directory, src)),
         Markup('<p><a href="{}">See all services</a></p>').format(link(DIRECTORY_SRC, src)),
     ])
-    return _page({"description": intro}, title, body)
+    return make_page({"description": intro}, title, body)
 
 
 def generated_pages(directory: Directory, data: SiteData) -> dict[str, Generated]:
@@ -192,3 +192,15 @@ def generated_pages(directory: Directory, data: SiteData) -> dict[str, Generated
                 category.label, f"Services for carers: {category.label.lower()}.", listed, category_src(category.id),
                 directory, data)
     return pages
+
+
+def search_words(directory: Directory, data: SiteData) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Words that find each service page: its name (strongly), and its kinds and audiences (as text,
+    so a guidance page with the same words in its title still ranks first)."""
+    tags, words = {}, {}
+    for s in directory.listings:
+        location = url_of(service_src(s.id))
+        tags[location] = [s.service.name.lower()]
+        words[location] = [*(c.label.lower() for c in s.categories),
+                           *(data.audiences[a].label.lower() for a in s.service.audience)]
+    return tags, words

@@ -1,0 +1,52 @@
+"""A start page for each kind of carer, gathering the guidance pages and services tagged for them.
+
+Made at build time from page front matter (`audience`) and service audiences, so it stays current
+as pages and services change. Pages are at /journeys/<audience>/ and kept out of the menu.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from hooks import service_pages
+from hooks.models import PageMeta
+from hooks.render import render
+from hooks.services import Directory
+from hooks.site_data import SiteData
+
+SKIP = {"all-carers"}  # every page is for all carers: that is the whole site, not a journey
+
+
+def journey_src(audience: str) -> str:
+    return f"journeys/{audience}.md"
+
+
+def pages_for(audience: str, metas: dict[str, PageMeta | None]) -> list[tuple[str, PageMeta]]:
+    found = [(src, meta) for src, meta in metas.items()
+             if meta and audience in meta.audience and not src.startswith(("check/", "journeys/"))]
+    return sorted(found, key=lambda item: item[1].title.lower())
+
+
+def journey_pages(metas: dict[str, PageMeta | None], directory: Directory, data: SiteData
+                  ) -> dict[str, service_pages.Generated]:
+    out = {}
+    for audience in data.audiences.values():
+        if audience.id in SKIP:
+            continue
+        src = journey_src(audience.id)
+        guides = pages_for(audience.id, metas)
+        listed = directory.for_audience(audience.id)
+        if not guides and not listed:
+            continue
+        body = render(
+            "journey.html", audience=audience,
+            guides=[{"title": meta.title, "description": meta.description,
+                     "url": service_pages.link(page, src)} for page, meta in guides],
+            services=service_pages.items(listed, data, directory, src),
+            services_url=service_pages.link(service_pages.audience_src(audience.id), src),
+            help_url=service_pages.link(data.get_help_now.page, src),
+        )
+        meta = {"description": f"Help and services for {audience.label.lower()}: {audience.description}",
+                "audience": [audience.id]}
+        out[src] = service_pages.make_page(meta, f"Help for {audience.label.lower()}", Markup(body))
+    return out

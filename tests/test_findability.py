@@ -1,0 +1,65 @@
+"""Glossary abbreviations are explained wherever they appear; a journey page gathers each kind of carer's help."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from hooks.pages import FRONT_MATTER
+from test_built_site import all_built_pages
+
+GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text())["terms"]
+AUDIENCES = [a["id"] for a in yaml.safe_load((ROOT / "data" / "audiences.yaml").read_text())["audiences"]]
+SERVICES = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
+
+
+def article(path) -> str:
+    text = path.read_text()
+    return text[text.index("<article"):text.index("</article>")] if "<article" in text else ""
+
+
+@pytest.mark.parametrize("term", [t for t in GLOSSARY if t.get("abbr")], ids=lambda t: t["abbr"])
+def test_every_abbreviation_is_expanded_where_it_is_used(built_site, term):
+    def words(path):  # the text a reader sees, less the glossary's own headwords
+        return re.sub(r"<[^>]+>", " ", re.sub(r"<dt\b.*?</dt>", " ", article(path), flags=re.S))
+
+    used = [p for p in all_built_pages(built_site) if re.search(rf"\b{term['abbr']}\b", words(p))]
+    assert used or term["abbr"] in ("CAF", "CHC", "DFG", "EDT", "OT", "ASC"), f"{term['abbr']} is used nowhere"
+    for path in used:
+        assert f'<abbr title="{html.escape(term["term"])}">{term["abbr"]}</abbr>' in article(path), path
+
+
+def source_pages_for(audience: str) -> set[str]:
+    titles = set()
+    for page in (ROOT / "content").rglob("*.md"):
+        if page.parts[-2] == "check":
+            continue
+        meta = yaml.safe_load(FRONT_MATTER.match(page.read_text()).group(1))
+        if audience in meta["audience"]:
+            titles.add(meta["title"])
+    return titles
+
+
+@pytest.mark.parametrize("audience", [a for a in AUDIENCES if a != "all-carers"])
+def test_each_journey_lists_the_pages_and_services_tagged_for_it(built_site, audience):
+    pages = source_pages_for(audience)
+    services = {s["name"] for s in SERVICES if audience in s["audience"]}
+    path = built_site / "journeys" / audience / "index.html"
+    if not pages and not services:
+        assert not path.exists()
+        return
+    body = html.unescape(re.sub(r"</?abbr[^>]*>", "", article(path)))
+    listed_pages = set(re.findall(r'<li><a href="[^"]+">([^<]+)</a>:', body))
+    listed_services = set(re.findall(r'<p class="ch-services__name"><a href="[^"]+">([^<]+)</a>', body))
+    assert listed_pages == pages
+    assert listed_services == services
+
+
+def test_home_page_links_to_every_journey(built_site):
+    home = (built_site / "index.html").read_text()
+    for journey in (built_site / "journeys").iterdir():
+        assert f'href="journeys/{journey.name}/"' in home

@@ -1,0 +1,45 @@
+"""Search speaks carers' words: each query finds the right page or service in the first three results."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+QUERIES = {
+    "respite": "support/replacement-care/",
+    "sitting service": "support/replacement-care/",
+    "carers allowance": "money-and-work/carers-allowance/",
+    "alzheimers": "specialist-help/dementia/",
+    "Carers Connections": "services/carers-connections/",
+}
+
+
+def top_results(page, site_url: str, query: str) -> list[str]:
+    page.goto(site_url + "/")
+    page.keyboard.press("/")
+    page.keyboard.type(query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_timeout(300)
+    links = page.locator(".md-search-result__item > .md-search-result__link")
+    return [links.nth(i).get_attribute("href") for i in range(min(3, links.count()))]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", QUERIES)
+def test_query_finds_the_right_page_in_the_first_three(page, site_url, query):
+    found = top_results(page, site_url, query)
+    assert any(QUERIES[query] in (href or "") for href in found), f"{query!r} gave {found}"
+
+
+def test_search_index_is_small(built_site):
+    size = (built_site / "search" / "search_index.json").stat().st_size
+    assert size < 800_000, f"search index is {size} bytes"
+
+
+def test_services_are_tagged_with_their_kinds_and_audiences(built_site):
+    index = json.loads((built_site / "search" / "search_index.json").read_text())
+    docs = {d["location"]: d for d in index["docs"]}
+    tags = docs["services/carers-connections/"]["tags"]
+    assert "carers connections" in tags
+    assert "carers groups and drop-ins" in docs["services/carers-connections/"]["text"]
