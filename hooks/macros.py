@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 # The macros plugin loads this file by path, so make `hooks` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import service_pages  # noqa: E402
+from hooks import easy_read, service_pages  # noqa: E402
 from hooks.render import render  # noqa: E402
 from hooks.services import Directory  # noqa: E402
 from hooks.site_data import SiteData  # noqa: E402
@@ -137,6 +137,25 @@ def define_env(env):
                  for a in data.audiences.values() if f"journeys/{a.id}.md" in urls]
         return Markup('<ul class="ch-tags">{}</ul>').format(
             Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(url, label) for label, url in links))
+
+    @env.macro
+    def point(picture: str, text: str) -> Markup:
+        """One easy-read point: a picture on the left and its words on the right.
+
+        Write one idea in short sentences: `{{ point("phone", "Call 999 if someone is in danger.") }}`.
+        Pictures are named in data/pictures.yaml, each with words saying what it shows.
+        """
+        if picture not in data.pictures:
+            _fail(env, "point", picture, f'there is no picture called "{picture}".',
+                  "Use one of: " + ", ".join(sorted(data.pictures)) + " (from data/pictures.yaml).",
+                  code="MACRO_UNKNOWN_PICTURE")
+        chosen = data.pictures[picture]
+        return render("easy-read-point.html", svg=easy_read.picture_svg(chosen.icon, chosen.alt), text=text)
+
+    @env.macro
+    def hard_word(word: str, meaning: str) -> Markup:
+        """A box explaining a hard word in an easy-read page: `{{ hard_word("assessment", "A meeting about ...") }}`."""
+        return render("easy-read-hard-word.html", word=word, meaning=meaning)
 
     @env.macro
     def emergency_plan_form() -> Markup:

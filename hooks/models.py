@@ -195,6 +195,18 @@ class GlossaryFile(Strict):
     terms: list[GlossaryTerm]
 
 
+class Picture(Strict):
+    name: Slug
+    icon: str  # a Material Design icon bundled with the theme, e.g. material/phone
+    alt: SafeText  # what the picture shows, for people who cannot see it
+
+
+class PicturesFile(Strict):
+    """data/pictures.yaml"""
+
+    pictures: list[Picture]
+
+
 class PageMeta(BaseModel):
     """The front matter every page in content/ must have."""
 
@@ -208,6 +220,7 @@ class PageMeta(BaseModel):
     review_by: date
     audience: list[Slug]
     reading_level: ReadingOverride | None = None
+    easy_read_of: str | None = None  # on an easy-read page: the full page it is the easy version of
 
     @model_validator(mode="after")
     def _dates_in_order(self):

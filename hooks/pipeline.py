@@ -21,11 +21,12 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import abbreviations, crisis, journeys, oruk, pages, search_terms, security, reading_rules, readability, service_pages, services, site_data  # noqa: E402
+from hooks import abbreviations, crisis, easy_read, leaflets, journeys, oruk, pages, search_terms, security, reading_rules, readability, service_pages, services, site_data  # noqa: E402
 from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.render import long_date  # noqa: E402
 
@@ -128,6 +129,10 @@ def on_files(files: Files, config):
         files.append(file)
         urls[src_uri] = file.url
     config.extra["carers"]["generated"] = generated
+    # Easy-read pages and the crisis page are also made into PDF leaflets (hooks/leaflets.py).
+    config.extra["carers"]["leaflets"] = {
+        src: leaflets.Leaflet(src_uri=src, page_dir=urls[src], title=meta.title, reviewed=meta.last_reviewed)
+        for src, meta in metas.items() if meta and (meta.easy_read_of or src == data.get_help_now.page)}
     return files
 
 
@@ -155,10 +160,17 @@ def on_page_content(html, page, config, files):
     carers["readings"][src_uri] = verdict
     strict_page = kind != "standard"  # crisis and easy-read pages must always pass
     problems = [p if strict_page else _as_warning(p) for p in verdict.problems]
+    meta = carers["metas"].get(src_uri)
+    if meta and meta.easy_read_of:
+        problems += easy_read.point_problems(html, file, source)
     for required in data.crisis_pages:
         if required.page == src_uri:
             problems += crisis.missing_contacts(required, file, html, data.contacts)
     carers["page_problems"] += problems
+    leaflet = carers["leaflets"].get(src_uri)
+    if leaflet:
+        link = leaflets.link(get_relative_url("leaflets/" + leaflet.pdf_name, page.url), bool(meta and meta.easy_read_of))
+        html = str(link) + html  # str first: Markup + str would escape the page
     return html
 
 
@@ -183,6 +195,10 @@ def on_post_build(config):
     carers = config.extra["carers"]
     site_dir = Path(config.site_dir)
     oruk.write(carers["directory"], carers["data"], site_dir)
+    data: site_data.SiteData = carers["data"]
+    help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
+                  for c in (data.contacts[i] for i in data.get_help_now.printed_contacts)]
+    leaflets.write(list(carers["leaflets"].values()), site_dir, data.council.name, help_items)
     tags, words = service_pages.search_words(carers["directory"], carers["data"])
     search_terms.rewrite(site_dir, search_terms.load_groups(_root(config) / "data"), tags, words)
 

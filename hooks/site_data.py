@@ -11,7 +11,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import yaml_source
 from .models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
-                     GetHelpNow, GlossaryFile, GlossaryTerm, ReadingLevels, SiteFile, SiteInfo)
+                     GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
+                     SiteInfo)
 from .problems import Problem, ProblemsFound
 
 CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least every 6 months
@@ -153,6 +154,7 @@ class SiteData:
     contacts: dict[str, Contact]
     audiences: dict[str, Audience]
     glossary: tuple[GlossaryTerm, ...]
+    pictures: dict[str, Picture]
     # Where each file's fields are, for checks that run later in the build (e.g. page links).
     sources: dict[str, yaml_source.Located]
 
@@ -203,6 +205,16 @@ def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dic
     ]
 
 
+def _missing_icons(pictures: list[Picture], source: yaml_source.Located) -> list[Problem]:
+    from hooks.easy_read import icon_path
+
+    return [Problem(code="PICTURE_ICON_MISSING", file=source.file, line=source.line(("pictures", i, "icon")),
+                    field=f"pictures[{i}].icon", message=f'there is no icon "{p.icon}".',
+                    fix="Use the name of an icon bundled with the theme, like material/phone. Search the names at "
+                        "https://pictogrammers.com/library/mdi/ and write material/ before the name.")
+            for i, p in enumerate(pictures) if not icon_path(p.icon).exists()]
+
+
 def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, today: date) -> list[Problem]:
     problems = []
     for index, contact in enumerate(contacts):
@@ -233,6 +245,11 @@ def load_site_data(data_dir: Path, root: Path | None = None, today: date | None 
     problems += more
     glossary, glossary_src, more = load_file(data_dir, "glossary.yaml", GlossaryFile, root)
     problems += more
+    pictures, pictures_src, more = load_file(data_dir, "pictures.yaml", PicturesFile, root)
+    problems += more
+    if pictures is not None:
+        problems += duplicates(pictures.pictures, "name", pictures_src, "pictures", code="PICTURE_DUPLICATE_NAME")
+        problems += _missing_icons(pictures.pictures, pictures_src)
 
     contacts: dict[str, Contact] = {}
     for file, src in ((site, site_src), (national, national_src)):
@@ -263,5 +280,6 @@ def load_site_data(data_dir: Path, root: Path | None = None, today: date | None 
         get_help_now=site.get_help_now, footer=site.footer, crisis_pages=tuple(site.crisis_pages),
         reading_level=site.reading_level,
         audiences={a.id: a for a in audiences.audiences}, glossary=tuple(glossary.terms),
+        pictures={p.name: p for p in pictures.pictures},
         sources={"site": site_src, "contacts": national_src, "audiences": audiences_src, "glossary": glossary_src},
     )

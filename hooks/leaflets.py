@@ -1,0 +1,85 @@
+"""Print-ready PDF leaflets of the easy-read pages and the crisis page, made with WeasyPrint.
+
+Each leaflet is A4 with large text (at least 16 pt), pictures at least 2.5 cm wide, page numbers,
+the council's name and the date the page was reviewed, and the "Get help now" numbers on the last
+page. Title and language are set in the PDF. The same input always gives the same file.
+
+    .venv/bin/python -m hooks.leaflets SITE_DIR     (or: make leaflets)
+
+The normal build runs this too (hooks/pipeline.py), so the download links on the pages always work.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup, escape
+
+from hooks.render import long_date
+
+STYLESHEET = Path(__file__).resolve().parent.parent / "overrides" / "assets" / "stylesheets" / "leaflet.css"
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+LINK_MARKER = "(PDF)</a>"
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    src_uri: str  # content/ path of the page
+    page_dir: str  # where the page is built, e.g. easy-read/what-is-a-carer/
+    title: str
+    reviewed: object  # date
+
+    @property
+    def pdf_name(self) -> str:
+        return self.page_dir.strip("/").replace("/", "-") + ".pdf"
+
+
+def leaflet_html(leaflet: Leaflet, article: str, council: str, help_items: list[tuple[str, str, str]]) -> str:
+    help_list = Markup("").join(Markup("<li><strong>{}</strong>: {}. {}</li>").format(name, number, purpose)
+                                for name, number, purpose in help_items)
+    return str(Markup(
+        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>'
+        '<meta name="author" content="{council}"></head><body>'
+        '<p class="leaflet-council">{council}</p><p class="leaflet-reviewed">{reviewed}</p>'
+        '{article}'
+        '<section class="leaflet-help"><h2>Get help now</h2><ul>{help}</ul></section>'
+        '</body></html>').format(title=leaflet.title, council=council, reviewed=long_date(leaflet.reviewed),
+                                 article=Markup(article), help=help_list))
+
+
+def render_pdf(html: str, base_url: str) -> bytes:
+    from weasyprint import CSS, HTML
+
+    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+
+
+def write(leaflets: list[Leaflet], site_dir: Path, council: str, help_items: list[tuple[str, str, str]]) -> dict[str, int]:
+    """Render each leaflet into site/leaflets/, and put its size into the page's download link."""
+    out_dir = site_dir / "leaflets"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    sizes = {}
+    for leaflet in leaflets:
+        page = site_dir / leaflet.page_dir / "index.html"
+        html = page.read_text(encoding="utf-8")
+        match = ARTICLE.search(html)
+        if not match:
+            continue
+        pdf = render_pdf(leaflet_html(leaflet, match.group(1), council, help_items), page.as_uri())
+        (out_dir / leaflet.pdf_name).write_bytes(pdf)
+        sizes[leaflet.pdf_name] = len(pdf)
+        kb = max(1, round(len(pdf) / 1024))
+        page.write_text(html.replace(LINK_MARKER, f"(PDF, {kb} KB)</a>", 1), encoding="utf-8")
+    return sizes
+
+
+def link(leaflet_url: str, easy: bool) -> Markup:
+    """The download link a page shows; its size is filled in once the PDF exists."""
+    label = "Download as an easy-read leaflet" if easy else "Download as a leaflet to print"
+    return Markup('<p class="ch-leaflet"><a href="{}" download>{} {}').format(leaflet_url, label, Markup(LINK_MARKER)) + Markup("</p>")
+
+
+if __name__ == "__main__":
+    print("Run `make leaflets`, which builds the site (and with it every leaflet) into site/.", file=sys.stderr)
