@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site leaflets check freshness check-external-links test docs bench lock clean
+.PHONY: help serve site leaflets new-page new-service check freshness check-external-links test docs bench lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -30,6 +30,12 @@ site: $(BIN)/mkdocs ## Build the finished site into site/ (only a complete, chec
 
 leaflets: site ## Make the PDF leaflets (easy-read pages and the crisis page) into site/leaflets/
 	@ls -l site/leaflets/
+
+new-page: $(BIN)/mkdocs ## Start a page: make new-page PAGE=support/new-page TITLE="Page title"
+	$(BIN)/python -m hooks.new page "$(PAGE)" "$(TITLE)"
+
+new-service: $(BIN)/mkdocs ## Start a service: make new-service ID=carers-cafe NAME="Carers cafe"
+	$(BIN)/python -m hooks.new service "$(ID)" "$(NAME)"
 
 check: $(BIN)/mkdocs ## Build and run every editor check: reading level, links, review dates
 	$(BIN)/python -m hooks.check

@@ -170,7 +170,8 @@ def on_page_content(html, page, config, files):
     leaflet = carers["leaflets"].get(src_uri)
     if leaflet:
         link = leaflets.link(get_relative_url("leaflets/" + leaflet.pdf_name, page.url), bool(meta and meta.easy_read_of))
-        html = str(link) + html  # str first: Markup + str would escape the page
+        # After the heading; str first, as Markup + str would escape the page.
+        html = html.replace("</h1>", "</h1>\n" + str(link), 1) if "</h1>" in html else str(link) + html
     return html
 
 

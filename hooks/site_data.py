@@ -27,7 +27,7 @@ EXAMPLES = {
     "owner": "carers-team@example.org", "last_reviewed": "2026-11-23", "review_by": "2027-05-23",
     "audience": "[all-carers]", "label": "Young carers", "term": "Direct payment",
     "categories": "[carers-advice]", "days": "[monday, friday]", "opens": '"09:00"', "closes": '"17:00"',
-    "area": "City of London", "how_to_access": "self-referral", "organisation": "carers-uk",
+    "area": "England", "how_to_access": "self-referral", "organisation": "carers-uk",
     "definition": "Money from the council that you use to buy support.",
 }
 

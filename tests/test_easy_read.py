@@ -1,0 +1,148 @@
+"""Easy-read pages: the build enforces the easy-read rules, and each becomes a print-ready PDF leaflet."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pdfplumber
+import pytest
+import yaml
+
+from conftest import ROOT, build
+from hooks import leaflets
+from hooks.pages import FRONT_MATTER
+from test_build_failures import edit
+
+EASY = sorted(p for p in (ROOT / "content" / "easy-read").glob("*.md") if p.name != "index.md")
+PAGE = """---
+title: Test page (easy read)
+description: A test.
+owner: team@example.org
+last_reviewed: 2026-11-23
+review_by: 2027-05-23
+audience: [all-carers]
+easy_read_of: get-help-now.md
+---
+
+# Test page (easy read)
+
+{{ point("phone", "Call 999 if someone is in danger.") }}
+
+{{ point("carer", "You are a carer.") }}
+"""
+
+
+def output(result) -> str:
+    return result.stdout + result.stderr
+
+
+@pytest.fixture
+def easy_project(project: Path) -> Path:
+    (project / "content" / "easy-read").mkdir(exist_ok=True)
+    (project / "content" / "easy-read" / "test.md").write_text(PAGE)
+    return project
+
+
+def test_a_good_easy_read_page_builds(easy_project, tmp_path):
+    result = build(easy_project, tmp_path / "site", strict=False)
+    assert result.returncode == 0, output(result)
+    assert (tmp_path / "site" / "leaflets" / "easy-read-test.pdf").exists()
+
+
+def test_a_sentence_over_15_words_fails(easy_project):
+    edit(easy_project / "content" / "easy-read" / "test.md", "You are a carer.",
+         "You are a carer if you help a person in your family who could not manage without you.")
+    result = build(easy_project, strict=False)
+    assert result.returncode != 0 and "READING_SENTENCE_TOO_LONG" in output(result)
+    assert "easy-read pages allow 15" in output(result)
+
+
+def test_a_point_without_a_picture_fails(easy_project):
+    edit(easy_project / "content" / "easy-read" / "test.md", '{{ point("carer", "You are a carer.") }}', "You are a carer.")
+    result = build(easy_project, strict=False)
+    assert result.returncode != 0 and "EASY_READ_POINT_WITHOUT_PICTURE" in output(result)
+    assert "content/easy-read/test.md, line 15" in output(result)
+
+
+def test_a_picture_without_alt_text_fails(easy_project):
+    edit(easy_project / "data" / "pictures.yaml", "{name: phone, icon: material/phone, alt: A phone}",
+         "{name: phone, icon: material/phone}")
+    result = build(easy_project, strict=False)
+    assert result.returncode != 0 and 'field "pictures[0].alt"' in output(result)
+
+
+def test_an_unknown_picture_fails(easy_project):
+    edit(easy_project / "content" / "easy-read" / "test.md", 'point("carer"', 'point("carrer"')
+    result = build(easy_project, strict=False)
+    assert result.returncode != 0 and "MACRO_UNKNOWN_PICTURE" in output(result)
+
+
+def test_reading_level_above_the_easy_read_threshold_fails(easy_project):
+    edit(easy_project / "content" / "easy-read" / "test.md", "You are a carer.",
+         "Consequently, organisational responsibilities necessitate comprehensive documentation.")
+    result = build(easy_project, strict=False)
+    assert result.returncode != 0 and "READING_TOO_HARD" in output(result)
+
+
+def test_there_are_the_six_easy_read_pages():
+    names = {p.stem for p in EASY}
+    assert {"what-is-a-carer", "carers-assessment", "get-help-now", "emergency-plan", "taking-a-break",
+            "money-help"} <= names
+
+
+def leaflet_for(site: Path, source: Path) -> Path:
+    return site / "leaflets" / ("easy-read-" + source.stem + ".pdf")
+
+
+def point_sentences(source: Path) -> list[str]:
+    texts = re.findall(r'\{\{ point\("[^"]+", "([^"]+)"\) \}\}', source.read_text())
+    return [s for text in texts for s in re.split(r"(?<=[.!?])\s+", text) if s]
+
+
+@pytest.mark.parametrize("source", EASY, ids=lambda p: p.stem)
+def test_each_leaflet_is_a4_titled_large_and_complete(built_site, source):
+    pdf_path = leaflet_for(built_site, source)
+    assert pdf_path.exists()
+    title = yaml.safe_load(FRONT_MATTER.match(source.read_text()).group(1))["title"]
+    with pdfplumber.open(pdf_path) as pdf:
+        assert pdf.metadata["Title"] == title
+        assert pdf.doc.catalog["Lang"].decode() == "en-GB"
+        for page in pdf.pages:
+            assert (round(page.width), round(page.height)) == (595, 842), "A4"
+        sizes = [c["size"] for p in pdf.pages for c in p.chars]
+        assert round(min(sizes), 2) >= 16, f"smallest text is {min(sizes)} pt"
+        text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+        pictures = [img for p in pdf.pages for img in p.curves + p.rects if img["width"] >= 70]  # 2.5 cm = 71 pt
+        last_page = pdf.pages[-1].extract_text()
+    for sentence in point_sentences(source):
+        assert " ".join(sentence.split()) in text, sentence
+    assert "Get help now" in last_page and "999" in last_page
+    assert "City of London Corporation" in text and "Reviewed 23 November 2026" in text
+    assert pictures, "no picture at least 2.5 cm wide"
+
+
+def test_crisis_leaflet_and_page_links_to_it_with_its_size(built_site):
+    assert (built_site / "leaflets" / "get-help-now.pdf").exists()
+    for page, name in [("easy-read/what-is-a-carer", "easy-read-what-is-a-carer.pdf"), ("get-help-now", "get-help-now.pdf")]:
+        html = (built_site / page / "index.html").read_text()
+        size = round((built_site / "leaflets" / name).stat().st_size / 1024)
+        assert re.search(rf'href="[./]*leaflets/{name}" download>Download as [^<]*leaflet[^<]* \(PDF, {size} KB\)</a>', html), page
+
+
+def test_pdftoppm_renders_page_one_of_each_leaflet(built_site, tmp_path):
+    for pdf in (built_site / "leaflets").glob("*.pdf"):
+        result = subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / pdf.stem)],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        assert list(tmp_path.glob(pdf.stem + "*.png"))
+
+
+def test_rendering_is_reproducible(built_site):
+    page = built_site / "easy-read" / "what-is-a-carer" / "index.html"
+    article = leaflets.ARTICLE.search(page.read_text()).group(1)
+    leaflet = leaflets.Leaflet("easy-read/what-is-a-carer.md", "easy-read/what-is-a-carer/", "What is a carer?", date(2026, 11, 23))
+    html = leaflets.leaflet_html(leaflet, article, "A council", [("Emergency services", "999", "Danger.")])
+    assert leaflets.render_pdf(html, page.as_uri()) == leaflets.render_pdf(html, page.as_uri())
