@@ -22,6 +22,7 @@ class SiteInfo(Strict):
     name: SafeText
     description: SafeText
     url: HttpsUrl
+    logo: str | None = None  # a picture in content/, e.g. assets/logo.svg, shown in the header
 
 
 class Council(Strict):

@@ -52,6 +52,8 @@ def on_config(config):
     config.site_name = data.site.name
     config.site_description = data.site.description
     config.site_url = data.site.url
+    if data.site.logo:
+        config.theme["logo"] = data.site.logo
     config.extra["carers"] = {"data": data, "directory": directory, "page_urls": {}}
     config.extra["council"] = data.council
     return config
