@@ -56,7 +56,8 @@ test: $(BIN)/mkdocs node_modules/.package-lock.json ## Run every test, browser t
 docs: $(BIN)/mkdocs ## Rewrite the handbook's macros reference from the macros' own docstrings
 	$(BIN)/python -m hooks.macro_docs > docs/editors/macros.md
 
-bench: $(BIN)/mkdocs ## Time builds of synthetic directories of 100, 1,000 and 5,000 services
+bench: $(BIN)/mkdocs ## Benchmarks: page weight in Chromium, and build time for 100 to 5,000 services
+	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/directory.py
 
 lock: ## Re-pin requirements.txt after changing requirements.in

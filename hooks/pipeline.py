@@ -54,9 +54,19 @@ def on_config(config):
     config.site_url = data.site.url
     if data.site.logo:
         config.theme["logo"] = data.site.logo
-    config.extra["carers"] = {"data": data, "directory": directory, "page_urls": {}}
+    config.extra["carers"] = {"data": data, "directory": directory, "page_urls": {}, "bundle": theme_bundle()}
     config.extra["council"] = data.council
     return config
+
+
+def theme_bundle() -> str:
+    """The theme's main script (its name has a hash that changes with each mkdocs-material release)."""
+    import re
+
+    import material
+
+    base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
+    return re.search(r"'(assets/javascripts/bundle\.[0-9a-f]+\.min\.js)'", base).group(1)
 
 
 def council_css(data: site_data.SiteData) -> str:
@@ -64,7 +74,7 @@ def council_css(data: site_data.SiteData) -> str:
     c = data.colours
     return (
         ":root{--ch-primary:%s;--ch-accent:%s}\n"
-        "[data-md-color-scheme=default]{--md-primary-fg-color:%s;--md-primary-fg-color--dark:%s;"
+        ":root{--md-primary-fg-color:%s;--md-primary-fg-color--dark:%s;--md-primary-bg-color:#fff;"
         "--md-typeset-a-color:%s;--md-accent-fg-color:%s}\n" % (c.primary, c.accent, c.primary, c.primary, c.primary, c.accent)
     )
 

@@ -43,3 +43,16 @@ def test_services_are_tagged_with_their_kinds_and_audiences(built_site):
     tags = docs["services/carers-connections/"]["tags"]
     assert "carers connections" in tags
     assert "carers groups and drop-ins" in docs["services/carers-connections/"]["text"]
+
+
+@pytest.mark.browser
+def test_search_index_loads_only_when_the_reader_starts_a_search(page, site_url):
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(site_url + "/support/carers-assessment/")
+    page.wait_for_load_state("networkidle")
+    assert not any("search_index.json" in u or "bundle." in u for u in fetched), fetched
+    page.keyboard.press("/")
+    page.keyboard.type("respite")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert any("search_index.json" in u for u in fetched)

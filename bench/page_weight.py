@@ -1,0 +1,120 @@
+"""Benchmark: bytes a reader's phone downloads on a first visit to each kind of page.
+
+    .venv/bin/python bench/page_weight.py            (or: make bench-pages)
+
+Builds the example site, serves it with gzip on 127.0.0.1 and loads each kind of page in headless
+Chromium (Debian's /usr/bin/chromium) with an empty cache, then prints bytes transferred by type and the
+number of requests. Budgets: 60 KB for every kind of page, 20 KB for the crisis page. Search is started on
+one page to show the index arrives only then.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import io
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from hooks.links import free_port  # noqa: E402
+
+KINDS = {
+    "home": "/", "guidance": "/support/carers-assessment/", "crisis": "/get-help-now/", "directory": "/services/",
+    "service": "/services/carers-connections/", "glossary": "/glossary/",
+    "emergency plan": "/planning-ahead/make-your-plan/", "easy read": "/easy-read/what-is-a-carer/",
+}
+TYPES = {"html": ("text/html",), "css": ("text/css",), "js": ("javascript",), "fonts": ("font",),
+         "images": ("image/",), "json": ("json",)}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzipped, as a real web server would."""
+
+    def log_message(self, *args):
+        pass
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.endswith("/"):
+                return super().send_head()
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+def kind_of(content_type: str) -> str:
+    return next((name for name, marks in TYPES.items() if any(m in content_type for m in marks)), "other")
+
+
+def measure(browser, base: str, path: str, search: bool = False) -> dict[str, int]:
+    context = browser.new_context()  # an empty cache each time
+    page = context.new_page()
+    seen: list = []
+    page.on("requestfinished", lambda request: seen.append(request))
+    page.goto(base + path)
+    page.wait_for_load_state("networkidle")
+    if search:
+        page.keyboard.press("/")
+        page.keyboard.type("respite")
+        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        page.wait_for_load_state("networkidle")
+    totals = {name: 0 for name in TYPES} | {"other": 0, "requests": len(seen)}
+    for request in seen:
+        response = request.response()
+        sizes = request.sizes()
+        kind = kind_of((response.headers.get("content-type", "") if response else ""))
+        totals[kind] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+    context.close()
+    return totals
+
+
+def main() -> None:
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT,
+                       check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()),
+                                                 functools.partial(GzipHandler, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        print(f"First visit, empty cache, gzip, headless Chromium. {time.strftime('%Y-%m-%d')}")
+        head = f"{'page':<22} | " + " | ".join(f"{t:>6}" for t in [*TYPES, "other"]) + " |  total | budget | reqs"
+        print(head)
+        print("-" * len(head))
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            rows = [(kind, measure(browser, base, path)) for kind, path in KINDS.items()]
+            rows.append(("home, after a search", measure(browser, base, "/", search=True)))
+            browser.close()
+        server.shutdown()
+        for kind, t in rows:
+            total = sum(v for k, v in t.items() if k != "requests")
+            budget = 20_000 if kind == "crisis" else (60_000 if "search" not in kind else 0)
+            verdict = ("ok" if total <= budget else "OVER") if budget else "-"
+            print(f"{kind:<22} | " + " | ".join(f"{t[k] / 1000:>6.1f}" for k in [*TYPES, "other"])
+                  + f" | {total / 1000:>6.1f} | {verdict:>6} | {t['requests']:>4}")
+        print("(KB; 'home, after a search' shows the theme's script and the search index arriving on demand)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+"""Page weight budgets on a first visit (HTML plus the CSS and JavaScript it loads, gzipped).
+
+The benchmark in bench/page_weight.py measures the same in Chromium over HTTP; this test stops the budget
+sliding without timing anything.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hooks.page_weight import BUDGETS, first_visit
+
+KINDS = {
+    "home": "", "guidance": "support/carers-assessment/", "directory": "services/",
+    "service": "services/carers-connections/", "glossary": "glossary/", "emergency plan": "planning-ahead/make-your-plan/",
+    "easy read": "easy-read/what-is-a-carer/",
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_kind_of_page_is_under_60_kb_on_a_first_visit(built_site, kind):
+    sizes = first_visit(built_site, KINDS[kind])
+    assert sum(sizes.values()) <= BUDGETS["standard"], f"{kind}: {sizes}"
+
+
+def test_crisis_page_is_under_20_kb_and_loads_no_theme_javascript(built_site):
+    sizes = first_visit(built_site, "get-help-now/")
+    assert sum(sizes.values()) <= BUDGETS["crisis"], sizes
+    html = (built_site / "get-help-now" / "index.html").read_text()
+    assert "bundle." not in html and "main." not in html.split("</head>")[0]
+
+
+def test_the_budget_check_can_fail(built_site, tmp_path):
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "get-help-now", site / "get-help-now")
+    shutil.copytree(built_site / "assets", site / "assets")
+    page = site / "get-help-now" / "index.html"
+    page.write_text(page.read_text().replace("</head>", '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script></head>'))
+    assert sum(first_visit(site, "get-help-now/").values()) > BUDGETS["crisis"]
