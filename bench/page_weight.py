@@ -86,6 +86,24 @@ def measure(browser, base: str, path: str, search: bool = False) -> dict[str, in
     return totals
 
 
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+
+
+def lighthouse(url: str) -> dict[str, float]:
+    """Scores from the lighthouse npm package (mobile preset) run against Debian's Chromium."""
+    import json
+    import os
+
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
+                        "--only-categories=performance,accessibility,best-practices,seo",
+                        "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS)],
+                       check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, timeout=300)
+        categories = json.loads(report.read_text())["categories"]
+    return {name: categories[name]["score"] for name in ("performance", "accessibility", "best-practices", "seo")}
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
@@ -106,6 +124,7 @@ def main() -> None:
             rows = [(kind, measure(browser, base, path)) for kind, path in KINDS.items()]
             rows.append(("home, after a search", measure(browser, base, "/", search=True)))
             browser.close()
+            scores = {kind: lighthouse(base + path) for kind, path in KINDS.items()} if LIGHTHOUSE.exists() else {}
         server.shutdown()
         for kind, t in rows:
             total = sum(v for k, v in t.items() if k != "requests")
@@ -114,6 +133,15 @@ def main() -> None:
             print(f"{kind:<22} | " + " | ".join(f"{t[k] / 1000:>6.1f}" for k in [*TYPES, "other"])
                   + f" | {total / 1000:>6.1f} | {verdict:>6} | {t['requests']:>4}")
         print("(KB; 'home, after a search' shows the theme's script and the search index arriving on demand)")
+        if not scores:
+            print("\nLighthouse not installed: run `npm ci` for the Lighthouse table.")
+            return
+        print("\nLighthouse, mobile preset (simulated slow 4G), Debian's Chromium")
+        print(f"{'page':<16} | {'performance':>11} | {'accessibility':>13} | {'best practices':>14} | {'SEO':>5}")
+        print("-" * 72)
+        for kind, s in scores.items():
+            print(f"{kind:<16} | {s['performance']:>11.2f} | {s['accessibility']:>13.2f} | {s['best-practices']:>14.2f} | "
+                  f"{s['seo']:>5.2f}")
 
 
 if __name__ == "__main__":
