@@ -33,6 +33,14 @@ from hooks.render import long_date  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.carers")
 
 
+_COMMAND = {"name": "build"}
+
+
+def on_startup(command, dirty):
+    # `mkdocs serve` rebuilds on every save: leave out the slow PDF leaflets there (make site makes them).
+    _COMMAND["name"] = command
+
+
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
 
@@ -211,7 +219,8 @@ def on_post_build(config):
     data: site_data.SiteData = carers["data"]
     help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
                   for c in (data.contacts[i] for i in data.get_help_now.printed_contacts)]
-    leaflets.write(list(carers["leaflets"].values()), site_dir, data.council.name, help_items)
+    if _COMMAND["name"] != "serve":
+        leaflets.write(list(carers["leaflets"].values()), site_dir, data.council.name, help_items)
     tags, words = service_pages.search_words(carers["directory"], carers["data"])
     search_terms.rewrite(site_dir, search_terms.load_groups(_root(config) / "data"), tags, words)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -26,8 +27,13 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=256)
+def _pattern(group: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(term) for term in group) + r")(?![\w])")
+
+
 def mentions(text: str, group: list[str]) -> bool:
-    return any(re.search(rf"(?<![\w']){re.escape(term)}(?![\w])", text) for term in group)
+    return _pattern(tuple(group)).search(text) is not None
 
 
 def enrich(index: dict, groups: list[list[str]], page_tags: dict[str, list[str]],
