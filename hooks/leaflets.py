@@ -4,15 +4,13 @@ Each leaflet is A4 with large text (at least 16 pt), pictures at least 2.5 cm wi
 the council's name and the date the page was reviewed, and the "Get help now" numbers on the last
 page. Title and language are set in the PDF. The same input always gives the same file.
 
-    .venv/bin/python -m hooks.leaflets SITE_DIR     (or: make leaflets)
-
-The normal build runs this too (hooks/pipeline.py), so the download links on the pages always work.
+Made by every build (`make site`, `make leaflets`; not `make serve`, where they would slow each rebuild),
+from the built pages in pipeline.on_post_build, so the download links on the pages always work.
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,6 +78,3 @@ def link(leaflet_url: str, easy: bool) -> Markup:
     label = "Download as an easy-read leaflet" if easy else "Download as a leaflet to print"
     return Markup('<p class="ch-leaflet"><a href="{}" download>{} {}').format(leaflet_url, label, Markup(LINK_MARKER)) + Markup("</p>")
 
-
-if __name__ == "__main__":
-    print("Run `make leaflets`, which builds the site (and with it every leaflet) into site/.", file=sys.stderr)
