@@ -171,7 +171,9 @@ def filter_page(title: str, intro: str, listed: list[Listing], src: str, directo
         render("service-list.html", items=items(listed, data, directory, src)),
         Markup('<p><a href="{}">See all services</a></p>').format(link(DIRECTORY_SRC, src)),
     ])
-    return make_page({"description": intro}, title, body)
+    # Filter pages repeat what each service's own page says: leave them out of search, so results point to
+    # the service itself and the index stays small as the directory grows.
+    return make_page({"description": intro, "search": {"exclude": True}}, title, body)
 
 
 def generated_pages(directory: Directory, data: SiteData) -> dict[str, Generated]:
