@@ -1,19 +1,25 @@
 """MkDocs hooks: the thin layer that runs the checks in this folder during a build.
 
-Order of a build (see docs/developers/pipeline.md):
-  on_startup  remember whether this is `serve` (warnings) or `build` (strict)
-  on_config   load and check data/ (site_data.py); stop before anything is written
-  on_files    check every page's front matter (pages.py), the pages data/ points at, crisis pages (crisis.py)
-  macros      mkdocs-macros-plugin renders {{ }} with hooks/macros.py
-  on_page_content  reading level of each page's HTML (reading_rules.py); crisis pages show their contacts
-  on_env      stop before any page is written if a page broke a rule
-  templates   overrides/ read config.extra.carers for the council, contacts and links
-  on_post_page     every written page has the "Get help now" link
+Order of a build (diagram in docs/developers/how-it-works.md):
+  on_startup       remember whether this is `serve` (no PDF leaflets, to keep rebuilds fast)
+  on_config        load and check data/ (site_data.py, services.py); stop before anything is written
+  on_files         check every page's front matter (pages.py), the pages data/ points at and the crisis pages
+                   (crisis.py); add the pages made from data (service_pages.py, journeys.py)
+  on_page_markdown give generated pages their front matter
+  macros           mkdocs-macros-plugin renders {{ }} with hooks/macros.py
+  on_page_content  reading level (reading_rules.py), easy-read pictures, crisis contacts; leaflet links
+  on_env           stop before any page is written if a page broke a rule
+  templates        overrides/ read config.extra.carers for the council, contacts and links
+  on_post_page     every page has "Get help now" and loads nothing from elsewhere (security.py);
+                   abbreviations explained, external links marked, Content-Security-Policy added
+  on_post_build    open data (oruk.py), PDF leaflets (leaflets.py), search synonyms (search_terms.py)
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -26,7 +32,8 @@ from mkdocs.utils import get_relative_url
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import abbreviations, crisis, easy_read, leaflets, journeys, oruk, pages, search_terms, security, reading_rules, readability, service_pages, services, site_data  # noqa: E402
+from hooks import (abbreviations, crisis, easy_read, journeys, leaflets, oruk, pages, readability,  # noqa: E402
+                   reading_rules, search_terms, security, service_pages, services, site_data)
 from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.render import long_date  # noqa: E402
 
@@ -69,8 +76,6 @@ def on_config(config):
 
 def theme_bundle() -> str:
     """The theme's main script (its name has a hash that changes with each mkdocs-material release)."""
-    import re
-
     import material
 
     base = (Path(material.__file__).parent / "templates" / "base.html").read_text(encoding="utf-8")
@@ -80,11 +85,9 @@ def theme_bundle() -> str:
 def council_css(data: site_data.SiteData) -> str:
     """The council's colours as CSS, written as a file so no inline style is needed."""
     c = data.colours
-    return (
-        ":root{--ch-primary:%s;--ch-accent:%s}\n"
-        ":root{--md-primary-fg-color:%s;--md-primary-fg-color--dark:%s;--md-primary-bg-color:#fff;"
-        "--md-typeset-a-color:%s;--md-accent-fg-color:%s}\n" % (c.primary, c.accent, c.primary, c.primary, c.primary, c.accent)
-    )
+    return (f":root{{--ch-primary:{c.primary};--ch-accent:{c.accent};--md-primary-fg-color:{c.primary};"
+            f"--md-primary-fg-color--dark:{c.primary};--md-primary-bg-color:#fff;--md-typeset-a-color:{c.primary};"
+            f"--md-accent-fg-color:{c.accent}}}\n")
 
 
 def _page_link_problems(data: site_data.SiteData, known: dict[str, str]) -> list[Problem]:
@@ -136,7 +139,6 @@ def on_files(files: Files, config):
     config.extra["carers"]["page_urls"] = urls
     config.extra["carers"]["metas"] = metas
     config.extra["carers"]["page_problems"] = []  # filled in on_page_content, checked in on_env
-    config.extra["carers"]["readings"] = {}
     config.extra["carers"]["links"] = {
         "get_help_now": urls[data.get_help_now.page],
         "footer": [{"title": link.title, "url": urls[link.page]} for link in data.footer.links],
@@ -177,7 +179,6 @@ def on_page_content(html, page, config, files):
     kind = reading_rules.page_kind(src_uri, {c.page for c in data.crisis_pages})
     limits = reading_rules.limits_for(kind, data.reading_level, carers["metas"].get(src_uri))
     verdict = reading_rules.judge(readability.measure(readability.article_text(html)), kind, limits, file, source)
-    carers["readings"][src_uri] = verdict
     strict_page = kind != "standard"  # crisis and easy-read pages must always pass
     problems = [p if strict_page else _as_warning(p) for p in verdict.problems]
     meta = carers["metas"].get(src_uri)
@@ -196,7 +197,7 @@ def on_page_content(html, page, config, files):
 
 
 def _as_warning(problem: Problem) -> Problem:
-    return Problem(**{**problem.__dict__, "warning": True})
+    return dataclasses.replace(problem, warning=True)
 
 
 def on_env(env, config, files):

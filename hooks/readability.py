@@ -97,11 +97,12 @@ def measure(text: str) -> Reading:
     textstat_offline.prepare()
     import textstat
 
+    textstat.set_lang("en_GB")
+
     found = sentences(text)
     all_words = words(text)
     by_length = sorted(((len(words(s)), s) for s in found), key=lambda item: -item[0])
     longest = tuple(sorted(set(all_words), key=lambda w: (-len(w), w))[:5])
-    textstat.set_lang("en_GB") if hasattr(textstat, "set_lang") else None
     return Reading(
         grade=round(textstat.flesch_kincaid_grade(text), 1) if all_words else 0.0,
         ease=round(textstat.flesch_reading_ease(text), 1) if all_words else 100.0,

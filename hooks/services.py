@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hooks import phones, site_data
 from hooks.problems import Problem, ProblemsFound
-from hooks.service_models import (CategoriesFile, Category, Organisation, OrganisationsFile, Service,
+from hooks.service_models import (WEEKDAYS, CategoriesFile, Category, Organisation, OrganisationsFile, Service,
                                   ServicesFile)
 
 # Fixed forever: every service's open-data id is made from this and its `id`, so it never changes by itself.
@@ -84,8 +84,6 @@ def clock(value) -> str:
 
 
 def day_range(days: list[str]) -> str:
-    from hooks.service_models import WEEKDAYS
-
     indexes = sorted(WEEKDAYS.index(day) for day in set(days))
     names = [WEEKDAYS[i].capitalize() for i in indexes]
     if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):

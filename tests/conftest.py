@@ -32,6 +32,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Change the first `old` in a file to `new`; fail loudly if it is not there (the test would prove nothing)."""
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def line_of(path: Path, needle: str) -> int:
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
 def build(project: Path, site_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
     site_dir = site_dir or project / "site"
     command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]

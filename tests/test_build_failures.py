@@ -4,17 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import build
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+from conftest import build, edit, line_of
 
 
 def assert_failed_cleanly(result, project: Path, *expected: str) -> str:

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 import yaml
 
-from conftest import ROOT, build
-from test_build_failures import edit
+from conftest import ROOT, build, edit
 
 CRISIS_PAGE = "content/get-help-now.md"
 

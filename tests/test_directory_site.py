@@ -8,8 +8,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT, build
-from test_build_failures import edit
+from conftest import ROOT, build, edit
 
 SERVICES = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
 AUDIENCES = yaml.safe_load((ROOT / "data" / "audiences.yaml").read_text())["audiences"]

@@ -11,10 +11,9 @@ import pdfplumber
 import pytest
 import yaml
 
-from conftest import ROOT, build
+from conftest import ROOT, build, edit
 from hooks import leaflets
 from hooks.pages import FRONT_MATTER
-from test_build_failures import edit
 
 EASY = sorted(p for p in (ROOT / "content" / "easy-read").glob("*.md") if p.name != "index.md")
 PAGE = """---

@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from conftest import build
+from conftest import build, edit
 from hooks import security
-from test_build_failures import edit
 from test_built_site import all_built_pages
 
 OWN_HOST = "carers.example.org"

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import build
-from test_build_failures import edit
+from conftest import build, edit
 
 SIXTY_WORDS = " ".join(["Carers"] + ["who look after someone they love"] * 8 + ["can ask the council for help today with their caring role"]) + "."
 

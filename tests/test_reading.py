@@ -7,10 +7,9 @@ from datetime import date
 
 import pytest
 
-from conftest import build
+from conftest import build, edit
 from hooks import readability, reading_report, reading_rules
 from hooks.models import ReadingLevels, ReadingLimits
-from test_build_failures import edit
 
 LEVELS = ReadingLevels(standard=ReadingLimits(warn_grade=6, max_grade=8, max_sentence_words=25),
                        crisis=ReadingLimits(warn_grade=4, max_grade=5, max_sentence_words=20),

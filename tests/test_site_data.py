@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, edit, line_of
+
 from hooks.phones import PhoneError, parse_phone, parse_sms, parse_textphone
 from hooks.problems import ProblemsFound
 from hooks.site_data import load_site_data
@@ -27,16 +28,6 @@ def problems_for(data_dir: Path, today: date = TODAY):
     with pytest.raises(ProblemsFound) as raised:
         load_site_data(data_dir, root=data_dir.parent, today=today)
     return raised.value.problems
-
-
-def replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text()
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1))
-
-
-def line_of(path: Path, needle: str) -> int:
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
 def test_shipped_data_loads():
@@ -73,7 +64,7 @@ def test_bad_phone_numbers_are_rejected(bad):
 
 def test_bad_phone_names_file_line_field_and_fix(data_dir):
     site = data_dir / "site.yaml"
-    replace(site, '"020 7332 1224"', '"020 7332 122"')
+    edit(site, '"020 7332 1224"', '"020 7332 122"')
     [problem] = problems_for(data_dir)
     assert problem.code == "PHONE_INVALID"
     assert problem.file == "data/site.yaml"
@@ -85,15 +76,15 @@ def test_bad_phone_names_file_line_field_and_fix(data_dir):
 
 
 def test_every_problem_is_reported_at_once(data_dir):
-    replace(data_dir / "site.yaml", "website: https://www.cityoflondon.gov.uk", "website: http://www.cityoflondon.gov.uk")
-    replace(data_dir / "site.yaml", 'primary: "#1d4f91"', 'primary: "blue"')
-    replace(data_dir / "contacts.yaml", 'phone: "116 123"', 'phone: "116 12"')
+    edit(data_dir / "site.yaml", "website: https://www.cityoflondon.gov.uk", "website: http://www.cityoflondon.gov.uk")
+    edit(data_dir / "site.yaml", 'primary: "#1d4f91"', 'primary: "blue"')
+    edit(data_dir / "contacts.yaml", 'phone: "116 123"', 'phone: "116 12"')
     codes = sorted(p.code for p in problems_for(data_dir))
     assert codes == ["COLOUR_INVALID", "PHONE_INVALID", "URL_NOT_HTTPS"]
 
 
 def test_missing_required_field(data_dir):
-    replace(data_dir / "site.yaml", "  short_name: City of London\n", "")
+    edit(data_dir / "site.yaml", "  short_name: City of London\n", "")
     [problem] = problems_for(data_dir)
     assert (problem.code, problem.field) == ("FIELD_MISSING", "council.short_name")
     assert problem.line == line_of(data_dir / "site.yaml", "council:")
@@ -101,7 +92,7 @@ def test_missing_required_field(data_dir):
 
 
 def test_misspelt_field(data_dir):
-    replace(data_dir / "contacts.yaml", "    hours: 24 hours a day, every day\n    cost: Free\n    crisis: true\n    source: https://www.samaritans.org",
+    edit(data_dir / "contacts.yaml", "    hours: 24 hours a day, every day\n    cost: Free\n    crisis: true\n    source: https://www.samaritans.org",
             "    hours: 24 hours a day, every day\n    cots: Free\n    crisis: true\n    source: https://www.samaritans.org")
     [problem] = problems_for(data_dir)
     assert problem.code == "FIELD_UNKNOWN" and problem.field.endswith(".cots")
@@ -109,26 +100,26 @@ def test_misspelt_field(data_dir):
 
 @pytest.mark.parametrize("text", ["<script>alert(1)</script>", "{{ config }}", "{% include 'x' %}"])
 def test_markup_and_template_code_in_data_are_rejected(data_dir, text):
-    replace(data_dir / "site.yaml", "name: City of London Corporation", f'name: "{text}"')
+    edit(data_dir / "site.yaml", "name: City of London Corporation", f'name: "{text}"')
     [problem] = problems_for(data_dir)
     assert problem.code == "TEXT_UNSAFE" and problem.field == "council.name"
 
 
 def test_javascript_url_is_rejected(data_dir):
-    replace(data_dir / "site.yaml", "website: https://www.cityoflondon.gov.uk", "website: javascript:alert(1)")
+    edit(data_dir / "site.yaml", "website: https://www.cityoflondon.gov.uk", "website: javascript:alert(1)")
     [problem] = problems_for(data_dir)
     assert problem.code == "URL_NOT_HTTPS" and problem.field == "council.website"
 
 
 def test_duplicate_contact_id(data_dir):
-    replace(data_dir / "contacts.yaml", "id: cruse", "id: adult_social_care")
+    edit(data_dir / "contacts.yaml", "id: cruse", "id: adult_social_care")
     [problem] = problems_for(data_dir)
     assert problem.code == "CONTACT_DUPLICATE_ID"
     assert problem.file == "data/contacts.yaml"
 
 
 def test_unknown_contact_in_site_settings(data_dir):
-    replace(data_dir / "site.yaml", "top_contact: emergency", "top_contact: emergancy")
+    edit(data_dir / "site.yaml", "top_contact: emergency", "top_contact: emergancy")
     [problem] = problems_for(data_dir)
     assert problem.code == "CONTACT_UNKNOWN" and problem.field == "get_help_now.top_contact"
 
@@ -142,6 +133,6 @@ def test_crisis_contact_not_checked_for_six_months(data_dir):
 
 def test_yaml_syntax_error_points_at_line(data_dir):
     site = data_dir / "site.yaml"
-    replace(site, "  short_name: City of London", "  short_name: [City of London")
+    edit(site, "  short_name: City of London", "  short_name: [City of London")
     [problem] = problems_for(data_dir)
     assert problem.code == "YAML_SYNTAX" and problem.file == "data/site.yaml" and problem.line
