@@ -9,51 +9,24 @@ Target on a 2-core machine: 5,000 services in under 60 s, service pages under 25
 from __future__ import annotations
 
 import os
-import resource
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from builds import copy_project, scratch, timed_build  # noqa: E402
 from synthetic import services  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "content", "data", "overrides", "hooks")
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for part in PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
-    return target
 
 
 def folder_size(path: Path, pattern: str = "**/*") -> int:
     return sum(p.stat().st_size for p in path.glob(pattern) if p.is_file())
 
 
-def build(project: Path) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of one build, run as a child process."""
-    start = time.perf_counter()
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"],
-                            cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    seconds = time.perf_counter() - start
-    if result.returncode != 0:
-        raise SystemExit(f"build failed:\n{(result.stdout + result.stderr)[-3000:]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
-
-
 def measure(n: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
+    with scratch() as tmp:
         project = copy_project(Path(tmp) / "project")
         (project / "data" / "services.yaml").write_text(services(n, project / "data"))
-        seconds, peak_mb = build(project)
+        seconds, peak_mb = timed_build(project)
         site = project / "site"
         pages = [p for p in (site / "services").glob("*/index.html") if p.parent.name not in ("for", "kind")]
         return {

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from directory import copy_project  # noqa: E402
+from builds import copy_project  # noqa: E402
 from hooks.links import free_port  # noqa: E402
 
 

@@ -4,8 +4,9 @@ Each leaflet is A4 with large text (at least 16 pt), pictures at least 2.5 cm wi
 the council's name and the date the page was reviewed, and the "Get help now" numbers on the last
 page. Title and language are set in the PDF. The same input always gives the same file.
 
-Made by every build (`make site`, `make leaflets`; not `make serve`, where they would slow each rebuild),
-from the built pages in pipeline.on_post_build, so the download links on the pages always work.
+Made by every build (`make site`, `make leaflets`; not `make serve`, where they would slow each rebuild):
+each page's leaflet is made from the page as built (pipeline.on_post_page, in the build's second process,
+hooks/background.py) and saved before the build ends (pipeline.on_post_build), so the download links work.
 """
 
 from __future__ import annotations
@@ -54,23 +55,24 @@ def render_pdf(html: str, base_url: str) -> bytes:
     return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
 
 
-def write(leaflets: list[Leaflet], site_dir: Path, council: str, help_items: list[tuple[str, str, str]]) -> dict[str, int]:
-    """Render each leaflet into site/leaflets/, and put its size into the page's download link."""
+def make_pdf(leaflet: Leaflet, page_html: str, base_url: str, council: str,
+             help_items: list[tuple[str, str, str]]) -> bytes | None:
+    """The leaflet of a built page (its article, the council's name and the numbers to call)."""
+    match = ARTICLE.search(page_html)
+    if not match:
+        return None
+    return render_pdf(leaflet_html(leaflet, match.group(1), council, help_items), base_url)
+
+
+def save(leaflet: Leaflet, pdf: bytes, site_dir: Path) -> int:
+    """Write a leaflet into site/leaflets/ and put its size into the page's download link."""
     out_dir = site_dir / "leaflets"
     out_dir.mkdir(parents=True, exist_ok=True)
-    sizes = {}
-    for leaflet in leaflets:
-        page = site_dir / leaflet.page_dir / "index.html"
-        html = page.read_text(encoding="utf-8")
-        match = ARTICLE.search(html)
-        if not match:
-            continue
-        pdf = render_pdf(leaflet_html(leaflet, match.group(1), council, help_items), page.as_uri())
-        (out_dir / leaflet.pdf_name).write_bytes(pdf)
-        sizes[leaflet.pdf_name] = len(pdf)
-        kb = max(1, round(len(pdf) / 1024))
-        page.write_text(html.replace(LINK_MARKER, f"(PDF, {kb} KB)</a>", 1), encoding="utf-8")
-    return sizes
+    (out_dir / leaflet.pdf_name).write_bytes(pdf)
+    page = site_dir / leaflet.page_dir / "index.html"
+    kb = max(1, round(len(pdf) / 1024))
+    page.write_text(page.read_text(encoding="utf-8").replace(LINK_MARKER, f"(PDF, {kb} KB)</a>", 1), encoding="utf-8")
+    return len(pdf)
 
 
 def link(leaflet_url: str, easy: bool) -> Markup:

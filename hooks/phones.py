@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import shortnumberinfo
@@ -26,6 +27,7 @@ def _spaced(raw: str) -> str:
     return " ".join(raw.split())
 
 
+@lru_cache(maxsize=16384)  # checking a service's data and building its page both parse its number
 def parse_phone(raw: str) -> Phone:
     """A full UK number (national format, tel: in E.164) or a UK short code (999, 111, 116 123)."""
     text = _spaced(str(raw))

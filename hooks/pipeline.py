@@ -4,23 +4,31 @@ Order of a build (diagram in docs/developers/how-it-works.md):
   on_startup       remember whether this is `serve` (no PDF leaflets, to keep rebuilds fast)
   on_config        load and check data/ (site_data.py, services.py); stop before anything is written
   on_files         check every page's front matter (pages.py), the pages data/ points at and the crisis pages
-                   (crisis.py); add the pages made from data (service_pages.py, journeys.py)
+                   (crisis.py); add the pages made from data (service_pages.py, journeys.py); start the
+                   open data (oruk.py)
   on_page_markdown give generated pages their front matter
   macros           mkdocs-macros-plugin renders {{ }} with hooks/macros.py
-  on_page_content  reading level (reading_rules.py), easy-read pictures, crisis contacts; leaflet links
-  on_env           stop before any page is written if a page broke a rule
+  on_page_content  start the reading level (readability.py); easy-read pictures, crisis contacts; leaflet links
+  on_env           judge reading levels (reading_rules.py); stop before any page is written if a page broke a rule
   templates        overrides/ read config.extra.carers for the council, contacts and links
   on_post_page     every page has "Get help now" and loads nothing from elsewhere (security.py);
-                   abbreviations explained, external links marked, Content-Security-Policy added
-  on_post_build    open data (oruk.py), PDF leaflets (leaflets.py), search synonyms (search_terms.py)
+                   abbreviations explained, external links marked, Content-Security-Policy added;
+                   start the page's PDF leaflet (leaflets.py)
+  on_post_build    services and synonyms into the search index (search_terms.py) before it is written;
+                   wait for the open data and save the leaflets
+  on_shutdown      stop the second process
+
+"Start" means the work runs in a second process (background.py) while this one builds pages.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import re
 import sys
+from concurrent.futures import Future
 from datetime import date
 from pathlib import Path
 
@@ -32,8 +40,8 @@ from mkdocs.utils import get_relative_url
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import (abbreviations, crisis, easy_read, journeys, leaflets, oruk, pages, readability,  # noqa: E402
-                   reading_rules, search_terms, security, service_pages, services, site_data)
+from hooks import (abbreviations, background, crisis, easy_read, journeys, leaflets, oruk, pages,  # noqa: E402
+                   readability, reading_rules, search_terms, security, service_pages, services, site_data)
 from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.render import long_date  # noqa: E402
 
@@ -46,6 +54,13 @@ _COMMAND = {"name": "build"}
 def on_startup(command, dirty):
     # `mkdocs serve` rebuilds on every save: leave out the slow PDF leaflets there (make site makes them).
     _COMMAND["name"] = command
+    # A build keeps every page in memory until it ends. With Python's default thresholds the garbage
+    # collector scans them again and again (about 1 s of a 5,000-service build): collect less often.
+    gc.set_threshold(10_000, 10, 10)
+
+
+def on_shutdown():
+    background.stop()
 
 
 def _root(config) -> Path:
@@ -71,6 +86,7 @@ def on_config(config):
         config.theme["logo"] = data.site.logo
     config.extra["carers"] = {"data": data, "directory": directory, "page_urls": {}, "bundle": theme_bundle()}
     config.extra["council"] = data.council
+    background.submit(readability.warm_up)  # the dictionary loads while pages are read
     return config
 
 
@@ -139,6 +155,7 @@ def on_files(files: Files, config):
     config.extra["carers"]["page_urls"] = urls
     config.extra["carers"]["metas"] = metas
     config.extra["carers"]["page_problems"] = []  # filled in on_page_content, checked in on_env
+    config.extra["carers"]["readings"] = []  # reading levels being measured, judged in on_env
     config.extra["carers"]["links"] = {
         "get_help_now": urls[data.get_help_now.page],
         "footer": [{"title": link.title, "url": urls[link.page]} for link in data.footer.links],
@@ -151,6 +168,9 @@ def on_files(files: Files, config):
         files.append(file)
         urls[src_uri] = file.url
     config.extra["carers"]["generated"] = generated
+    # site/ has been emptied by now (MkDocs cleans it before on_files), so the files can be written.
+    config.extra["carers"]["open_data"] = background.submit(oruk.write, directory, data, Path(config.site_dir))
+    config.extra["carers"]["leaflet_pdfs"] = {}
     # Easy-read pages and the crisis page are also made into PDF leaflets (hooks/leaflets.py).
     config.extra["carers"]["leaflets"] = {
         src: leaflets.Leaflet(src_uri=src, page_dir=urls[src], title=meta.title, reviewed=meta.last_reviewed)
@@ -178,9 +198,9 @@ def on_page_content(html, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # as the editor wrote it, before macros
     kind = reading_rules.page_kind(src_uri, {c.page for c in data.crisis_pages})
     limits = reading_rules.limits_for(kind, data.reading_level, carers["metas"].get(src_uri))
-    verdict = reading_rules.judge(readability.measure(readability.article_text(html)), kind, limits, file, source)
-    strict_page = kind != "standard"  # crisis and easy-read pages must always pass
-    problems = [p if strict_page else _as_warning(p) for p in verdict.problems]
+    measuring = background.submit(readability.measure, readability.article_text(html))
+    carers["readings"].append(Reading(measuring, kind, limits, file, source))
+    problems = []
     meta = carers["metas"].get(src_uri)
     if meta and meta.easy_read_of:
         problems += easy_read.point_problems(html, file, source)
@@ -196,13 +216,26 @@ def on_page_content(html, page, config, files):
     return html
 
 
-def _as_warning(problem: Problem) -> Problem:
-    return dataclasses.replace(problem, warning=True)
+@dataclasses.dataclass(frozen=True)
+class Reading:
+    """A page's reading level, being measured in the second process."""
+    measuring: Future
+    kind: str
+    limits: object  # models.ReadingLimits
+    file: str
+    source: str
+
+    def problems(self) -> list[Problem]:
+        verdict = reading_rules.judge(self.measuring.result(), self.kind, self.limits, self.file, self.source)
+        strict_page = self.kind != "standard"  # crisis and easy-read pages must always pass
+        return [p if strict_page else dataclasses.replace(p, warning=True) for p in verdict.problems]
 
 
 def on_env(env, config, files):
     env.filters["long_date"] = long_date
     problems = config.extra["carers"]["page_problems"]
+    for reading in config.extra["carers"]["readings"]:
+        problems += reading.problems()
     errors = [p for p in problems if not p.warning]
     if errors:
         raise Abort(report(errors))
@@ -211,23 +244,33 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(-100)  # after the search plugin has written its index
+@event_priority(50)  # before the search plugin writes its index
 def on_post_build(config):
-    """Write the directory as Open Referral UK open data, and teach search the words carers use."""
+    """Put the services and the words carers use into the search index; finish the open data and leaflets."""
     carers = config.extra["carers"]
-    site_dir = Path(config.site_dir)
-    oruk.write(carers["directory"], carers["data"], site_dir)
-    data: site_data.SiteData = carers["data"]
-    help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
-                  for c in (data.contacts[i] for i in data.get_help_now.printed_contacts)]
-    if _COMMAND["name"] != "serve":
-        leaflets.write(list(carers["leaflets"].values()), site_dir, data.council.name, help_items)
-    tags, words = service_pages.search_words(carers["directory"], carers["data"])
-    search_terms.rewrite(site_dir, search_terms.load_groups(_root(config) / "data"), tags, words)
+    search = config.plugins.get("material/search")
+    if search is not None:
+        entries = search.search_index.entries
+        entries += service_pages.search_entries(carers["directory"], carers["data"])
+        search_terms.enrich(entries, search_terms.load_groups(_root(config) / "data"))
+    carers["open_data"].result()
+    for src_uri, making in carers["leaflet_pdfs"].items():
+        pdf = making.result()
+        if pdf:
+            leaflets.save(carers["leaflets"][src_uri], pdf, Path(config.site_dir))
 
 
 def on_post_page(output, page, config):
-    return _finish_page(output, "content/" + page.file.src_uri, config)
+    output = _finish_page(output, "content/" + page.file.src_uri, config)
+    carers = config.extra["carers"]
+    leaflet = carers["leaflets"].get(page.file.src_uri)
+    if leaflet and _COMMAND["name"] != "serve":
+        data: site_data.SiteData = carers["data"]
+        help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
+                      for c in (data.contacts[i] for i in data.get_help_now.printed_contacts)]
+        carers["leaflet_pdfs"][page.file.src_uri] = background.submit(
+            leaflets.make_pdf, leaflet, output, Path(page.file.abs_dest_path).as_uri(), data.council.name, help_items)
+    return output
 
 
 def on_post_template(output, template_name, config):

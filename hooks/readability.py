@@ -111,3 +111,8 @@ def measure(text: str) -> Reading:
         longest_sentences=tuple(by_length[:5]),
         longest_words=longest,
     )
+
+
+def warm_up() -> None:
+    """Load textstat and its dictionary now, so the first page measured does not wait for them."""
+    measure("Ready.")

@@ -7,6 +7,7 @@ The text is escaped first, so nothing in it can become HTML or script. Then only
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -26,6 +27,7 @@ def render(text: str) -> Markup:
     return Markup("\n".join(out))
 
 
+@lru_cache(maxsize=16384)
 def plain(text: str) -> str:
     """The description as plain words (for summaries, search and open data)."""
     text = BOLD.sub(r"\1", text)
@@ -33,6 +35,7 @@ def plain(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=16384)  # a service's summary appears on its page, the directory and two or more filter pages
 def first_sentence(text: str) -> str:
     words = plain(text)
     match = re.match(r"(.+?[.!?])(\s|$)", words)

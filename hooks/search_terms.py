@@ -1,14 +1,14 @@
 """Teach the site's search the words carers use: respite finds replacement care, alzheimers finds dementia.
 
 mkdocs-material's search index has a `tags` field with a very high boost. After the build, each page
-that uses any word of a synonym group (data/synonyms.yaml) in its title or headings gets the whole
-group as tags; a page that only mentions it in the text gets the group added to its text, so it is
-found but ranks below. Services get their kinds and audiences as tags, so "young carers" finds them.
+that uses any word of a synonym group (data/synonyms.yaml) in its title, headings or tags gets the
+whole group as tags; a page that only mentions it in the text gets the group added to its text, so it
+is found but ranks below. This runs on the index's entries before the search plugin writes them
+(pipeline.on_post_build), so the index is written once.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -27,48 +27,56 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+WORD = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=256)
 def _pattern(group: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(term) for term in group) + r")(?![\w])")
 
 
-def mentions(text: str, group: list[str]) -> bool:
-    return _pattern(tuple(group)).search(text) is not None
+@lru_cache(maxsize=256)
+def _first_words(group: tuple[str, ...]) -> frozenset[str] | None:
+    """The first word of each term, or None if a term starts with a symbol."""
+    firsts = [WORD.match(term) for term in group]
+    return None if None in firsts else frozenset(match.group(0) for match in firsts)
 
 
-def enrich(index: dict, groups: list[list[str]], page_tags: dict[str, list[str]],
-           page_words: dict[str, list[str]] | None = None) -> dict:
-    """Add synonyms, and extra tags (strong) and words (weak) per page location, to a search index."""
-    page_words = page_words or {}
+class Text:
+    """Normalised text that can be asked, quickly and many times, which synonym groups it mentions."""
+
+    def __init__(self, text: str):
+        self.text = normalise(text)
+        self.words = set(WORD.findall(self.text))
+
+    def mentions(self, group: list[str]) -> bool:
+        # A text can only mention a term if it has the term's first word: a set lookup rules out most
+        # groups before the slower pattern search.
+        firsts = _first_words(tuple(group))
+        if firsts is not None and self.words.isdisjoint(firsts):
+            return False
+        return _pattern(tuple(group)).search(self.text) is not None
+
+
+def enrich(entries: list[dict], groups: list[list[str]]) -> list[dict]:
+    """Add synonyms to a search index's entries (one or more a page, the first without a #section)."""
     pages: dict[str, list[dict]] = {}
-    for doc in index["docs"]:
-        pages.setdefault(doc["location"].split("#", 1)[0], []).append(doc)
-    for location, docs in pages.items():
+    for entry in entries:
+        pages.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+    for docs in pages.values():
         head = next((d for d in docs if "#" not in d["location"]), docs[0])
-        titles = normalise(" ".join(d["title"] for d in docs))
-        body = normalise(" ".join(d.get("text", "") for d in docs))
         # A page's own title counts as strongly as a synonym, so a guidance page stays above services
         # that merely mention its words.
-        tags = list(head.get("tags", [])) + page_tags.get(location, []) + [normalise(head["title"])]
-        extra_text = list(page_words.get(location, []))
-        body = body + " " + " ".join(extra_text)
+        tags = list(head.get("tags", [])) + [normalise(head["title"])]
+        strong = Text(" ".join([*(d["title"] for d in docs), *tags]))
+        body = Text(" ".join(d.get("text", "") for d in docs))
+        extra_text = []
         for group in groups:
-            if mentions(titles, group) or mentions(" ".join(page_tags.get(location, [])).lower(), group):
+            if strong.mentions(group):
                 tags += group
-            elif mentions(body, group):
+            elif body.mentions(group):
                 extra_text += group
-        if tags:
-            head["tags"] = sorted(set(tags))
+        head["tags"] = sorted(set(tags))
         if extra_text:
             head["text"] = head.get("text", "") + " " + " ".join(sorted(set(extra_text)))
-    return index
-
-
-def rewrite(site_dir: Path, groups: list[list[str]], page_tags: dict[str, list[str]],
-            page_words: dict[str, list[str]]) -> None:
-    path = site_dir / "search" / "search_index.json"
-    if not path.exists():
-        return
-    index = json.loads(path.read_text(encoding="utf-8"))
-    path.write_text(json.dumps(enrich(index, groups, page_tags, page_words), ensure_ascii=False, separators=(",", ":")),
-                    encoding="utf-8")
+    return entries

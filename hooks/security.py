@@ -11,22 +11,31 @@ from hooks.problems import Problem
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>",
                            re.DOTALL)
-RESOURCE = re.compile(
-    r"<(?:script|img|iframe|audio|video|source|embed)\b[^>]*\bsrc=\"((?:https?:)?//[^\"]+)\""
-    r"|<link\b[^>]*\brel=\"(?:stylesheet|preconnect|preload|dns-prefetch|icon|modulepreload|prefetch)\"[^>]*"
-    r"\bhref=\"((?:https?:)?//[^\"]+)\"|@import\s+url\(\s*['\"]?((?:https?:)?//[^'\")]+)",
-    re.IGNORECASE)
+# Tags that load something, then the attribute that says where from: two short searches are much faster
+# than one pattern that tries every alternative at every character of a large page.
+LOADING_TAG = re.compile(r"<(?:(link)|script|img|iframe|audio|video|source|embed)\b[^>]*>", re.IGNORECASE)
+OFF_SITE_SRC = re.compile(r"\bsrc=\"((?:https?:)?//[^\"]+)\"", re.IGNORECASE)
+OFF_SITE_HREF = re.compile(r"\bhref=\"((?:https?:)?//[^\"]+)\"", re.IGNORECASE)
+LOADING_REL = re.compile(r"\brel=\"[^\"]*\b(?:stylesheet|preconnect|preload|dns-prefetch|icon|modulepreload|prefetch)\b",
+                         re.IGNORECASE)
+CSS_IMPORT = re.compile(r"@import\s+url\(\s*['\"]?((?:https?:)?//[^'\")]+)", re.IGNORECASE)
 EXTERNAL_LINK = re.compile(r"<a\b(?![^>]*\brel=)([^>]*\bhref=\"https?://([^/\"]+)[^\"]*\"[^>]*)>", re.IGNORECASE)
 
 
 def third_party_resources(html: str, own_host: str) -> list[str]:
     """Anything the page would fetch from another website (fonts, scripts, trackers, pictures)."""
-    found = []
-    for match in RESOURCE.finditer(html):
-        url = next(group for group in match.groups() if group)
-        if own_host not in url.split("/")[2:3]:
-            found.append(url)
-    return found
+    urls = []
+    for tag in LOADING_TAG.finditer(html):
+        text = tag.group(0)
+        if tag.group(1):  # <link>: only the kinds that make the browser fetch something
+            match = OFF_SITE_HREF.search(text) if LOADING_REL.search(text) else None
+        else:
+            match = OFF_SITE_SRC.search(text)
+        if match:
+            urls.append(match.group(1))
+    if "@import" in html:
+        urls += CSS_IMPORT.findall(html)
+    return [url for url in urls if own_host not in url.split("/")[2:3]]
 
 
 def third_party_problems(html: str, own_host: str, file: str) -> list[Problem]:

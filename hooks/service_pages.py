@@ -135,7 +135,7 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     )
     meta = {"description": safe_markdown.first_sentence(s.service.description)[:300],
             "last_reviewed": s.service.last_reviewed, "review_by": s.service.review_by,
-            "audience": list(s.service.audience)}
+            "audience": list(s.service.audience), "search": {"exclude": True}}  # indexed from data: search_entries
     return make_page(meta, s.service.name, body)
 
 
@@ -147,10 +147,14 @@ def _filters(directory: Directory, data: SiteData, from_src: str) -> Markup:
     return render("directory-filters.html", audiences=audiences, categories=categories)
 
 
+def _directory_intro(data: SiteData) -> Markup:
+    return Markup("<p>Services that can help you as a carer in {}, and national helplines you can call from "
+                  "anywhere. Choose who you are, or a kind of help, to see fewer.</p>").format(data.council.area)
+
+
 def directory_page(directory: Directory, data: SiteData) -> Generated:
     src = DIRECTORY_SRC
-    parts = [Markup(f"<p>Services that can help you as a carer in {Markup.escape(data.council.area)}, and national "
-                    "helplines you can call from anywhere. Choose who you are, or a kind of help, to see fewer.</p>"),
+    parts = [_directory_intro(data),
              _filters(directory, data, src), Markup('<div id="ch-services-list">')]
     for category in directory.categories.values():
         listed = directory.with_category(category.id)
@@ -160,7 +164,7 @@ def directory_page(directory: Directory, data: SiteData) -> Generated:
             parts.append(Markup("</section>"))
     parts.append(Markup("</div>"))
     meta = {"description": f"Services and helplines for carers in {data.council.area}.",
-            "scripts": ["directory-filter.js"]}
+            "scripts": ["directory-filter.js"], "search": {"exclude": True}}  # indexed from data: search_entries
     return make_page(meta, "Find a service", Markup("\n").join(parts))
 
 
@@ -196,13 +200,27 @@ def generated_pages(directory: Directory, data: SiteData) -> dict[str, Generated
     return pages
 
 
-def search_words(directory: Directory, data: SiteData) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Words that find each service page: its name (strongly), and its kinds and audiences (as text,
-    so a guidance page with the same words in its title still ranks first)."""
-    tags, words = {}, {}
-    for s in directory.listings:
-        location = url_of(service_src(s.id))
-        tags[location] = [s.service.name.lower()]
-        words[location] = [*(c.label.lower() for c in s.categories),
-                           *(data.audiences[a].label.lower() for a in s.service.audience)]
-    return tags, words
+def _service_entry(s: Listing, data: SiteData) -> dict:
+    service = s.service
+    facts = [f"Run by {s.organisation.name}.", safe_markdown.plain(service.description),
+             "Who it is for: " + ", ".join(data.audiences[a].label for a in service.audience) + ".",
+             service.eligibility, f"Area: {service.area}.", ACCESS[service.how_to_access], service.access_note,
+             service.cost, s.hours_text, service.hours_note, *(place.name for place in service.locations),
+             ", ".join(service.languages), "Kind of service: " + ", ".join(c.label for c in s.categories) + "."]
+    return {"location": url_of(service_src(s.id)), "title": str(escape(service.name)),
+            "text": str(Markup("").join(Markup("<p>{}</p>").format(fact) for fact in facts if fact)),
+            "tags": [service.name.lower()]}
+
+
+def search_entries(directory: Directory, data: SiteData) -> list[dict]:
+    """The search index's entries for the directory and each service, made from the data.
+
+    One entry a service, not one for each heading of its page: a search finds the service, not
+    thousands of "When it is open" sections, and the build need not read back HTML it wrote from this
+    same data. A service's name is a tag (the strongest field), so searching for it finds it first.
+    """
+    kinds = Markup("").join(Markup("<p>{}</p>").format(c.label) for c in directory.categories.values()
+                            if directory.with_category(c.id))
+    entries = [{"location": url_of(DIRECTORY_SRC), "title": "Find a service",
+                "text": str(_directory_intro(data) + kinds)}]
+    return entries + [_service_entry(s, data) for s in directory.listings]

@@ -49,11 +49,28 @@ class Directory:
     def by_id(self) -> dict[str, Listing]:
         return {listing.id: listing for listing in self.listings}
 
+    @cached_property
+    def _by_category(self) -> dict[str, list[Listing]]:
+        return _index(self.listings, lambda item: item.service.categories)
+
+    @cached_property
+    def _by_audience(self) -> dict[str, list[Listing]]:
+        return _index(self.listings, lambda item: item.service.audience)
+
     def with_category(self, category: str) -> list[Listing]:
-        return [item for item in self.listings if category in item.service.categories]
+        return list(self._by_category.get(category, []))
 
     def for_audience(self, audience: str) -> list[Listing]:
-        return [item for item in self.listings if audience in item.service.audience]
+        return list(self._by_audience.get(audience, []))
+
+
+def _index(listings, keys) -> dict[str, list[Listing]]:
+    """Listings by each of their keys, in directory order (the filter and directory pages ask many times)."""
+    out: dict[str, list[Listing]] = {}
+    for item in listings:
+        for key in dict.fromkeys(keys(item)):
+            out.setdefault(key, []).append(item)
+    return out
 
 
 def _phone(service: Service, data: site_data.SiteData) -> tuple[phones.Phone | None, str | None]:
