@@ -48,5 +48,9 @@ def journey_pages(metas: dict[str, PageMeta | None], directory: Directory, data:
         )
         meta = {"description": f"Help and services for {audience.label.lower()}: {audience.description}",
                 "audience": [audience.id]}
-        out[src] = service_pages.make_page(meta, f"Help for {audience.label.lower()}", Markup(body))
+        title = f"Help for {audience.label.lower()}"
+        # Found by its title and the pages it gathers; its services are found on their own pages.
+        entry = service_pages.search_entry(src, title, [audience.description] + [
+            f"{meta.title}: {meta.description}" for _, meta in guides])
+        out[src] = service_pages.make_page(meta, title, Markup(body), entry)
     return out

@@ -1,12 +1,12 @@
 """MkDocs hooks: the thin layer that runs the checks in this folder during a build.
 
 Order of a build (diagram in docs/developers/how-it-works.md):
-  on_startup       remember whether this is `serve` (no PDF leaflets, to keep rebuilds fast)
+  on_startup       remember whether this is `serve` (no PDF leaflets, to keep rebuilds fast); start the
+                   second process (background.py)
   on_config        load and check data/ (site_data.py, services.py); stop before anything is written
   on_files         check every page's front matter (pages.py), the pages data/ points at and the crisis pages
-                   (crisis.py); add the pages made from data (service_pages.py, journeys.py); start the
-                   open data (oruk.py)
-  on_page_markdown give generated pages their front matter
+                   (crisis.py); add the pages made from data (service_pages.py, journeys.py, as
+                   data_pages.py's pages: no Markdown); start the open data (oruk.py)
   macros           mkdocs-macros-plugin renders {{ }} with hooks/macros.py
   on_page_content  start the reading level (readability.py); easy-read pictures, crisis contacts; leaflet links
   on_env           judge reading levels (reading_rules.py); stop before any page is written if a page broke a rule
@@ -14,7 +14,8 @@ Order of a build (diagram in docs/developers/how-it-works.md):
   on_post_page     every page has "Get help now" and loads nothing from elsewhere (security.py);
                    abbreviations explained, external links marked, Content-Security-Policy added;
                    start the page's PDF leaflet (leaflets.py)
-  on_post_build    services and synonyms into the search index (search_terms.py) before it is written;
+  on_post_build    pages made from data and synonyms into the search index (search_terms.py) before it
+                   is written;
                    wait for the open data and save the leaflets
   on_shutdown      stop the second process
 
@@ -40,8 +41,8 @@ from mkdocs.utils import get_relative_url
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import (abbreviations, background, crisis, easy_read, journeys, leaflets, oruk, pages,  # noqa: E402
-                   readability, reading_rules, search_terms, security, service_pages, services, site_data)
+from hooks import (abbreviations, background, crisis, data_pages, easy_read, journeys, leaflets, oruk,  # noqa: E402
+                   pages, readability, reading_rules, search_terms, security, service_pages, services, site_data)
 from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.render import long_date  # noqa: E402
 
@@ -57,6 +58,7 @@ def on_startup(command, dirty):
     # A build keeps every page in memory until it ends. With Python's default thresholds the garbage
     # collector scans them again and again (about 1 s of a 5,000-service build): collect less often.
     gc.set_threshold(10_000, 10, 10)
+    background.start()  # now, while MkDocs runs one thread (background.py says why)
 
 
 def on_shutdown():
@@ -164,7 +166,8 @@ def on_files(files: Files, config):
     generated = service_pages.generated_pages(directory, data)
     generated.update(journeys.journey_pages(metas, directory, data))
     for src_uri, made in generated.items():
-        file = File.generated(config, src_uri, content=made.markdown)
+        file = File.generated(config, src_uri, content="")
+        data_pages.DataPage(made, file, config)  # MkDocs builds this page object instead of its own
         files.append(file)
         urls[src_uri] = file.url
     config.extra["carers"]["generated"] = generated
@@ -178,22 +181,12 @@ def on_files(files: Files, config):
     return files
 
 
-@event_priority(100)  # before the macros plugin reads render_macros
-def on_page_markdown(markdown, page, config, files):
-    carers = config.extra["carers"]
-    made = carers["generated"].get(page.file.src_uri)
-    if made is not None and page.file.generated_by:
-        page.meta = dict(made.meta)
-    return markdown
-
-
 def on_page_content(html, page, config, files):
     carers = config.extra["carers"]
     data: site_data.SiteData = carers["data"]
     src_uri = page.file.src_uri
     if page.file.generated_by:  # made from data/, which has its own checks
-        made = carers["generated"].get(src_uri)
-        return html + "\n" + str(made.body) if made else html  # str: Markup + str would escape the heading
+        return html
     file = "content/" + src_uri
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # as the editor wrote it, before macros
     kind = reading_rules.page_kind(src_uri, {c.page for c in data.crisis_pages})
@@ -251,7 +244,7 @@ def on_post_build(config):
     search = config.plugins.get("material/search")
     if search is not None:
         entries = search.search_index.entries
-        entries += service_pages.search_entries(carers["directory"], carers["data"])
+        entries += [made.search for made in carers["generated"].values() if made.search]
         search_terms.enrich(entries, search_terms.load_groups(_root(config) / "data"))
     carers["open_data"].result()
     for src_uri, making in carers["leaflet_pdfs"].items():

@@ -13,7 +13,6 @@ from markupsafe import Markup, escape
 
 BOLD = re.compile(r"\*\*(.+?)\*\*")
 LINK = re.compile(r"\[([^\]]+)\]\((https://[^)\s]+)\)")
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
 
 def render(text: str) -> Markup:
@@ -41,7 +40,3 @@ def first_sentence(text: str) -> str:
     match = re.match(r"(.+?[.!?])(\s|$)", words)
     return match.group(1) if match else words
 
-
-def escape_markdown(text: str) -> str:
-    """Text to put in a Markdown heading, shown exactly as written."""
-    return MARKDOWN_SPECIAL.sub(r"\\\1", text)

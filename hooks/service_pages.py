@@ -1,9 +1,9 @@
 """The pages made from the service directory: one per service, the directory, and filter pages.
 
-Pure functions: they take the checked data and return, for each page, its front matter (meta), a
-Markdown heading, and its body as HTML rendered with autoescaping. The body never passes through
-Markdown or the macros plugin (`render_macros: false`), so text from data can never run as a
-template, and a large directory builds fast.
+Pure functions: they take the checked data and return, for each page, its title, front matter (meta),
+body as HTML rendered with autoescaping, and search entry. The page never passes through Markdown or
+the macros plugin (hooks/data_pages.py), so text from data can never run as a template, and a large
+directory builds fast.
 """
 
 from __future__ import annotations
@@ -54,15 +54,24 @@ def link(target_src: str, from_src: str) -> str:
 
 @dataclass(frozen=True)
 class Generated:
+    title: str  # as the data has it: escaped wherever it is shown
     meta: dict
-    markdown: str  # just the heading: it gives the page its title and skip link
-    body: Markup  # added after the heading's HTML (pipeline.on_page_content)
+    body: Markup  # the page after its heading
+    search: dict | None  # its entry in the search index, made from the data; None keeps it out of search
 
 
-def make_page(meta: dict, title: str, body: Markup) -> Generated:
+def make_page(meta: dict, title: str, body: Markup, search: dict | None = None) -> Generated:
     # The theme prints page titles without escaping (overrides/main.html escapes descriptions).
-    meta = {"title": str(escape(title)), **meta, "render_macros": False, "generated": True, "compact": True}
-    return Generated(meta=meta, markdown=f"# {safe_markdown.escape_markdown(title)}\n", body=body)
+    # The search plugin never reads these pages: they are indexed from data (`search`), or not at all.
+    meta = {"title": str(escape(title)), **meta, "render_macros": False, "generated": True, "compact": True,
+            "search": {"exclude": True}}
+    return Generated(title=title, meta=meta, body=body, search=search)
+
+
+def search_entry(src: str, title: str, paragraphs: list) -> dict:
+    """A page's one entry in the search index: its title and plain paragraphs, escaped."""
+    return {"location": url_of(src), "title": str(escape(title)),
+            "text": str(Markup("").join(Markup("<p>{}</p>").format(text) for text in paragraphs if text))}
 
 
 @dataclass(frozen=True)
@@ -135,8 +144,8 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     )
     meta = {"description": safe_markdown.first_sentence(s.service.description)[:300],
             "last_reviewed": s.service.last_reviewed, "review_by": s.service.review_by,
-            "audience": list(s.service.audience), "search": {"exclude": True}}  # indexed from data: search_entries
-    return make_page(meta, s.service.name, body)
+            "audience": list(s.service.audience)}
+    return make_page(meta, s.service.name, body, _service_entry(s, data))
 
 
 def _filters(directory: Directory, data: SiteData, from_src: str) -> Markup:
@@ -164,8 +173,10 @@ def directory_page(directory: Directory, data: SiteData) -> Generated:
             parts.append(Markup("</section>"))
     parts.append(Markup("</div>"))
     meta = {"description": f"Services and helplines for carers in {data.council.area}.",
-            "scripts": ["directory-filter.js"], "search": {"exclude": True}}  # indexed from data: search_entries
-    return make_page(meta, "Find a service", Markup("\n").join(parts))
+            "scripts": ["directory-filter.js"]}
+    kinds = [c.label for c in directory.categories.values() if directory.with_category(c.id)]
+    entry = search_entry(src, "Find a service", [_directory_intro(data).striptags(), *kinds])
+    return make_page(meta, "Find a service", Markup("\n").join(parts), entry)
 
 
 def filter_page(title: str, intro: str, listed: list[Listing], src: str, directory: Directory,
@@ -177,7 +188,7 @@ def filter_page(title: str, intro: str, listed: list[Listing], src: str, directo
     ])
     # Filter pages repeat what each service's own page says: leave them out of search, so results point to
     # the service itself and the index stays small as the directory grows.
-    return make_page({"description": intro, "search": {"exclude": True}}, title, body)
+    return make_page({"description": intro}, title, body)
 
 
 def generated_pages(directory: Directory, data: SiteData) -> dict[str, Generated]:
@@ -201,26 +212,14 @@ def generated_pages(directory: Directory, data: SiteData) -> dict[str, Generated
 
 
 def _service_entry(s: Listing, data: SiteData) -> dict:
+    """One entry a service, not one for each heading of its page: a search finds the service, not
+    thousands of "When it is open" sections. Its name is a tag (the strongest field), so searching
+    for the name finds it first."""
     service = s.service
-    facts = [f"Run by {s.organisation.name}.", safe_markdown.plain(service.description),
-             "Who it is for: " + ", ".join(data.audiences[a].label for a in service.audience) + ".",
-             service.eligibility, f"Area: {service.area}.", ACCESS[service.how_to_access], service.access_note,
-             service.cost, s.hours_text, service.hours_note, *(place.name for place in service.locations),
-             ", ".join(service.languages), "Kind of service: " + ", ".join(c.label for c in s.categories) + "."]
-    return {"location": url_of(service_src(s.id)), "title": str(escape(service.name)),
-            "text": str(Markup("").join(Markup("<p>{}</p>").format(fact) for fact in facts if fact)),
-            "tags": [service.name.lower()]}
-
-
-def search_entries(directory: Directory, data: SiteData) -> list[dict]:
-    """The search index's entries for the directory and each service, made from the data.
-
-    One entry a service, not one for each heading of its page: a search finds the service, not
-    thousands of "When it is open" sections, and the build need not read back HTML it wrote from this
-    same data. A service's name is a tag (the strongest field), so searching for it finds it first.
-    """
-    kinds = Markup("").join(Markup("<p>{}</p>").format(c.label) for c in directory.categories.values()
-                            if directory.with_category(c.id))
-    entries = [{"location": url_of(DIRECTORY_SRC), "title": "Find a service",
-                "text": str(_directory_intro(data) + kinds)}]
-    return entries + [_service_entry(s, data) for s in directory.listings]
+    entry = search_entry(service_src(s.id), service.name, [
+        f"Run by {s.organisation.name}.", safe_markdown.plain(service.description),
+        "Who it is for: " + ", ".join(data.audiences[a].label for a in service.audience) + ".",
+        service.eligibility, f"Area: {service.area}.", ACCESS[service.how_to_access], service.access_note,
+        service.cost, s.hours_text, service.hours_note, *(place.name for place in service.locations),
+        ", ".join(service.languages), "Kind of service: " + ", ".join(c.label for c in s.categories) + "."])
+    return {**entry, "tags": [service.name.lower()]}

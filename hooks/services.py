@@ -45,6 +45,10 @@ class Directory:
     categories: dict[str, Category]
     problems: tuple[Problem, ...] = field(default=())  # warnings such as overdue reviews
 
+    def __repr__(self) -> str:
+        # Short: the macros plugin writes every config.extra value as text on each build, debug log or not.
+        return f"Directory({len(self.listings)} services, {len(self.organisations)} organisations)"
+
     @cached_property
     def by_id(self) -> dict[str, Listing]:
         return {listing.id: listing for listing in self.listings}

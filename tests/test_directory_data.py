@@ -10,7 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import ROOT
-from hooks import service_pages
+from hooks import data_pages, service_pages
 from hooks.problems import ProblemsFound
 from hooks.service_models import Service
 from hooks.services import Listing, load_directory, stable_uuid
@@ -163,7 +163,8 @@ def test_rendering_keeps_unsafe_text_inert_even_if_checks_were_skipped(data_dir)
                                       "description": "{{ config }} {% include 'x' %} <img src=x onerror=alert(1)>"})
     listing = Listing(**{**good.__dict__, "service": evil})
     page = service_pages.service_page(listing, data, directory)
-    assert "<script>" not in page.meta["title"] and "<script>" not in page.markdown
+    assert "<script>" not in page.meta["title"] and "<script>" not in page.search["title"]
+    assert "<script>" not in data_pages.heading(page.title)[1]
     assert "<img" not in page.body and "&lt;img src=x onerror=alert(1)&gt;" in page.body
     assert "{{ config }}" in page.body  # shown as text: the body never goes through the macros plugin
     assert page.meta["render_macros"] is False
