@@ -8,10 +8,10 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site leaflets new-page new-service check freshness check-external-links test docs bench lock clean
+.PHONY: help serve site leaflets new-page new-service check freshness check-external-links test docs bench bench-build lock clean
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
 $(BIN)/mkdocs: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -56,9 +56,13 @@ test: $(BIN)/mkdocs node_modules/.package-lock.json ## Run every test, browser t
 docs: $(BIN)/mkdocs ## Rewrite the handbook's macros reference from the macros' own docstrings
 	$(BIN)/python -m hooks.macro_docs > docs/editors/macros.md
 
-bench: $(BIN)/mkdocs ## Benchmarks: page weight in Chromium, and build time for 100 to 5,000 services
+bench: bench-build ## Every benchmark: page weight and Lighthouse in Chromium, then bench-build
 	$(BIN)/python bench/page_weight.py
+
+bench-build: $(BIN)/mkdocs ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild
 	$(BIN)/python bench/directory.py
+	$(BIN)/python bench/build_speed.py
+	$(BIN)/python bench/serve_rebuild.py
 
 lock: ## Re-pin requirements.txt after changing requirements.in
 	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet -r requirements.in

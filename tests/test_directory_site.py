@@ -115,3 +115,21 @@ def test_unknown_category_in_a_macro_stops_the_build(project):
     edit(page, "## Next steps", '{{ services(category="no-such-kind") }}\n\n## Next steps')
     result = build(project)
     assert result.returncode != 0 and "MACRO_UNKNOWN_CATEGORY" in result.stdout + result.stderr
+
+
+def test_service_pages_skip_link_and_heading_agree(built_site):
+    """Pages made from data have no Markdown: the skip link still lands on their heading."""
+    for service in SERVICES[:5]:
+        html = (built_site / "services" / service["id"] / "index.html").read_text()
+        skip = re.search(r'<a href="#([^"]+)" class="md-skip">', html)
+        assert skip and f'<h1 id="{skip.group(1)}">' in html, service["id"]
+
+
+def test_links_to_a_section_of_the_directory_are_checked(project):
+    kind = CATEGORIES[0]["id"]
+    page = project / "content" / "support" / "index.md"
+    edit(page, "\n## ", f"\n[Services for you](../services/index.md#{kind})\n\n## ")
+    assert build(project).returncode == 0  # the directory's own headings count as anchors
+    edit(page, f"index.md#{kind})", "index.md#no-such-kind)")
+    result = build(project)
+    assert result.returncode != 0 and "no-such-kind" in result.stdout + result.stderr

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from hooks.abbreviations import expand
 from hooks.pages import FRONT_MATTER
 from test_built_site import all_built_pages
 
@@ -31,6 +32,16 @@ def test_every_abbreviation_is_expanded_where_it_is_used(built_site, term):
     assert used or term["abbr"] in ("CAF", "CHC", "DFG", "EDT", "OT", "ASC"), f"{term['abbr']} is used nowhere"
     for path in used:
         assert f'<abbr title="{html.escape(term["term"])}">{term["abbr"]}</abbr>' in article(path), path
+
+
+def test_abbreviations_are_explained_in_text_only():
+    terms = {"GP": "General Practitioner", "NHS": "National Health Service"}
+    gp, nhs = '<abbr title="General Practitioner">GP</abbr>', '<abbr title="National Health Service">NHS</abbr>'
+    assert expand("<p>See your GP or NHS 111.</p>", terms) == f"<p>See your {gp} or {nhs} 111.</p>"
+    untouched = ('<a title="GP" href="/gp/">x</a><!-- NHS --><code>GP</code><pre>NHS</pre><dt>GP</dt>'
+                 '<script>var GP = 1;</script><abbr title="x">NHS</abbr><p>GPS, xNHS, NHS_1, GPs</p>')
+    assert expand(untouched, terms) == untouched
+    assert expand(untouched + "<p>GP.</p>", terms) == untouched + f"<p>{gp}.</p>"
 
 
 def source_pages_for(audience: str) -> set[str]:

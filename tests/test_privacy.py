@@ -69,3 +69,21 @@ def test_pages_work_under_the_policy_and_set_no_cookies(browser, site_url):
     assert context.cookies() == []
     assert outside == []
     context.close()
+
+
+def test_third_party_resources_are_found_whatever_the_order_of_attributes():
+    html = ('<link href="https://fonts.example.net/a.css" rel="stylesheet"><script src="//cdn.example.net/x.js">'
+            '</script><img alt="" src="https://carers.example.org/own.png"><link rel="canonical" href="https://x.net/">'
+            '<a href="https://x.net/">a link is not a request</a><style>@import url("https://css.example.net/b.css")</style>')
+    assert sorted(security.third_party_resources(html, OWN_HOST)) == [
+        "//cdn.example.net/x.js", "https://css.example.net/b.css", "https://fonts.example.net/a.css"]
+
+
+def test_only_links_to_other_websites_are_marked_external():
+    html = ('<a href="https://other.example.net/x">a</a><a href="https://carers.example.org/y">b</a>'
+            '<a rel="nofollow" href="https://other.example.net/z">c</a><a class="k" href="http://plain.example.net">d</a>'
+            '<a href="/local/">e</a>')
+    assert security.mark_external_links(html, OWN_HOST) == (
+        '<a href="https://other.example.net/x" rel="external noopener">a</a><a href="https://carers.example.org/y">b</a>'
+        '<a rel="nofollow" href="https://other.example.net/z">c</a>'
+        '<a class="k" href="http://plain.example.net" rel="external noopener">d</a><a href="/local/">e</a>')

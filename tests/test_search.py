@@ -5,6 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
+
+from conftest import ROOT
+from hooks import search_terms
+
+SERVICES = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
 
 QUERIES = {
     "respite": "support/replacement-care/",
@@ -56,3 +62,32 @@ def test_search_index_loads_only_when_the_reader_starts_a_search(page, site_url)
     page.keyboard.type("respite")
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     assert any("search_index.json" in u for u in fetched)
+
+
+def index_docs(built_site) -> list[dict]:
+    return json.loads((built_site / "search" / "search_index.json").read_text())["docs"]
+
+
+def test_each_service_has_one_entry_made_from_its_data(built_site):
+    docs = index_docs(built_site)
+    services = [d for d in docs if d["location"].startswith("services/")]
+    assert not [d["location"] for d in services if "#" in d["location"]]  # no "When it is open" sections
+    assert {d["location"] for d in services} >= {f"services/{s['id']}/" for s in SERVICES}
+    connections = next(d for d in services if d["location"] == "services/carers-connections/")
+    assert "Run by Carers Centre Tower Hamlets." in connections["text"]
+
+
+def test_journey_pages_are_found_by_their_guidance_not_every_service(built_site):
+    journey = next(d for d in index_docs(built_site) if d["location"] == "journeys/young-carers/")
+    assert "Young carers:" in journey["text"]  # the guidance page it gathers
+    assert not any(s["name"] in journey["text"] for s in SERVICES if "young-carers" in s["audience"])
+
+
+def test_the_quick_word_check_never_changes_which_synonyms_a_text_mentions(built_site):
+    groups = search_terms.load_groups(ROOT / "data")
+    texts = [d["title"] + " " + d.get("text", "") for d in index_docs(built_site)]
+    texts += ["Respite's here", "a 'respite' break", "sitting-service", "carer's allowance", "RESPITE care", ""]
+    for text in texts:
+        found = search_terms.Text(text)
+        for group in groups:
+            assert found.mentions(group) == bool(search_terms._pattern(tuple(group)).search(found.text)), (text, group)
