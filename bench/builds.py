@@ -34,14 +34,15 @@ def scratch() -> tempfile.TemporaryDirectory:
     return tempfile.TemporaryDirectory(dir=memory if memory.is_dir() and os.access(memory, os.W_OK) else None)
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory, in bytes, of a process and all its children (the build's second process too)."""
+def _tree_memory(pid: int) -> int:
+    """Memory, in bytes, of a process and all its children (the build's second process too). Each counts
+    its proportional share of pages it shares with the others (Pss), so a forked child is not counted twice."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            with open(f"/proc/{current}/status") as status:
-                total += next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:"))
+            with open(f"/proc/{current}/smaps_rollup") as rollup:
+                total += next(int(line.split()[1]) * 1024 for line in rollup if line.startswith("Pss:"))
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     todo += [int(child) for child in children.read().split()]
@@ -59,7 +60,7 @@ def timed_build(project: Path) -> tuple[float, float]:
 
     def sample():
         while child.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(child.pid))
+            peak[0] = max(peak[0], _tree_memory(child.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)

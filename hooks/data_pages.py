@@ -18,7 +18,7 @@ from mkdocs.structure.toc import get_toc
 
 from hooks.service_pages import Generated
 
-ID = re.compile(r'\bid="([^"]+)"')
+ID = re.compile(r'\sid="([^"]+)"')
 
 
 def heading(title: str, slugify=toc_slugify) -> tuple[str, str]:
