@@ -29,7 +29,8 @@ _pool: ProcessPoolExecutor | None = None
 def start() -> None:
     global _pool
     if _pool is None:
-        method = "fork" if threading.active_count() == 1 else "spawn"
+        fork_safe = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
+        method = "fork" if fork_safe else "spawn"
         # One process beside the main one: the build is sized for two cores.
         _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context(method),
                                     initializer=site.addsitedir, initargs=(PROJECT,))

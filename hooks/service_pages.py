@@ -80,17 +80,20 @@ class Item:
     url: str
     summary: str
     audiences: list[str]
-    search: str
+    search: str | None = None  # the words the directory's instant filter looks in; only that page needs them
 
 
-def items(listings: list[Listing], data: SiteData, directory: Directory, from_src: str) -> list[Item]:
+def items(listings: list[Listing], data: SiteData, directory: Directory, from_src: str,
+          filterable: bool = False) -> list[Item]:
     out = []
     for s in sorted(listings, key=lambda x: x.service.name.lower()):
         labels = [data.audiences[a].label for a in s.service.audience]
-        words = [s.service.name, safe_markdown.plain(s.service.description), s.organisation.name, *labels,
-                 *(c.label for c in s.categories)]
-        out.append(Item(s=s, url=link(service_src(s.id), from_src), summary=safe_markdown.first_sentence(s.service.description),
-                        audiences=labels, search=" ".join(words).lower()))
+        search = None
+        if filterable:
+            search = " ".join([s.service.name, safe_markdown.plain(s.service.description), s.organisation.name,
+                               *labels, *(c.label for c in s.categories)]).lower()
+        out.append(Item(s=s, url=link(service_src(s.id), from_src), audiences=labels, search=search,
+                        summary=safe_markdown.first_sentence(s.service.description)))
     return out
 
 
@@ -169,7 +172,7 @@ def directory_page(directory: Directory, data: SiteData) -> Generated:
         listed = directory.with_category(category.id)
         if listed:
             parts.append(Markup('<section class="ch-services-group"><h2 id="{}">{}</h2>').format(category.id, category.label))
-            parts.append(render("service-list.html", items=items(listed, data, directory, src)))
+            parts.append(render("service-list.html", items=items(listed, data, directory, src, filterable=True)))
             parts.append(Markup("</section>"))
     parts.append(Markup("</div>"))
     meta = {"description": f"Services and helplines for carers in {data.council.area}.",

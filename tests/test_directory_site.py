@@ -133,3 +133,9 @@ def test_links_to_a_section_of_the_directory_are_checked(project):
     edit(page, f"index.md#{kind})", "index.md#no-such-kind)")
     result = build(project)
     assert result.returncode != 0 and "no-such-kind" in result.stdout + result.stderr
+
+
+def test_only_the_directory_carries_the_words_for_its_instant_filter(built_site):
+    assert "data-search=" in (built_site / "services" / "index.html").read_text()
+    others = [*(built_site / "services" / "kind").glob("*/index.html"), *(built_site / "journeys").glob("*/index.html")]
+    assert others and not [p for p in others if "data-search=" in p.read_text()]
