@@ -139,7 +139,7 @@ def main(n: int, runs: int) -> None:
     hub_s, same_s, short_s, services_s = medians.values()
     print(f"\nCarers Hub's time over the stock build of the same pages: {hub_s / same_s:.2f} (target at most 1.3); "
           f"with a one-page menu: {hub_s / short_s:.2f}; the service pages alone: {hub_s / services_s:.2f}.\n"
-          "Peak memory adds up every process of a build (each counting its share of memory they share).")
+          "Peak memory adds up the peak of each process of a build.")
 
 
 if __name__ == "__main__":

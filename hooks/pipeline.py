@@ -15,8 +15,7 @@ Order of a build (diagram in docs/developers/how-it-works.md):
                    abbreviations explained, external links marked, Content-Security-Policy added;
                    start the page's PDF leaflet (leaflets.py)
   on_post_build    pages made from data and synonyms into the search index (search_terms.py) before it
-                   is written;
-                   wait for the open data and save the leaflets
+                   is written; wait for the open data and save the leaflets
   on_shutdown      stop the second process
 
 "Start" means the work runs in a second process (background.py) while this one builds pages.
@@ -43,6 +42,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hooks import (abbreviations, background, crisis, data_pages, easy_read, journeys, leaflets, oruk,  # noqa: E402
                    pages, readability, reading_rules, search_terms, security, service_pages, services, site_data)
+from hooks.models import ReadingLimits  # noqa: E402
 from hooks.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.render import long_date  # noqa: E402
 
@@ -214,7 +214,7 @@ class Reading:
     """A page's reading level, being measured in the second process."""
     measuring: Future
     kind: str
-    limits: object  # models.ReadingLimits
+    limits: ReadingLimits
     file: str
     source: str
 
@@ -261,6 +261,7 @@ def on_post_page(output, page, config):
         data: site_data.SiteData = carers["data"]
         help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
                       for c in (data.contacts[i] for i in data.get_help_now.printed_contacts)]
+        # Made from the page as built, in the second process; saved in on_post_build.
         carers["leaflet_pdfs"][page.file.src_uri] = background.submit(
             leaflets.make_pdf, leaflet, output, Path(page.file.abs_dest_path).as_uri(), data.council.name, help_items)
     return output

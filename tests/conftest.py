@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -14,22 +13,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hooks.links import free_port, serve  # noqa: E402,F401  (free_port is used by other tests)
-PROJECT_PARTS = ("mkdocs.yml", "content", "data", "overrides", "hooks")
+from hooks.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def copy_project(target: Path) -> Path:
-    """A throwaway copy of everything a build reads, for tests that break things."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def edit(path: Path, old: str, new: str) -> None:
