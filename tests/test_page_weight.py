@@ -39,3 +39,23 @@ def test_the_budget_check_can_fail(built_site, tmp_path):
     page = site / "get-help-now" / "index.html"
     page.write_text(page.read_text().replace("</head>", '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script></head>'))
     assert sum(first_visit(site, "get-help-now/").values()) > BUDGETS["crisis"]
+
+
+LAYOUT_SHIFTS = """() => new Promise(resolve => {
+  const shifts = [];
+  new PerformanceObserver(list => list.getEntries().forEach(e => shifts.push(e.value)))
+    .observe({type: "layout-shift", buffered: true});
+  setTimeout(() => resolve(shifts), 1000);
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", KINDS)
+def test_nothing_moves_while_a_page_loads_on_a_phone(browser, site_url, kind):
+    """Parts that need JavaScript (the directory's instant filter) take their place before the page is drawn."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    tab = context.new_page()
+    tab.goto(f"{site_url}/{KINDS[kind]}")
+    shifts = tab.evaluate(LAYOUT_SHIFTS)
+    context.close()
+    assert sum(shifts) < 0.01, f"{kind}: the page moved as it loaded (layout shifts {shifts})"

@@ -9,7 +9,6 @@
   var count = box.querySelector(".ch-filter__count");
   var items = Array.prototype.slice.call(list.querySelectorAll("[data-search]"));
   var groups = Array.prototype.slice.call(list.querySelectorAll(".ch-services-group"));
-  box.hidden = false;
 
   function normalise(text) {
     return text.toLowerCase().replace(/[’']/g, "").replace(/\s+/g, " ").trim();
