@@ -4,7 +4,8 @@
 
 Builds the example site with a synthetic directory of 5,000 services (bench/synthetic.py) with Carers Hub,
 and the same pages written as plain Markdown with stock mkdocs-material: the same menu, theme features,
-Markdown extensions and search, and none of Carers Hub's templates, hooks, macros or checks. Two more
+Markdown extensions and search plugin, and none of Carers Hub's templates, hooks, macros or checks (so its
+search index has an entry for every heading of every page, where Carers Hub's has one a service). Two more
 stock builds show how much the menu matters: the same pages with a one-page menu (stock mkdocs-material
 writes the whole menu into every page, which Carers Hub leaves out of pages made from data), and the
 service pages alone with a one-page menu, the smallest site that still holds the directory (the comparison

@@ -22,7 +22,8 @@ ID = re.compile(r'\sid="([^"]+)"')
 
 
 def heading(title: str, slugify=toc_slugify) -> tuple[str, str]:
-    """The page's <h1> and its id, as Markdown's toc extension would make them from "# title"."""
+    """The page's <h1> and its id: the id as Markdown's toc extension makes it for a "# title" heading (a
+    title with no letters or digits gets "title", where Markdown would number it)."""
     anchor = slugify(title, "-") or "title"
     return anchor, f'<h1 id="{anchor}">{escape(title)}</h1>'
 

@@ -6,16 +6,18 @@ Order of a build (diagram in docs/developers/how-it-works.md):
   on_config        load and check data/ (site_data.py, services.py); stop before anything is written
   on_files         check every page's front matter (pages.py), the pages data/ points at and the crisis pages
                    (crisis.py); add the pages made from data (service_pages.py, journeys.py, as
-                   data_pages.py's pages: no Markdown); start the open data (oruk.py)
+                   data_pages.py's pages: no Markdown)
   macros           mkdocs-macros-plugin renders {{ }} with hooks/macros.py
   on_page_content  start the reading level (readability.py); easy-read pictures, crisis contacts; leaflet links
-  on_env           judge reading levels (reading_rules.py); stop before any page is written if a page broke a rule
+  on_env           judge reading levels (reading_rules.py); stop before any page is written if a page broke a rule;
+                   start the open data (oruk.py)
   templates        overrides/ read config.extra.carers for the council, contacts and links
   on_post_page     every page has "Get help now" and loads nothing from elsewhere (security.py);
                    abbreviations explained, external links marked, Content-Security-Policy added;
                    start the page's PDF leaflet (leaflets.py)
   on_post_build    pages made from data and synonyms into the search index (search_terms.py) before it
                    is written; wait for the open data and save the leaflets
+  on_build_error   a failed build cancels or finishes its jobs, so nothing is written after it
   on_shutdown      stop the second process
 
 "Start" means the work runs in a second process (background.py) while this one builds pages.
@@ -50,6 +52,7 @@ log = logging.getLogger("mkdocs.plugins.carers")
 
 
 _COMMAND = {"name": "build"}
+_JOBS: list[Future] = []  # this build's jobs in the second process
 
 
 def on_startup(command, dirty):
@@ -75,6 +78,7 @@ def _today() -> date:
 
 @event_priority(100)  # before the macros plugin, which needs the data
 def on_config(config):
+    _JOBS.clear()  # a new build (`mkdocs serve` rebuilds)
     root = _root(config)
     try:
         data = site_data.load_site_data(root / "data", root=root, today=_today())
@@ -88,8 +92,15 @@ def on_config(config):
         config.theme["logo"] = data.site.logo
     config.extra["carers"] = {"data": data, "directory": directory, "page_urls": {}, "bundle": theme_bundle()}
     config.extra["council"] = data.council
-    background.submit(readability.warm_up)  # the dictionary loads while pages are read
+    _start(readability.warm_up)  # the dictionary loads while pages are read
     return config
+
+
+def _start(job, *args) -> Future:
+    """Start a job in the second process (background.py); a failed build settles it (on_build_error)."""
+    started = background.submit(job, *args)
+    _JOBS.append(started)
+    return started
 
 
 def theme_bundle() -> str:
@@ -171,8 +182,6 @@ def on_files(files: Files, config):
         files.append(file)
         urls[src_uri] = file.url
     config.extra["carers"]["generated"] = generated
-    # site/ has been emptied by now (MkDocs cleans it before on_files), so the files can be written.
-    config.extra["carers"]["open_data"] = background.submit(oruk.write, directory, data, Path(config.site_dir))
     config.extra["carers"]["leaflet_pdfs"] = {}
     # Easy-read pages and the crisis page are also made into PDF leaflets (hooks/leaflets.py).
     config.extra["carers"]["leaflets"] = {
@@ -191,7 +200,7 @@ def on_page_content(html, page, config, files):
     source = Path(page.file.abs_src_path).read_text(encoding="utf-8")  # as the editor wrote it, before macros
     kind = reading_rules.page_kind(src_uri, {c.page for c in data.crisis_pages})
     limits = reading_rules.limits_for(kind, data.reading_level, carers["metas"].get(src_uri))
-    measuring = background.submit(readability.measure, readability.article_text(html))
+    measuring = _start(readability.measure, readability.article_text(html))
     carers["readings"].append(Reading(measuring, kind, limits, file, source))
     problems = []
     meta = carers["metas"].get(src_uri)
@@ -219,22 +228,30 @@ class Reading:
     source: str
 
     def problems(self) -> list[Problem]:
-        verdict = reading_rules.judge(self.measuring.result(), self.kind, self.limits, self.file, self.source)
+        verdict = reading_rules.judge(background.wait(self.measuring), self.kind, self.limits, self.file, self.source)
         strict_page = self.kind != "standard"  # crisis and easy-read pages must always pass
         return [p if strict_page else dataclasses.replace(p, warning=True) for p in verdict.problems]
 
 
 def on_env(env, config, files):
     env.filters["long_date"] = long_date
-    problems = config.extra["carers"]["page_problems"]
-    for reading in config.extra["carers"]["readings"]:
+    carers = config.extra["carers"]
+    problems = carers["page_problems"]
+    for reading in carers["readings"]:
         problems += reading.problems()
     errors = [p for p in problems if not p.warning]
     if errors:
         raise Abort(report(errors))
     for warning in (p for p in problems if p.warning):
         log.warning(str(warning))
+    # Every check has passed: the open data is written while the pages are.
+    carers["open_data"] = _start(oruk.write, carers["directory"], carers["data"], Path(config.site_dir))
     return env
+
+
+def on_build_error(error):
+    """A failed build leaves no job writing into the site folder after it (background.settle)."""
+    background.settle(_JOBS)
 
 
 @event_priority(50)  # before the search plugin writes its index
@@ -246,9 +263,9 @@ def on_post_build(config):
         entries = search.search_index.entries
         entries += [made.search for made in carers["generated"].values() if made.search]
         search_terms.enrich(entries, search_terms.load_groups(_root(config) / "data"))
-    carers["open_data"].result()
+    background.wait(carers["open_data"])
     for src_uri, making in carers["leaflet_pdfs"].items():
-        pdf = making.result()
+        pdf = background.wait(making)
         if pdf:
             leaflets.save(carers["leaflets"][src_uri], pdf, Path(config.site_dir))
 
@@ -262,7 +279,7 @@ def on_post_page(output, page, config):
         help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
                       for c in (data.contacts[i] for i in data.get_help_now.printed_contacts)]
         # Made from the page as built, in the second process; saved in on_post_build.
-        carers["leaflet_pdfs"][page.file.src_uri] = background.submit(
+        carers["leaflet_pdfs"][page.file.src_uri] = _start(
             leaflets.make_pdf, leaflet, output, Path(page.file.abs_dest_path).as_uri(), data.council.name, help_items)
     return output
 

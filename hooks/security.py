@@ -30,11 +30,9 @@ def third_party_resources(html: str, own_host: str) -> list[str]:
     for tag in LOADING_TAG.finditer(html):
         text = tag.group(0)
         if tag.group(1):  # <link>: only the kinds that make the browser fetch something
-            match = OFF_SITE_HREF.search(text) if LOADING_REL.search(text) else None
-        else:
-            match = OFF_SITE_SRC.search(text)
-        if match:
-            urls.append(match.group(1))
+            urls += OFF_SITE_HREF.findall(text) if LOADING_REL.search(text) else []
+        else:  # every src-like attribute: a script may fetch data-src too
+            urls += OFF_SITE_SRC.findall(text)
     if "@import" in html:
         urls += CSS_IMPORT.findall(html)
     return [url for url in urls if own_host not in url.split("/")[2:3]]

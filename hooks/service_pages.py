@@ -8,6 +8,7 @@ directory builds fast.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 
@@ -69,9 +70,10 @@ def make_page(meta: dict, title: str, body: Markup, search: dict | None = None) 
 
 
 def search_entry(src: str, title: str, paragraphs: list) -> dict:
-    """A page's one entry in the search index: its title and plain paragraphs, escaped."""
-    return {"location": url_of(src), "title": str(escape(title)),
-            "text": str(Markup("").join(Markup("<p>{}</p>").format(text) for text in paragraphs if text))}
+    """A page's one entry in the search index: its title and plain paragraphs, escaped as the search plugin
+    escapes the text it reads from pages (quotes left as they are, so "carer's" is found as typed)."""
+    return {"location": url_of(src), "title": html.escape(title, quote=False),
+            "text": "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in paragraphs if text)}
 
 
 @dataclass(frozen=True)

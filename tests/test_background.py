@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+import time
 from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
 
 import pytest
 
+from conftest import ROOT
 from hooks import background
 
 
@@ -37,3 +42,19 @@ def test_a_process_that_died_is_replaced(second_process):
         except BrokenProcessPool:
             results.append(None)
     assert results[-1] not in (None, pid, os.getpid())
+
+
+def test_it_ends_with_the_main_process_however_that_ends(tmp_path):
+    """`mkdocs serve` stopped with a signal runs no shutdown hook: the second process must not outlive it."""
+    script = ("import os, sys, time; sys.path.insert(0, sys.argv[1]); from hooks import background; "
+              "print(background.submit(os.getpid).result(), flush=True); time.sleep(120)")
+    main = subprocess.Popen([sys.executable, "-c", script, str(ROOT)], stdout=subprocess.PIPE, text=True)
+    worker = int(main.stdout.readline())
+    main.kill()
+    main.wait(timeout=30)
+    for _ in range(100):
+        if not Path(f"/proc/{worker}").exists() or " Z " in Path(f"/proc/{worker}/stat").read_text():
+            return
+        time.sleep(0.1)
+    os.kill(worker, signal.SIGKILL)
+    pytest.fail("the second process outlived the main one")

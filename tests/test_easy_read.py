@@ -57,6 +57,14 @@ def test_a_sentence_over_15_words_fails(easy_project):
     result = build(easy_project, strict=False)
     assert result.returncode != 0 and "READING_SENTENCE_TOO_LONG" in output(result)
     assert "easy-read pages allow 15" in output(result)
+    assert not (easy_project / "site" / "oruk").exists(), "open data was written by a build that failed its checks"
+
+
+def test_a_leaflet_that_cannot_be_made_stops_the_build(project):
+    """Leaflets are made in the build's second process: an error there still stops the build."""
+    (project / "overrides" / "assets" / "stylesheets" / "leaflet.css").unlink()
+    result = build(project, strict=False)
+    assert result.returncode != 0 and "leaflet.css" in output(result)
 
 
 def test_a_point_without_a_picture_fails(easy_project):

@@ -74,9 +74,11 @@ def test_pages_work_under_the_policy_and_set_no_cookies(browser, site_url):
 def test_third_party_resources_are_found_whatever_the_order_of_attributes():
     html = ('<link href="https://fonts.example.net/a.css" rel="stylesheet"><script src="//cdn.example.net/x.js">'
             '</script><img alt="" src="https://carers.example.org/own.png"><link rel="canonical" href="https://x.net/">'
+            '<img src="https://carers.example.org/b.png" data-src="https://lazy.example.net/b.png">'
             '<a href="https://x.net/">a link is not a request</a><style>@import url("https://css.example.net/b.css")</style>')
     assert sorted(security.third_party_resources(html, OWN_HOST)) == [
-        "//cdn.example.net/x.js", "https://css.example.net/b.css", "https://fonts.example.net/a.css"]
+        "//cdn.example.net/x.js", "https://css.example.net/b.css", "https://fonts.example.net/a.css",
+        "https://lazy.example.net/b.png"]
 
 
 def test_only_links_to_other_websites_are_marked_external():
