@@ -8,21 +8,36 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site leaflets new-page new-service check freshness check-external-links test docs bench bench-build lock clean
+.PHONY: help serve site leaflets new-page new-service check freshness check-external-links system-packages test docs bench bench-build lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
 
-$(BIN)/mkdocs: requirements.txt
+# Python packages come in three locked layers (requirements/*.txt, with hashes): what the site needs, what the
+# tests add, what the benchmarks add. Each target installs only the layer it needs, once.
+SITE_DEPS := $(VENV)/.site-deps
+TEST_DEPS := $(VENV)/.test-deps
+BENCH_DEPS := $(VENV)/.bench-deps
+
+$(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -r requirements.txt
+
+$(SITE_DEPS): requirements/site.txt | $(VENV)/bin/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements/site.txt
 	@touch $@
 
-serve: $(BIN)/mkdocs ## Preview the site at http://127.0.0.1:8000 (reloads when you save a file)
+$(TEST_DEPS): requirements/test.txt $(SITE_DEPS)
+	$(BIN)/pip install --quiet --require-hashes -r requirements/test.txt
+	@touch $@
+
+$(BENCH_DEPS): requirements/bench.txt $(TEST_DEPS)
+	$(BIN)/pip install --quiet --require-hashes -r requirements/bench.txt
+	@touch $@
+
+serve: $(SITE_DEPS) ## Preview the site at http://127.0.0.1:8000 (reloads when you save a file)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
-site: $(BIN)/mkdocs ## Build the finished site into site/ (only a complete, checked build replaces it)
+site: $(SITE_DEPS) ## Build the finished site into site/ (only a complete, checked build replaces it)
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
 	rm -rf site && mv .site-build site
@@ -31,42 +46,58 @@ site: $(BIN)/mkdocs ## Build the finished site into site/ (only a complete, chec
 leaflets: site ## Make the PDF leaflets (easy-read pages and the crisis page) into site/leaflets/
 	@ls -l site/leaflets/
 
-new-page: $(BIN)/mkdocs ## Start a page: make new-page PAGE=support/new-page TITLE="Page title"
-	$(BIN)/python -m hooks.new page "$(PAGE)" "$(TITLE)"
+new-page: $(SITE_DEPS) ## Start a page: make new-page PAGE=support/new-page TITLE="Page title"
+	$(BIN)/python -m hooks.tools.new page "$(PAGE)" "$(TITLE)"
 
-new-service: $(BIN)/mkdocs ## Start a service: make new-service ID=carers-cafe NAME="Carers cafe"
-	$(BIN)/python -m hooks.new service "$(ID)" "$(NAME)"
+new-service: $(SITE_DEPS) ## Start a service: make new-service ID=carers-cafe NAME="Carers cafe"
+	$(BIN)/python -m hooks.tools.new service "$(ID)" "$(NAME)"
 
-check: $(BIN)/mkdocs ## Build and run every editor check: reading level, links, review dates
-	$(BIN)/python -m hooks.check
+check: $(SITE_DEPS) ## Build and run every editor check: reading level, links, review dates
+	$(BIN)/python -m hooks.tools.check
 
-freshness: $(BIN)/mkdocs ## List the pages, services and contacts due for review in the next 60 days
-	$(BIN)/python -m hooks.freshness
+freshness: $(SITE_DEPS) ## List the pages, services and contacts due for review in the next 60 days
+	$(BIN)/python -m hooks.tools.freshness
 
 check-external-links: site ## Check links to other websites (needs the internet; CI runs it weekly)
-	$(BIN)/python -c "import sys; from pathlib import Path; from hooks.links import check_site; \
+	$(BIN)/python -c "import sys; from pathlib import Path; from hooks.checks.links import check_site; \
 	r = check_site(Path('site'), external=True); print(r.stdout); sys.exit(r.returncode)"
 
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 
-test: $(BIN)/mkdocs node_modules/.package-lock.json ## Run every test, browser tests included
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+
+system-packages: ## Install the Debian packages the tests need (as root), or say the one command to run
+	@bash tests/support/system-packages
+
+test: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Run every test, browser tests included
 	$(BIN)/python -m pytest
 
-docs: $(BIN)/mkdocs ## Rewrite the handbook's macros reference from the macros' own docstrings
-	$(BIN)/python -m hooks.macro_docs > docs/editors/macros.md
+docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' own docstrings
+	$(BIN)/python -m hooks.tools.macro_docs > docs/editors/macros.md
 
-bench: bench-build ## Every benchmark: page weight and Lighthouse in Chromium, then bench-build
+bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight and Lighthouse in Chromium, then bench-build
 	$(BIN)/python bench/page_weight.py
 
-bench-build: $(BIN)/mkdocs ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild
+bench-build: $(BENCH_DEPS) ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild
 	$(BIN)/python bench/directory.py
 	$(BIN)/python bench/build_speed.py
 	$(BIN)/python bench/serve_rebuild.py
 
-lock: ## Re-pin requirements.txt after changing requirements.in
-	$(PYTHON) -m venv .venv-lock && .venv-lock/bin/pip install --quiet -r requirements.in
-	( echo '# Exact versions of everything Carers Hub installs. Made from requirements.in by `make lock`.'; .venv-lock/bin/pip freeze ) > requirements.txt
+UV_VERSION := 0.13.9
+LOCK_PYTHON := 3.11.7
+INDEX_URL ?= https://pypi.org/simple
+
+lock: ## Re-lock requirements/{site,test,bench}.txt with hashes from requirements/*.in (UPGRADE=--upgrade moves pins)
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet uv==$(UV_VERSION)
+	set -e; cd requirements && for layer in site test bench; do \
+	  ../.venv-lock/bin/uv pip compile --quiet --no-config --index-url $(INDEX_URL) \
+	    --python-version $(LOCK_PYTHON) --python-platform x86_64-unknown-linux-gnu \
+	    --generate-hashes --custom-compile-command 'make lock' $(UPGRADE) \
+	    $$layer.in --output-file $$layer.txt; \
+	done
 	rm -rf .venv-lock
 
 clean: ## Remove the built site and caches

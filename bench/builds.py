@@ -11,8 +11,8 @@ import threading
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from hooks.project import copy_project  # noqa: E402,F401  (the benchmarks import it from here)
+sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parents[1] / "tests")]
+from support.project import copy_project  # noqa: E402,F401  (the benchmarks import it from here)
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from hooks.links import free_port  # noqa: E402
+from hooks.checks.links import free_port  # noqa: E402
 
 KINDS = {
     "home": "/", "guidance": "/support/carers-assessment/", "crisis": "/get-help-now/", "directory": "/services/",

@@ -1,7 +1,7 @@
 """Macros editors use in pages: {{ contact_card("id") }}, {{ phone("id") }}, {{ glossary() }}.
 
 Loaded by mkdocs-macros-plugin (`module_name: hooks/macros`). The data they show was
-loaded and checked by hooks/pipeline.py before this runs. A macro given a wrong id
+loaded and checked by hooks/site_build.py before this runs. A macro given a wrong id
 stops the build with the page, the line and the ids that would work.
 """
 
@@ -12,15 +12,16 @@ import sys
 from pathlib import Path
 
 from markupsafe import Markup
-from mkdocs.utils import get_relative_url
 
 # The macros plugin loads this file by path, so make `hooks` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks import easy_read, service_pages  # noqa: E402
-from hooks.render import render  # noqa: E402
-from hooks.services import Directory  # noqa: E402
-from hooks.site_data import SiteData  # noqa: E402
+from hooks.checks import easy_read  # noqa: E402
+from hooks.core import urls  # noqa: E402
+from hooks.directory import service_pages  # noqa: E402
+from hooks.core.render import render  # noqa: E402
+from hooks.data.services import Directory  # noqa: E402
+from hooks.data.site_data import SiteData  # noqa: E402
 
 
 class MacroProblem(Exception):
@@ -52,7 +53,8 @@ def slug(text: str) -> str:
 
 
 def define_env(env):
-    data: SiteData = env.conf["extra"]["carers"]["data"]
+    view = env.conf["extra"]["carers"]  # the build's read-only view (hooks/site_build.py)
+    data: SiteData = view.data
     env.variables["council"] = data.council
     env.variables["site_info"] = data.site
 
@@ -79,7 +81,7 @@ def define_env(env):
         """
         return render("phone.html", contact=_contact("phone", contact_id))
 
-    directory: Directory = env.conf["extra"]["carers"]["directory"]
+    directory: Directory = view.directory
 
     def _listing(call: str, service_id: str):
         if service_id not in directory.by_id:
@@ -132,9 +134,9 @@ def define_env(env):
 
         Put it on a line of its own: `{{ journeys() }}`. The pages are made from page and service audiences.
         """
-        urls = env.conf["extra"]["carers"]["page_urls"]
-        links = [(a.label, get_relative_url(urls[f"journeys/{a.id}.md"], env.page.url))
-                 for a in data.audiences.values() if f"journeys/{a.id}.md" in urls]
+        page_urls = env.conf["extra"]["carers"].page_urls  # complete once the pages are known
+        links = [(a.label, urls.relative(page_urls[f"journeys/{a.id}.md"], env.page.url))
+                 for a in data.audiences.values() if f"journeys/{a.id}.md" in page_urls]
         return Markup('<ul class="ch-tags">{}</ul>').format(
             Markup("").join(Markup('<li><a href="{}">{}</a></li>').format(url, label) for label, url in links))
 
@@ -169,10 +171,10 @@ def define_env(env):
     def glossary() -> Markup:
         """The list of hard words and what they mean, from data/glossary.yaml, A to Z."""
         terms = []
-        page_urls = env.conf["extra"]["carers"]["page_urls"]
+        page_urls = env.conf["extra"]["carers"].page_urls  # complete once the pages are known
         for term in sorted(data.glossary, key=lambda t: t.term.lower()):
-            # Links were checked against content/ before the build (pipeline.on_files).
-            url = get_relative_url(page_urls[term.link], env.page.url) if term.link else None
+            # Links were checked against content/ before any page was rendered (SiteBuild.check_pages).
+            url = urls.relative(page_urls[term.link], env.page.url) if term.link else None
             terms.append({"term": term.term, "abbr": term.abbr, "definition": term.definition,
                           "anchor": slug(term.term), "url": url})
         return render("glossary.html", terms=terms)

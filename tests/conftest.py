@@ -12,8 +12,16 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hooks.links import free_port, serve  # noqa: E402,F401  (free_port is used by other tests)
-from hooks.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
+from hooks.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
+from support.clock import content_date  # noqa: E402
+from support.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
+
+# No calendar in the tests: every build, and every check run here, takes "today" from this (hooks/core/today.py).
+SUITE_TODAY = content_date(ROOT)
+os.environ["CARERS_HUB_TODAY"] = SUITE_TODAY.isoformat()
+os.environ["NO_MKDOCS_2_WARNING"] = "1"  # the theme's notice about a future MkDocs is not about this site
+ENV = dict(os.environ)
+ENGINES = {"mkdocs": ["-m", "mkdocs", "build"], "properdocs": ["-m", "properdocs", "build", "-f", "mkdocs.yml"]}
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -31,12 +39,13 @@ def line_of(path: Path, needle: str) -> int:
     return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
 
 
-def build(project: Path, site_dir: Path | None = None, strict: bool = True) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path | None = None, strict: bool = True, engine: str = "mkdocs",
+          env: dict | None = None) -> subprocess.CompletedProcess:
     site_dir = site_dir or project / "site"
-    command = [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)]
+    command = [sys.executable, *ENGINES[engine], "--site-dir", str(site_dir)]
     if strict:
         command.append("--strict")
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300)
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300, env=env or ENV)
 
 
 @pytest.fixture

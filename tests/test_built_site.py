@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from hooks.pages import FRONT_MATTER
+from hooks.data.front_matter import FRONT_MATTER
 
 SOURCE_PAGES = sorted((ROOT / "content").rglob("*.md"))
 

@@ -10,11 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import ROOT
-from hooks import data_pages, service_pages
-from hooks.problems import ProblemsFound
-from hooks.service_models import Service
-from hooks.services import Listing, load_directory, stable_uuid
-from hooks.site_data import load_site_data
+from hooks.engine import data_pages
+from hooks.directory import service_pages
+from hooks.core.problems import ProblemsFound
+from hooks.data.service_models import Service
+from hooks.data.services import Listing, load_directory, stable_uuid
+from hooks.data.site_data import load_site_data
 
 TODAY = date(2026, 11, 23)
 ORGANISATIONS = """organisations:

@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, build, edit
-from hooks import leaflets
-from hooks.pages import FRONT_MATTER
+from hooks.outputs import leaflets
+from hooks.data.front_matter import FRONT_MATTER
 
 EASY = sorted(p for p in (ROOT / "content" / "easy-read").glob("*.md") if p.name != "index.md")
 PAGE = """---
@@ -150,6 +150,6 @@ def test_pdftoppm_renders_page_one_of_each_leaflet(built_site, tmp_path):
 def test_rendering_is_reproducible(built_site):
     page = built_site / "easy-read" / "what-is-a-carer" / "index.html"
     article = leaflets.ARTICLE.search(page.read_text()).group(1)
-    leaflet = leaflets.Leaflet("easy-read/what-is-a-carer.md", "easy-read/what-is-a-carer/", "What is a carer?", date(2026, 11, 23))
+    leaflet = leaflets.Leaflet("easy-read/what-is-a-carer.md", "What is a carer?", date(2026, 11, 23))
     html = leaflets.leaflet_html(leaflet, article, "A council", [("Emergency services", "999", "Danger.")])
     assert leaflets.render_pdf(html, page.as_uri()) == leaflets.render_pdf(html, page.as_uri())

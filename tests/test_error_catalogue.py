@@ -10,7 +10,7 @@ CODE = re.compile(r'(?<!environ\.get\()"([A-Z]+(?:_[A-Z]+)+)"')
 
 def raised_codes() -> set[str]:
     codes = set()
-    for path in (ROOT / "hooks").glob("*.py"):
+    for path in (ROOT / "hooks").rglob("*.py"):
         text = path.read_text()
         for match in CODE.finditer(text):
             word = match.group(1)

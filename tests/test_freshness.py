@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from conftest import ROOT
-from hooks import freshness
+from hooks.tools import freshness
 
 
 def test_report_lists_what_falls_due_within_60_days_with_owner():

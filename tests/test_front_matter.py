@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from hooks.pages import check_page
+from hooks.data.front_matter import check_page
 
 AUDIENCES = {"all-carers", "young-carers"}
 TODAY = date(2026, 11, 23)

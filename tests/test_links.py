@@ -7,7 +7,7 @@ scheduled job do that.
 from __future__ import annotations
 
 from conftest import build
-from hooks.links import check_site
+from hooks.checks.links import check_site
 
 
 def test_every_internal_link_and_anchor_works(built_site):

@@ -16,7 +16,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from conftest import ROOT
-from hooks.oruk import ServiceList, ServiceRecord
+from hooks.directory.open_data import ServiceList, ServiceRecord
 
 SCHEMAS = ROOT.parent / "shared" / "oruk-3.0" / "schema"
 PREFIX = "https://openreferraluk.org/specifications/3.0/schema/"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.page_weight import BUDGETS, first_visit
+from hooks.checks.page_weight import BUDGETS, first_visit
 
 KINDS = {
     "home": "", "guidance": "support/carers-assessment/", "directory": "services/",

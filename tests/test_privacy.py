@@ -8,7 +8,8 @@ import re
 import pytest
 
 from conftest import build, edit
-from hooks import security
+from hooks.checks import third_party
+from hooks.outputs import security_headers
 from test_built_site import all_built_pages
 
 OWN_HOST = "carers.example.org"
@@ -17,7 +18,7 @@ OWN_HOST = "carers.example.org"
 def test_no_built_page_loads_anything_from_another_website(built_site):
     pages = all_built_pages(built_site)
     for path in pages:
-        assert security.third_party_resources(path.read_text(), OWN_HOST) == [], path
+        assert third_party.third_party_resources(path.read_text(), OWN_HOST) == [], path
     for sheet in built_site.rglob("*.css"):
         assert not re.search(r"@import|url\(\s*['\"]?(https?:)?//", sheet.read_text(errors="ignore")), sheet
 
@@ -76,7 +77,7 @@ def test_third_party_resources_are_found_whatever_the_order_of_attributes():
             '</script><img alt="" src="https://carers.example.org/own.png"><link rel="canonical" href="https://x.net/">'
             '<img src="https://carers.example.org/b.png" data-src="https://lazy.example.net/b.png">'
             '<a href="https://x.net/">a link is not a request</a><style>@import url("https://css.example.net/b.css")</style>')
-    assert sorted(security.third_party_resources(html, OWN_HOST)) == [
+    assert sorted(third_party.third_party_resources(html, OWN_HOST)) == [
         "//cdn.example.net/x.js", "https://css.example.net/b.css", "https://fonts.example.net/a.css",
         "https://lazy.example.net/b.png"]
 
@@ -85,7 +86,7 @@ def test_only_links_to_other_websites_are_marked_external():
     html = ('<a href="https://other.example.net/x">a</a><a href="https://carers.example.org/y">b</a>'
             '<a rel="nofollow" href="https://other.example.net/z">c</a><a class="k" href="http://plain.example.net">d</a>'
             '<a href="/local/">e</a>')
-    assert security.mark_external_links(html, OWN_HOST) == (
+    assert security_headers.mark_external_links(html, OWN_HOST) == (
         '<a href="https://other.example.net/x" rel="external noopener">a</a><a href="https://carers.example.org/y">b</a>'
         '<a rel="nofollow" href="https://other.example.net/z">c</a>'
         '<a class="k" href="http://plain.example.net" rel="external noopener">d</a><a href="/local/">e</a>')

@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from hooks import search_terms
+from hooks.outputs import search_index as search_terms
 
 SERVICES = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
 

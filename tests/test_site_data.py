@@ -10,9 +10,9 @@ import pytest
 
 from conftest import ROOT, edit, line_of
 
-from hooks.phones import PhoneError, parse_phone, parse_sms, parse_textphone
-from hooks.problems import ProblemsFound
-from hooks.site_data import load_site_data
+from hooks.data.phones import PhoneError, parse_phone, parse_sms, parse_textphone
+from hooks.core.problems import ProblemsFound
+from hooks.data.site_data import load_site_data
 
 TODAY = date(2026, 11, 23)
 

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 import yaml
 
-from conftest import build
-from hooks import new
+from conftest import SUITE_TODAY, build
+from hooks.tools import new
 
 
 def test_new_page_and_service_build_with_strict_checks(project, tmp_path):
     page = new.new_page("support/carers-cafe", "Carers' cafe: a place to meet", root=project)
     new.new_service("carers-cafe", "Carers cafe", root=project)
     text = page.read_text()
-    assert f"last_reviewed: {date.today()}" in text and "CHANGE" in text
+    assert f"last_reviewed: {SUITE_TODAY}" in text and "CHANGE" in text
     assert "      - support/carers-cafe.md" in (project / "mkdocs.yml").read_text()
     services = yaml.safe_load((project / "data" / "services.yaml").read_text())["services"]
-    assert services[-1]["id"] == "carers-cafe" and services[-1]["last_reviewed"] == date.today()
+    assert services[-1]["id"] == "carers-cafe" and services[-1]["last_reviewed"] == SUITE_TODAY
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "support" / "carers-cafe" / "index.html").exists()

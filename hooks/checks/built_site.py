@@ -1,0 +1,86 @@
+"""The site's promises, checked on the finished site as a reader gets it, whoever built it.
+
+The build keeps these promises page by page; this checks the output again, so a site built by another
+engine (or a build that skipped hooks/mkdocs_hooks.py) fails loudly instead of publishing without them:
+  - every page shows "Get help now" and carries a Content-Security-Policy;
+  - no page loads anything from another website;
+  - each crisis page is there and shows every contact it must, with the number from data/;
+  - every service in data/services.yaml has its page, and the site's search can find it.
+Reading levels and review dates are checked by `make check` too (hooks/tools/check.py).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hooks.checks import crisis, third_party
+from hooks.core import urls
+from hooks.core.problems import Problem
+from hooks.data.services import Directory
+from hooks.data.site_data import SiteData
+from hooks.directory.service_pages import service_src
+
+CSP = '<meta http-equiv="Content-Security-Policy"'
+SEARCH_INDEX = "search/search_index.json"
+
+
+def _problem(file: str, message: str, fix: str) -> Problem:
+    return Problem(code="OUTPUT_CHECK_FAILED", file=file, line=None, field="", message=message, fix=fix)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def page_problems(html: str, shown: str, own_host: str) -> list[Problem]:
+    """What every built page must have, and must not load."""
+    problems = [_problem(shown, p.message, p.fix) for p in crisis.help_link_missing(html, shown)]
+    if CSP not in html:
+        problems.append(_problem(shown, "the page has no Content-Security-Policy.",
+                                 "Build with the site's own build steps (make site), which add it to every page."))
+    problems += [_problem(shown, p.message, p.fix) for p in third_party.third_party_problems(html, own_host, shown)]
+    return problems
+
+
+def crisis_problems(site: Path, data: SiteData) -> list[Problem]:
+    problems = []
+    for required in data.crisis_pages:
+        built = site / urls.built_file(required.page)
+        shown = urls.built_file(required.page)
+        if not built.exists():
+            problems.append(_problem(shown, f"the crisis page made from content/{required.page} is missing.",
+                                     "Build the whole site with make site; check the page is in content/."))
+            continue
+        found = crisis.missing_contacts(required, shown, built.read_text(encoding="utf-8"), data.contacts)
+        problems += [_problem(shown, p.message, p.fix) for p in found]
+    return problems
+
+
+def directory_problems(site: Path, directory: Directory) -> list[Problem]:
+    missing = [s.id for s in directory.listings if not (site / urls.built_file(service_src(s.id))).exists()]
+    problems = []
+    if missing:
+        problems.append(_problem("services/", f"{len(missing)} services have no page, for example {missing[0]}.",
+                                 "Build with make site: pages made from data/services.yaml come from the build steps."))
+    index = site / SEARCH_INDEX
+    if index.exists():
+        found = {doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]}
+        unfound = [s.id for s in directory.listings if urls.page_url(service_src(s.id)) not in found]
+        if unfound:
+            problems.append(_problem(SEARCH_INDEX, f"{len(unfound)} services cannot be found by search, for "
+                                     f"example {unfound[0]}.",
+                                     "Build with make site: services are added to the search index by the build."))
+    else:
+        problems.append(_problem(SEARCH_INDEX, "the site has no search index.",
+                                 "Keep the search plugin under plugins: in mkdocs.yml."))
+    return problems
+
+
+def check(site: Path, data: SiteData, directory: Directory) -> list[Problem]:
+    """Every promise above, on a built site folder."""
+    own_host = data.site.url.split("/")[2]
+    problems = []
+    for path in html_pages(site):
+        problems += page_problems(path.read_text(encoding="utf-8"), path.relative_to(site).as_posix(), own_host)
+    return problems + crisis_problems(site, data) + directory_problems(site, directory)

@@ -1,0 +1,41 @@
+"""Render data as HTML with the same templates the theme uses, always escaped.
+
+Macros and theme templates share `overrides/partials/carers/`, so a contact looks
+the same in a page, in the footer and on paper.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from hooks.core.paths import OVERRIDES
+
+
+
+def long_date(value: date) -> str:
+    """23 November 2026, the GOV.UK way."""
+    return f"{value.day} {value:%B %Y}"
+
+
+@lru_cache(maxsize=4)
+def environment(overrides: Path = OVERRIDES) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(overrides)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["long_date"] = long_date
+    return env
+
+
+def render(template: str, **context) -> Markup:
+    html = environment().get_template(f"partials/carers/{template}").render(**context)
+    # Markdown ends a raw HTML block at a blank line, so keep the block in one piece.
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))

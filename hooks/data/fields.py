@@ -1,0 +1,119 @@
+"""Field types shared by every data file: safe text, https links, slugs, colours, phones.
+
+Each check raises a PydanticCustomError whose type is also its error code, so
+`site_data.to_problems` can turn it into an editor's message with a fix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BeforeValidator
+from pydantic_core import PydanticCustomError
+
+from hooks.data import phones
+
+# Text from data is shown as text: it must never carry markup or template code.
+_UNSAFE = re.compile(r"<\s*/?\s*[a-zA-Z!]|\{\{|\{%|\{#|javascript:|data:", re.IGNORECASE)
+
+
+def _safe_text(value: str) -> str:
+    value = " ".join(value.split()) if "\n" not in value.strip() else value.strip()
+    if not value:
+        raise PydanticCustomError("TEXT_EMPTY", "is empty")
+    found = _UNSAFE.search(value)
+    if found:
+        raise PydanticCustomError("TEXT_UNSAFE", 'contains "{found}", which is not allowed in text',
+                                  {"found": found.group(0)})
+    return value
+
+
+def _https_url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme.lower() != "https" or not parts.netloc or " " in value or "." not in parts.netloc:
+        raise PydanticCustomError("URL_NOT_HTTPS", 'is "{value}", which is not a full https:// web address',
+                                  {"value": value})
+    return value
+
+
+def _source(value: str) -> str:
+    """Where a fact came from: a web address, or a short description of a printed source."""
+    value = _safe_text(value)
+    return _https_url(value) if re.match(r"^[a-z]+:", value, re.IGNORECASE) else value
+
+
+def _email(value: str) -> str:
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(value.strip(), check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise PydanticCustomError("EMAIL_INVALID", 'is "{value}", which is not an email address',
+                                  {"value": value}) from None
+
+
+_POSTCODE = re.compile(r"([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})")
+
+
+def _postcode(value: str) -> str:
+    match = _POSTCODE.fullmatch(" ".join(value.upper().split()))
+    if not match:
+        raise PydanticCustomError("POSTCODE_INVALID", 'is "{value}", which is not a UK postcode', {"value": value})
+    return f"{match.group(1)} {match.group(2)}"
+
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+
+
+def _description(value: str) -> str:
+    """Plain text with a little Markdown: **bold** and [links](https://...), nothing else that runs."""
+    value = _safe_text(value)
+    for _, url in _MD_LINK.findall(value):
+        _https_url(url)
+    return value
+
+
+def _slug(value: str) -> str:
+    if not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", value):
+        raise PydanticCustomError("ID_INVALID", 'is "{value}": use only small letters, numbers, - and _',
+                                  {"value": value})
+    return value
+
+
+def _colour(value: str) -> str:
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+        raise PydanticCustomError("COLOUR_INVALID", 'is "{value}", which is not a colour like #1d4f91',
+                                  {"value": value})
+    return value.lower()
+
+
+def _phone_check(parse):
+    def check(value: str) -> str:
+        try:
+            parse(value)
+        except phones.PhoneError as error:
+            raise PydanticCustomError("PHONE_INVALID", 'is "{value}", which is {reason}',
+                                      {"value": value, "reason": str(error)}) from None
+        return " ".join(str(value).split())
+    return check
+
+
+def _as_text(value):
+    # YAML reads 999 or 111 as numbers; editors should not need quotes for them.
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+SafeText = Annotated[str, AfterValidator(_safe_text)]
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+Source = Annotated[str, AfterValidator(_source)]
+Postcode = Annotated[str, AfterValidator(_postcode)]
+Description = Annotated[str, AfterValidator(_description)]
+Email = Annotated[str, AfterValidator(_email)]
+Slug = Annotated[str, AfterValidator(_slug)]
+Colour = Annotated[str, AfterValidator(_colour)]
+PhoneNumber = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_phone))]
+TextphoneNumber = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_textphone))]
+SmsNumber = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_sms))]

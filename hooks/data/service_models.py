@@ -1,0 +1,106 @@
+"""Typed shapes of the service directory: data/services.yaml, organisations.yaml and categories.yaml.
+
+Field names follow what a communications officer would call them; hooks/oruk.py maps them to
+Open Referral UK 3.0 field by field.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+from typing import Literal
+from uuid import UUID
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug, Source
+from hooks.data.models import DataFile, Strict
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+class Organisation(Strict):
+    id: Slug
+    name: SafeText
+    description: SafeText
+    website: HttpsUrl | None = None
+
+
+class Category(Strict):
+    id: Slug
+    label: SafeText
+    esd_id: int | None = None
+    esd_label: SafeText | None = None
+
+
+class Location(Strict):
+    name: SafeText
+    address: SafeText | None = None
+    postcode: Postcode | None = None
+    latitude: float | None = Field(default=None, ge=49.0, le=61.0)  # the UK, roughly
+    longitude: float | None = Field(default=None, ge=-8.7, le=2.0)
+    accessibility: SafeText | None = None
+
+
+class OpeningHours(Strict):
+    days: list[Weekday] = Field(min_length=1)
+    opens: time
+    closes: time
+
+    @model_validator(mode="after")
+    def _closes_after_opening(self):
+        if self.closes <= self.opens:
+            raise PydanticCustomError("HOURS_CLOSE_BEFORE_OPEN", "closes at {closes}, before it opens at {opens}",
+                                      {"closes": self.closes.strftime("%H:%M"), "opens": self.opens.strftime("%H:%M")})
+        return self
+
+
+class Service(Strict):
+    id: Slug
+    uuid: UUID | None = None  # only to keep an old open-data id after renaming `id`
+    name: SafeText
+    status: Literal["active", "inactive", "defunct", "temporarily closed"] = "active"
+    organisation: Slug
+    description: Description
+    audience: list[Slug] = Field(min_length=1)
+    categories: list[Slug] = Field(min_length=1)
+    area: SafeText
+    eligibility: SafeText | None = None
+    how_to_access: Literal["self-referral", "referral", "either"]
+    access_note: SafeText | None = None
+    cost: SafeText | None = None
+    contact: Slug | None = None  # a contact id from data/contacts.yaml or data/site.yaml
+    phone: PhoneNumber | None = None
+    email: Email | None = None
+    website: HttpsUrl | None = None
+    languages: list[SafeText] = []
+    locations: list[Location] = []
+    opening_hours: list[OpeningHours] = []
+    hours_note: SafeText | None = None
+    source: Source
+    last_reviewed: date
+    review_by: date
+
+    @model_validator(mode="after")
+    def _consistent(self):
+        if self.contact and self.phone:
+            raise PydanticCustomError("SERVICE_PHONE_AND_CONTACT", "has both phone and contact")
+        if self.review_by <= self.last_reviewed:
+            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed")
+        return self
+
+
+class OrganisationsFile(DataFile):
+    UNIQUE = (("organisations", "id", "ORGANISATION_DUPLICATE_ID"),)
+    organisations: list[Organisation]
+
+
+class CategoriesFile(DataFile):
+    UNIQUE = (("categories", "id", "CATEGORY_DUPLICATE_ID"),)
+    categories: list[Category]
+
+
+class ServicesFile(DataFile):
+    UNIQUE = (("services", "id", "SERVICE_DUPLICATE_ID"),)
+    services: list[Service]

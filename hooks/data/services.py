@@ -1,0 +1,179 @@
+"""Load the service directory into typed objects, checked against each other and the site's data."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+
+from hooks.core.today import today as current_date
+from hooks.data import phones, site_data
+from hooks.core.problems import Problem, ProblemsFound
+from hooks.data.service_models import (WEEKDAYS, CategoriesFile, Category, Organisation, OrganisationsFile, Service,
+                                  ServicesFile)
+
+# Fixed forever: every service's open-data id is made from this and its `id`, so it never changes by itself.
+NAMESPACE = uuid.UUID("6f1d3c52-5a7e-4c8e-9a43-0c2b7d1e9f10")
+
+
+def stable_uuid(kind: str, slug: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{kind}:{slug}"))
+
+
+@dataclass(frozen=True)
+class Listing:
+    """A service with everything it refers to looked up."""
+
+    service: Service
+    uuid: str
+    organisation: Organisation
+    categories: tuple[Category, ...]
+    phone: phones.Phone | None
+    phone_label: str | None  # "Call" or "Text"
+    hours_text: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.service.id
+
+
+@dataclass(frozen=True)
+class Directory:
+    listings: tuple[Listing, ...]
+    organisations: dict[str, Organisation]
+    categories: dict[str, Category]
+    problems: tuple[Problem, ...] = field(default=())  # warnings such as overdue reviews
+
+    def __repr__(self) -> str:
+        # Short: the macros plugin writes every config.extra value as text on each build, debug log or not.
+        return f"Directory({len(self.listings)} services, {len(self.organisations)} organisations)"
+
+    @cached_property
+    def by_id(self) -> dict[str, Listing]:
+        return {listing.id: listing for listing in self.listings}
+
+    @cached_property
+    def _by_category(self) -> dict[str, list[Listing]]:
+        return _index(self.listings, lambda item: item.service.categories)
+
+    @cached_property
+    def _by_audience(self) -> dict[str, list[Listing]]:
+        return _index(self.listings, lambda item: item.service.audience)
+
+    def with_category(self, category: str) -> list[Listing]:
+        return list(self._by_category.get(category, []))
+
+    def for_audience(self, audience: str) -> list[Listing]:
+        return list(self._by_audience.get(audience, []))
+
+
+def _index(listings, keys) -> dict[str, list[Listing]]:
+    """Listings by each of their keys, in directory order (the filter and directory pages ask many times)."""
+    out: dict[str, list[Listing]] = {}
+    for item in listings:
+        for key in dict.fromkeys(keys(item)):
+            out.setdefault(key, []).append(item)
+    return out
+
+
+def _phone(service: Service, data: site_data.SiteData) -> tuple[phones.Phone | None, str | None]:
+    if service.phone:
+        return phones.parse_phone(service.phone), "Call"
+    if service.contact and service.contact in data.contacts:
+        contact = data.contacts[service.contact]
+        if contact.phone_link:
+            return contact.phone_link, "Call"
+        return contact.sms_link, "Text"
+    return None, None
+
+
+def hours_text(service: Service) -> str | None:
+    """Opening hours in words: "Monday to Friday, 9am to 5pm"."""
+    parts = []
+    for hours in service.opening_hours:
+        parts.append(f"{day_range(hours.days)}, {clock(hours.opens)} to {clock(hours.closes)}")
+    return "; ".join(parts) or None
+
+
+def clock(value) -> str:
+    hour = value.hour % 12 or 12
+    suffix = "am" if value.hour < 12 else "pm"
+    if value.hour == 12 and value.minute == 0:
+        return "midday"
+    return f"{hour}{f'.{value.minute:02d}' if value.minute else ''}{suffix}"
+
+
+def day_range(days: list[str]) -> str:
+    indexes = sorted(WEEKDAYS.index(day) for day in set(days))
+    names = [WEEKDAYS[i].capitalize() for i in indexes]
+    if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
+        return f"{names[0]} to {names[-1]}"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None = None,
+                   today: date | None = None) -> Directory:
+    """Read services, organisations and categories; raise ProblemsFound with every problem at once."""
+    root = root or data_dir.parent
+    today = today or current_date()
+    orgs, _, problems = site_data.load_file(data_dir, "organisations.yaml", OrganisationsFile, root)
+    cats, _, more = site_data.load_file(data_dir, "categories.yaml", CategoriesFile, root)
+    problems += more
+    services, src, more = site_data.load_file(data_dir, "services.yaml", ServicesFile, root)
+    problems += more
+    if services is None or orgs is None or cats is None:
+        raise ProblemsFound(problems)
+
+    organisations = {o.id: o for o in orgs.organisations}
+    categories = {c.id: c for c in cats.categories}
+    warnings: list[Problem] = []
+    for index, service in enumerate(services.services):
+        problems += _references(service, index, src, organisations, categories, data)
+        if service.review_by < today:
+            warnings.append(Problem(
+                code="SERVICE_REVIEW_OVERDUE", file=src.file, line=src.line(("services", index, "review_by")),
+                field=f"services[{index}].review_by", warning=True,
+                message=f"{service.name} was due for review on {service.review_by}.",
+                fix="Check the service's details against its source, fix what changed, then set last_reviewed "
+                    "to today and review_by to the next review date."))
+    if problems:
+        raise ProblemsFound(problems)
+
+    listings = []
+    for service in services.services:
+        phone, label = _phone(service, data)
+        listings.append(Listing(
+            service=service, uuid=str(service.uuid) if service.uuid else stable_uuid("service", service.id),
+            organisation=organisations[service.organisation],
+            categories=tuple(categories[c] for c in service.categories),
+            phone=phone, phone_label=label, hours_text=hours_text(service)))
+    return Directory(listings=tuple(listings), organisations=organisations, categories=categories,
+                     problems=tuple(warnings))
+
+
+def _references(service: Service, index: int, src, organisations, categories, data) -> list[Problem]:
+    """Every id a service names must exist in the file that defines it."""
+    def problem(path, code, message, fix):
+        loc = ("services", index) + path
+        return Problem(code=code, file=src.file, line=src.line(loc), field=site_data.field_name(loc),
+                       message=message, fix=fix)
+
+    found = []
+    if service.organisation not in organisations:
+        found.append(problem(("organisation",), "ORGANISATION_UNKNOWN",
+                             f'there is no organisation with the id "{service.organisation}".',
+                             "Use an id from data/organisations.yaml, or add the organisation there first."))
+    for i, category in enumerate(service.categories):
+        if category not in categories:
+            found.append(problem(("categories", i), "CATEGORY_UNKNOWN", f'"{category}" is not a category we know.',
+                                 "Use one of: " + ", ".join(sorted(categories)) + " (from data/categories.yaml)."))
+    for i, audience in enumerate(service.audience):
+        if audience not in data.audiences:
+            found.append(problem(("audience", i), "AUDIENCE_UNKNOWN", f'"{audience}" is not an audience we know.',
+                                 "Use one of: " + ", ".join(sorted(data.audiences)) + " (from data/audiences.yaml)."))
+    if service.contact and service.contact not in data.contacts:
+        found.append(problem(("contact",), "CONTACT_UNKNOWN", f'there is no contact with the id "{service.contact}".',
+                             "Use an id from data/contacts.yaml or data/site.yaml, or write the number under phone:."))
+    return found

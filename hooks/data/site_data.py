@@ -1,0 +1,359 @@
+"""Load every file in data/ into typed objects, or report every problem in words an editor understands."""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import dataclass, field, fields
+from datetime import date, timedelta
+from functools import cached_property
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from hooks.core.today import today as current_date
+from hooks.core import yaml_source
+from hooks.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
+                     GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
+                     SiteInfo)
+from hooks.core.problems import Problem, ProblemsFound
+
+CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least every 6 months
+
+# An example value for each field, so a fix can show exactly what to write.
+EXAMPLES = {
+    "id": "carers_uk", "name": "Carers UK Helpline", "purpose": "Advice for carers.",
+    "phone": '"020 7946 0000"', "sms": '"85258"', "textphone": '"18001 111"',
+    "source": "https://www.example.org/contact-us", "checked": "2026-11-23", "website": "https://www.example.org",
+    "url": "https://carers.example.org/", "primary": '"#1d4f91"', "accent": '"#b10e1e"',
+    "title": "Carer's assessment", "description": "What a carer's assessment is and how to ask for one.",
+    "owner": "carers-team@example.org", "last_reviewed": "2026-11-23", "review_by": "2027-05-23",
+    "audience": "[all-carers]", "label": "Young carers", "term": "Direct payment",
+    "categories": "[carers-advice]", "days": "[monday, friday]", "opens": '"09:00"', "closes": '"17:00"',
+    "area": "England", "how_to_access": "self-referral", "organisation": "carers-uk",
+    "definition": "Money from the council that you use to buy support.",
+}
+
+# What each kind of error means and how to fix it. Codes are listed in the handbook's errors page.
+PYDANTIC_CODES = {
+    "missing": "FIELD_MISSING",
+    "extra_forbidden": "FIELD_UNKNOWN",
+    "string_type": "FIELD_NOT_TEXT",
+    "list_type": "FIELD_NOT_LIST",
+    "bool_type": "FIELD_NOT_YES_NO",
+    "bool_parsing": "FIELD_NOT_YES_NO",
+    "model_type": "SECTION_INVALID",
+    "dict_type": "SECTION_INVALID",
+    "model_attributes_type": "SECTION_INVALID",
+    "date_type": "DATE_INVALID",
+    "date_parsing": "DATE_INVALID",
+    "date_from_datetime_parsing": "DATE_INVALID",
+    "date_from_datetime_inexact": "DATE_INVALID",
+    "time_parsing": "TIME_INVALID",
+    "time_type": "TIME_INVALID",
+    "literal_error": "VALUE_NOT_ALLOWED",
+    "too_short": "LIST_EMPTY",
+    "greater_than_equal": "NUMBER_OUT_OF_RANGE",
+    "less_than_equal": "NUMBER_OUT_OF_RANGE",
+    "float_parsing": "NUMBER_INVALID",
+    "int_parsing": "NUMBER_INVALID",
+    "float_type": "NUMBER_INVALID",
+}
+
+FIXES = {
+    "FIELD_MISSING": "Add a line '{field}: {example}' here.",
+    "FIELD_UNKNOWN": "Check the spelling of '{field}' against the handbook, or remove the line.",
+    "FIELD_NOT_TEXT": "Write plain text after '{field}:'. Put it in quotes if it starts with a number or symbol.",
+    "FIELD_NOT_LIST": "Write a list, like '{field}: {example}', or one item a line starting with '- '.",
+    "FIELD_NOT_YES_NO": "Write true or false.",
+    "SECTION_INVALID": "This section should be a group of 'name: value' lines indented under '{field}:'.",
+    "DATE_INVALID": "Write the date as year-month-day, for example {field}: 2026-11-23.",
+    "TEXT_EMPTY": "Write some text, or remove the line if the field is optional.",
+    "TEXT_UNSAFE": "Write plain text only: no HTML tags such as <b>, no {{ or {% and no javascript: or data: links.",
+    "URL_NOT_HTTPS": "Write the full address, starting https://, for example {example}.",
+    "EMAIL_INVALID": "Write one email address, like {example}.",
+    "ID_INVALID": "Use small letters, numbers and - or _ only, for example 'carers_uk'.",
+    "COLOUR_INVALID": "Write a colour as # and 6 hex digits in quotes, for example {example}.",
+    "PHONE_INVALID": "Write a UK number with its area code in quotes, for example \"020 7946 0000\", "
+                     "or a short number such as \"116 123\".",
+    "CONTACT_NO_NUMBER": "Add a phone number ('phone:') or a number to text ('sms:').",
+    "REVIEW_BEFORE_REVIEWED": "Set review_by to a date after last_reviewed (usually 6 or 12 months later).",
+    "TIME_INVALID": "Write the time in 24-hour clock, in quotes, like \"09:00\" or \"17:30\".",
+    "VALUE_NOT_ALLOWED": "Use one of the values the message lists, spelt exactly the same.",
+    "LIST_EMPTY": "Add at least one item, like '{field}: {example}'.",
+    "NUMBER_OUT_OF_RANGE": "Check the number: latitude and longitude must be in the UK.",
+    "NUMBER_INVALID": "Write a number, like 51.5155.",
+    "POSTCODE_INVALID": "Write a full UK postcode, like EC2P 2EJ.",
+    "HOURS_CLOSE_BEFORE_OPEN": "Check opens and closes: closes must be later in the day than opens.",
+    "COLOUR_LOW_CONTRAST": "Choose a darker colour. Check it with a contrast checker: white text on it must reach 4.5:1.",
+    "SERVICE_PHONE_AND_CONTACT": "Keep contact (the number comes from data/contacts.yaml) or phone, not both.",
+}
+GENERIC_FIX = "Check the value against the example in the handbook."
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def fix_for(code: str, field: str) -> str:
+    fix = FIXES.get(code, GENERIC_FIX)
+    return fix.replace("{field}", field).replace("{example}", EXAMPLES.get(field, "..."))
+
+
+def field_name(loc: tuple) -> str:
+    """("contacts", 2, "phone") -> contacts[2].phone"""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def to_problems(error: ValidationError, source: yaml_source.Located) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        loc = tuple(item["loc"])
+        code = PYDANTIC_CODES.get(item["type"], item["type"] if item["type"].isupper() else "VALUE_INVALID")
+        last = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        custom = item["type"].isupper()  # our own checks in fields.py and models.py
+        problems.append(Problem(
+            code=code, file=source.file, line=source.line(loc), field=field_name(loc),
+            message=f"this {item['msg']}." if custom else _plain_message(code, item["msg"]),
+            fix=fix_for(code, last),
+        ))
+    return problems
+
+
+def _plain_message(code: str, message: str) -> str:
+    return {
+        "FIELD_MISSING": "this required field is missing.",
+        "FIELD_UNKNOWN": "this is not a field we know.",
+        "FIELD_NOT_TEXT": "this should be text.",
+        "FIELD_NOT_LIST": "this should be a list.",
+        "FIELD_NOT_YES_NO": "this should be true or false.",
+        "SECTION_INVALID": "this section is not written the right way.",
+        "DATE_INVALID": "this is not a date.",
+        "TIME_INVALID": "this is not a time.",
+        "VALUE_NOT_ALLOWED": f"this is not an allowed value ({message}).",
+        "LIST_EMPTY": "this list is empty.",
+        "NUMBER_OUT_OF_RANGE": f"this number is out of range ({message}).",
+        "NUMBER_INVALID": "this is not a number.",
+    }.get(code, message + ".")
+
+
+def validate(model: type[Model], source: yaml_source.Located) -> Model:
+    try:
+        return model.model_validate(source.data if source.data is not None else {})
+    except ValidationError as error:
+        raise ProblemsFound(to_problems(error, source)) from None
+
+
+def data_file(name: str):
+    """A SiteData field read from data/<name>, checked against the field's model."""
+    return field(metadata={"file": name})
+
+
+@dataclass(frozen=True)
+class SiteData:
+    """Every file in data/ the pages use, checked. A new data file is its model (models.py) and a field here."""
+
+    site_file: SiteFile = data_file("site.yaml")
+    contacts_file: ContactsFile = data_file("contacts.yaml")
+    audiences_file: AudiencesFile = data_file("audiences.yaml")
+    glossary_file: GlossaryFile = data_file("glossary.yaml")
+    pictures_file: PicturesFile = data_file("pictures.yaml")
+    # Where each file's fields are (by file name), for checks that run later in the build (e.g. page links).
+    sources: dict[str, yaml_source.Located] = field(default_factory=dict, repr=False)
+
+    @property
+    def site(self) -> SiteInfo:
+        return self.site_file.site
+
+    @property
+    def council(self) -> Council:
+        return self.site_file.council
+
+    @property
+    def colours(self) -> Colours:
+        return self.site_file.colours
+
+    @property
+    def get_help_now(self) -> GetHelpNow:
+        return self.site_file.get_help_now
+
+    @property
+    def crisis_pages(self) -> tuple[CrisisPage, ...]:
+        return tuple(self.site_file.crisis_pages)
+
+    @property
+    def reading_level(self) -> ReadingLevels:
+        return self.site_file.reading_level
+
+    @property
+    def footer(self) -> Footer:
+        return self.site_file.footer
+
+    @cached_property
+    def contacts(self) -> dict[str, Contact]:
+        """Local contacts (site.yaml) and helplines (contacts.yaml), by id."""
+        out: dict[str, Contact] = {}
+        for contact in [*self.site_file.contacts, *self.contacts_file.contacts]:
+            out.setdefault(contact.id, contact)  # a second use of an id is reported by load_site_data
+        return out
+
+    @cached_property
+    def audiences(self) -> dict[str, Audience]:
+        return {a.id: a for a in self.audiences_file.audiences}
+
+    @property
+    def glossary(self) -> tuple[GlossaryTerm, ...]:
+        return tuple(self.glossary_file.terms)
+
+    @cached_property
+    def pictures(self) -> dict[str, Picture]:
+        return {p.name: p for p in self.pictures_file.pictures}
+
+
+def load_file(data_dir: Path, name: str, model: type[Model], root: Path) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
+    """One data file, checked against its model and its UNIQUE keys."""
+    path = data_dir / name
+    shown = _shown(path, root)
+    try:
+        source = yaml_source.load(path, shown)
+        loaded = validate(model, source)
+    except ProblemsFound as found:
+        return None, None, found.problems
+    problems = [problem for list_name, key, code in getattr(model, "UNIQUE", ())
+                for problem in duplicates(getattr(loaded, list_name), key, source, list_name, code)]
+    return loaded, source, problems
+
+
+def load_files(data_dir: Path, holder, root: Path) -> tuple[dict[str, object], dict[str, yaml_source.Located], list[Problem]]:
+    """Every data_file field of a dataclass, loaded: (values by field name, sources by file name, problems)."""
+    values, sources, problems = {}, {}, []
+    for item in fields(holder):
+        if "file" not in item.metadata:
+            continue
+        name = item.metadata["file"]
+        value, source, found = load_file(data_dir, name, _model_of(holder, item), root)
+        problems += found
+        values[item.name] = value
+        if source is not None:
+            sources[name] = source
+    return values, sources, problems
+
+
+def _model_of(holder, item) -> type:
+    return typing.get_type_hints(holder)[item.name]
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def duplicates(items, key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
+    seen: dict[str, int] = {}
+    problems = []
+    for index, item in enumerate(items):
+        value = getattr(item, key)
+        if value in seen:
+            problems.append(Problem(
+                code=code, file=source.file, line=source.line((list_name, index, key)), field=f"{list_name}[{index}].{key}",
+                message=f'the {key} "{value}" is used twice (first on line {source.line((list_name, seen[value], key))}).',
+                fix=f"Give each entry its own {key}. If both entries are the same thing, delete one.",
+            ))
+        seen.setdefault(value, index)
+    return problems
+
+
+def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dict[str, Contact]) -> list[Problem]:
+    refs = [(("get_help_now", "top_contact"), site.get_help_now.top_contact)]
+    refs += [(("get_help_now", "printed_contacts", i), c) for i, c in enumerate(site.get_help_now.printed_contacts)]
+    refs += [(("footer", "contacts", i), c) for i, c in enumerate(site.footer.contacts)]
+    refs += [(("crisis_pages", p, "contacts", i), c)
+             for p, page in enumerate(site.crisis_pages) for i, c in enumerate(page.contacts)]
+    return [
+        Problem(code="CONTACT_UNKNOWN", file=source.file, line=source.line(loc), field=field_name(loc),
+                message=f'there is no contact with the id "{ref}".',
+                fix="Use the id of a contact in data/site.yaml or data/contacts.yaml: " + ", ".join(sorted(contacts)) + ".")
+        for loc, ref in refs if ref not in contacts
+    ]
+
+
+def _missing_icons(pictures: list[Picture], source: yaml_source.Located) -> list[Problem]:
+    from hooks.engine.theme import icon_path
+
+    return [Problem(code="PICTURE_ICON_MISSING", file=source.file, line=source.line(("pictures", i, "icon")),
+                    field=f"pictures[{i}].icon", message=f'there is no icon "{p.icon}".',
+                    fix="Use the name of an icon bundled with the theme, like material/phone. Search the names at "
+                        "https://pictogrammers.com/library/mdi/ and write material/ before the name.")
+            for i, p in enumerate(pictures) if not icon_path(p.icon).exists()]
+
+
+def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, today: date) -> list[Problem]:
+    problems = []
+    for index, contact in enumerate(contacts):
+        where = dict(file=source.file, line=source.line(("contacts", index, "checked")), field=f"contacts[{index}].checked")
+        if contact.checked > today:
+            problems.append(Problem(code="CHECKED_IN_FUTURE", message=f"the date {contact.checked} is in the future.",
+                                    fix="Write the day you last checked the number against its source.", **where))
+        elif contact.crisis and today - contact.checked > CRISIS_CHECK_EVERY:
+            problems.append(Problem(
+                code="CRISIS_CONTACT_NOT_CHECKED",
+                message=f"{contact.name} was last checked on {contact.checked}, more than 6 months ago.",
+                fix=f"Check the number and hours against {contact.source}, then set 'checked:' to today's date.",
+                **where))
+    return problems
+
+
+def load_site_data(data_dir: Path, root: Path | None = None, today: date | None = None,
+                   check_dates: bool = True) -> SiteData:
+    """Read and check every data file; raise ProblemsFound listing every problem in all of them.
+
+    check_dates=False skips the review-date checks, for reports that list what is overdue."""
+    root = root or data_dir.parent
+    today = today or current_date()
+    values, sources, problems = load_files(data_dir, SiteData, root)
+    if None in values.values():  # a file that cannot be read would make every reference to it look wrong
+        raise ProblemsFound(problems)
+    data = SiteData(**values, sources=sources)
+    site_src, contacts_src = sources["site.yaml"], sources["contacts.yaml"]
+    problems += _missing_icons(data.pictures_file.pictures, sources["pictures.yaml"])
+    problems += _duplicate_contacts(data, site_src, contacts_src)
+    if check_dates:
+        problems += check_contacts_fresh(data.site_file.contacts, site_src, today)
+        problems += check_contacts_fresh(data.contacts_file.contacts, contacts_src, today)
+    problems += _unknown_contacts(data.site_file, site_src, data.contacts)
+    if problems:
+        raise ProblemsFound(problems)
+    return data
+
+
+def _duplicate_contacts(data: SiteData, site_src: yaml_source.Located, contacts_src: yaml_source.Located) -> list[Problem]:
+    """Contact ids are shared by site.yaml and contacts.yaml, so each must be unique across both."""
+    problems, seen = [], set()
+    for file, src in ((data.site_file, site_src), (data.contacts_file, contacts_src)):
+        for index, contact in enumerate(file.contacts):
+            if contact.id in seen:
+                problems.append(Problem(
+                    code="CONTACT_DUPLICATE_ID", file=src.file, line=src.line(("contacts", index, "id")),
+                    field=f"contacts[{index}].id",
+                    message=f'the id "{contact.id}" is already used by another contact.',
+                    fix="Give each contact its own id. If both are the same contact, delete one.",
+                ))
+            seen.add(contact.id)
+    return problems
+
+
+def page_link_problems(data: SiteData, known: set[str]) -> list[Problem]:
+    """Pages that data/ points at must exist in content/."""
+    site, glossary = data.sources["site.yaml"], data.sources["glossary.yaml"]
+    wanted = [(site, ("get_help_now", "page"), data.get_help_now.page)]
+    wanted += [(site, ("footer", "links", i, "page"), link.page) for i, link in enumerate(data.footer.links)]
+    wanted += [(glossary, ("terms", i, "link"), term.link) for i, term in enumerate(data.glossary) if term.link]
+    return [
+        Problem(code="PAGE_LINK_UNKNOWN", file=source.file, line=source.line(loc), field=field_name(loc),
+                message=f'"{page}" is not a page in content/.',
+                fix="Write the path of a page inside content/, for example support/carers-assessment.md.")
+        for source, loc, page in wanted if page not in known
+    ]

@@ -1,0 +1,24 @@
+"""The service directory as pages and open data.
+
+Each kind of page made from data is a module with one function, `pages(sources) -> {path: Generated}`,
+listed in PAGE_KINDS. Adding a kind is writing that module and adding it here: the build gives every
+page to MkDocs, keeps it out of the menu and puts its search entry in the index.
+"""
+
+from __future__ import annotations
+
+from hooks.directory import journeys, service_pages
+from hooks.directory.generated import Generated, Sources
+
+PAGE_KINDS = (service_pages.pages, journeys.pages)
+
+
+def generated_pages(sources: Sources) -> dict[str, Generated]:
+    """Every page made from data, by its path under content/."""
+    out: dict[str, Generated] = {}
+    for kind in PAGE_KINDS:
+        made = kind(sources)
+        clash = out.keys() & made.keys()
+        assert not clash, f"two kinds of generated page make {sorted(clash)[:3]}"
+        out.update(made)
+    return out

@@ -1,0 +1,133 @@
+"""The MkDocs adapter: wires MkDocs' events to the build's steps (hooks/site_build.py), and nothing else.
+
+Everything MkDocs-specific is here or in hooks/engine/; every step is plain Python that the tests call
+without MkDocs. Where this file relies on MkDocs or mkdocs-material behaviour that is not a documented API,
+docs/developers/how-it-works.md names it ("Coupling points") and tests/test_engine_coupling.py guards it.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+# MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from hooks.core import background  # noqa: E402
+from hooks.core.problems import Problem, ProblemsFound, report  # noqa: E402
+from hooks.core.render import long_date  # noqa: E402
+from hooks.core.today import today  # noqa: E402
+from hooks.engine import theme  # noqa: E402
+from hooks.engine.config import check_engine_config, search_index_entries  # noqa: E402
+from hooks.engine.data_pages import DataPage  # noqa: E402
+from hooks.site_build import SiteBuild  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.carers")
+_command = "build"
+_build: SiteBuild | None = None
+
+
+def _stops_on_problems(event):
+    """A ProblemsFound from a step stops the build with the editor's message, not a traceback."""
+    @functools.wraps(event)
+    def run(*args, **kwargs):
+        try:
+            return event(*args, **kwargs)
+        except ProblemsFound as found:
+            raise Abort(str(found)) from None
+    return run
+
+
+def _warn(problems: list[Problem]) -> None:
+    # `mkdocs build --strict` (CI, make site) fails on a warning; `make serve` shows it and goes on.
+    for warning in problems:
+        log.warning(str(warning))
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+    # A build keeps every page in memory until it ends. With Python's default thresholds the garbage
+    # collector scans them again and again (about 1 s of a 5,000-service build): collect less often.
+    gc.set_threshold(10_000, 10, 10)
+    background.start()  # now, while MkDocs runs one thread (background.py says why)
+
+
+def on_shutdown():
+    background.stop()
+
+
+@event_priority(100)  # before the macros plugin, which needs the data
+@_stops_on_problems
+def on_config(config):
+    global _build
+    problem = check_engine_config(config)
+    if problem:
+        raise Abort(report([problem]))
+    root = Path(config.config_file_path).resolve().parent
+    _build = SiteBuild.load(root, today(), make_leaflets=_command != "serve", bundle=theme.bundle())
+    site = _build.data.site
+    config.site_name, config.site_description, config.site_url = site.name, site.description, site.url
+    if site.logo:
+        config.theme["logo"] = site.logo
+    config.extra["carers"] = _build.view
+    config.extra["council"] = _build.data.council
+    return config
+
+
+@_stops_on_problems
+def on_files(files: Files, config):
+    sources = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if not f.generated_by}
+    _warn(_build.check_pages(sources))
+    files.append(File.generated(config, "assets/stylesheets/council.css", content=_build.council_css()))
+    for src_uri, made in _build.generated.items():
+        # Reached from the directory, not the menu.
+        file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+        DataPage(made, file, config)  # MkDocs builds this page object instead of making its own
+        files.append(file)
+    config.extra["carers"] = _build.view  # now with every page's address
+    return files
+
+
+@_stops_on_problems
+def on_page_content(html, page, config, files):
+    return _build.page_content(page.file.src_uri, html, page.url)
+
+
+@_stops_on_problems
+def on_env(env, config, files):
+    env.filters["long_date"] = long_date
+    _warn(_build.judge_pages(Path(config.site_dir)))
+    return env
+
+
+@_stops_on_problems
+def on_post_page(output, page, config):
+    output = _build.finish_page(output, "content/" + page.file.src_uri)
+    _build.start_leaflet(page.file.src_uri, output, Path(page.file.abs_dest_path))
+    return output
+
+
+@_stops_on_problems
+def on_post_template(output, template_name, config):
+    """Pages made from a theme template alone, such as 404.html, get the same checks."""
+    return _build.finish_page(output, f"overrides/{template_name}") if template_name.endswith(".html") else output
+
+
+@event_priority(50)  # before the search plugin writes its index
+def on_post_build(config):
+    _build.search_entries(search_index_entries(config))
+    _build.finish(Path(config.site_dir))
+
+
+def on_build_error(error):
+    """A failed build leaves no job writing into the site folder after it."""
+    if _build is not None:
+        _build.settle()

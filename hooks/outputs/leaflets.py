@@ -1,0 +1,96 @@
+"""Print-ready PDF leaflets of the easy-read pages and the crisis page, made with WeasyPrint.
+
+Each leaflet is A4 with large text (at least 16 pt), pictures at least 2.5 cm wide, page numbers,
+the council's name and the date the page was reviewed, and the "Get help now" numbers on the last
+page. Title and language are set in the PDF. The same input always gives the same file.
+
+Made by every build (`make site`, `make leaflets`; not `make serve`, where they would slow each rebuild):
+each page's leaflet is made from the page as built (SiteBuild.start_leaflet, in the build's second process,
+hooks/core/background.py) and saved before the build ends (SiteBuild.finish), so the download links work.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from markupsafe import Markup
+
+from hooks.core import urls
+from hooks.core.paths import OVERRIDES
+from hooks.core.render import long_date
+from hooks.data.models import PageMeta
+
+STYLESHEET = OVERRIDES / "assets" / "stylesheets" / "leaflet.css"
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+LINK_MARKER = "(PDF)</a>"
+
+
+@dataclass(frozen=True)
+class Leaflet:
+    src_uri: str  # content/ path of the page
+    title: str
+    reviewed: date
+
+    @property
+    def page_dir(self) -> str:
+        """Where the page is built, e.g. easy-read/what-is-a-carer/."""
+        return urls.page_url(self.src_uri)
+
+    @property
+    def pdf_name(self) -> str:
+        return self.page_dir.strip("/").replace("/", "-") + ".pdf"
+
+
+def leaflets_for(metas: dict[str, PageMeta | None], crisis_page: str) -> dict[str, Leaflet]:
+    """Easy-read pages and the crisis page are also printed as leaflets."""
+    return {src: Leaflet(src_uri=src, title=meta.title, reviewed=meta.last_reviewed)
+            for src, meta in metas.items() if meta and (meta.easy_read_of or src == crisis_page)}
+
+
+def leaflet_html(leaflet: Leaflet, article: str, council: str, help_items: list[tuple[str, str, str]]) -> str:
+    help_list = Markup("").join(Markup("<li><strong>{}</strong>: {}. {}</li>").format(name, number, purpose)
+                                for name, number, purpose in help_items)
+    return str(Markup(
+        '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>'
+        '<meta name="author" content="{council}"></head><body>'
+        '<p class="leaflet-council">{council}</p><p class="leaflet-reviewed">{reviewed}</p>'
+        '{article}'
+        '<section class="leaflet-help"><h2>Get help now</h2><ul>{help}</ul></section>'
+        '</body></html>').format(title=leaflet.title, council=council, reviewed=long_date(leaflet.reviewed),
+                                 article=Markup(article), help=help_list))
+
+
+def render_pdf(html: str, base_url: str) -> bytes:
+    from weasyprint import CSS, HTML
+
+    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+
+
+def make_pdf(leaflet: Leaflet, page_html: str, base_url: str, council: str,
+             help_items: list[tuple[str, str, str]]) -> bytes | None:
+    """The leaflet of a built page (its article, the council's name and the numbers to call)."""
+    match = ARTICLE.search(page_html)
+    if not match:
+        return None
+    return render_pdf(leaflet_html(leaflet, match.group(1), council, help_items), base_url)
+
+
+def save(leaflet: Leaflet, pdf: bytes, site_dir: Path) -> int:
+    """Write a leaflet into site/leaflets/ and put its size into the page's download link."""
+    out_dir = site_dir / "leaflets"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / leaflet.pdf_name).write_bytes(pdf)
+    page = site_dir / urls.built_file(leaflet.src_uri)
+    kb = max(1, round(len(pdf) / 1024))
+    page.write_text(page.read_text(encoding="utf-8").replace(LINK_MARKER, f"(PDF, {kb} KB)</a>", 1), encoding="utf-8")
+    return len(pdf)
+
+
+def link(leaflet_url: str, easy: bool) -> Markup:
+    """The download link a page shows; its size is filled in once the PDF exists."""
+    label = "Download as an easy-read leaflet" if easy else "Download as a leaflet to print"
+    return Markup('<p class="ch-leaflet"><a href="{}" download>{} {}').format(leaflet_url, label, Markup(LINK_MARKER)) + Markup("</p>")
+

@@ -1,0 +1,238 @@
+"""One build of the site: its typed state, and each step the engine calls, as plain Python.
+
+hooks/mkdocs_hooks.py calls these steps from MkDocs' events, and does nothing else: a step takes what the
+engine knows (a page's path under content/, its HTML) and returns HTML or problems. Templates and macros
+see a read-only view (SiteView), published once the pages are known.
+
+The order of a build:
+  load            data/ checked into typed objects (SiteData, Directory); nothing written on a problem
+  check_pages     every page's front matter; pages data/ points at; the crisis pages; then the pages made
+                  from data (hooks/directory) are added, and the view for templates is complete
+  page_content    each page's HTML: reading level started, easy-read pictures and crisis contacts checked,
+                  leaflet link added
+  judge_pages     reading levels judged; stop before any page is written if a page broke a rule; then the
+                  open data starts
+  finish_page     each written page: Get help now and nothing from other websites (else stop),
+                  abbreviations explained, external links marked, Content-Security-Policy added;
+                  its PDF leaflet started
+  search_entries  pages made from data and the words carers use, into the search index before it is written
+  finish          wait for the open data and save the leaflets
+  settle          a failed build cancels or finishes its jobs, so nothing is written after it
+
+"Started" work runs in a second process (hooks/core/background.py) while the engine renders pages.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from hooks import directory as pages_from_data
+from hooks.checks import crisis, easy_read, readability, reading_rules, third_party
+from hooks.core import background, urls
+from hooks.core.problems import Problem, ProblemsFound
+from hooks.data import front_matter, services, site_data
+from hooks.data.models import PageMeta, ReadingLimits
+from hooks.directory import open_data
+from hooks.directory.generated import Generated, Sources
+from hooks.outputs import abbreviations, leaflets, search_index, security_headers
+from hooks.outputs.council_css import council_css
+
+
+@dataclass(frozen=True)
+class Links:
+    get_help_now: str  # the crisis page's address
+    footer: tuple[Mapping[str, str], ...]  # {"title", "url"} for each footer link
+
+
+@dataclass(frozen=True)
+class SiteView:
+    """What templates (config.extra.carers) and macros may read: nothing here can be changed."""
+
+    data: site_data.SiteData
+    directory: services.Directory
+    bundle: str  # the theme's script, loaded when a search starts
+    page_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # every page's address, by its path under content/
+    links: Links | None = None
+
+    def __repr__(self) -> str:
+        # Short: the macros plugin writes config.extra as text on each build.
+        return f"SiteView({self.directory!r}, {len(self.page_urls)} pages)"
+
+
+@dataclass(frozen=True)
+class PendingReading:
+    """A page's reading level, being measured in the second process."""
+    measuring: Future
+    kind: str
+    limits: ReadingLimits
+    file: str
+    source: str
+
+    def problems(self) -> list[Problem]:
+        verdict = reading_rules.judge(background.wait(self.measuring), self.kind, self.limits, self.file, self.source)
+        strict_page = self.kind != "standard"  # crisis and easy-read pages must always pass
+        return [p if strict_page else dataclasses.replace(p, warning=True) for p in verdict.problems]
+
+
+@dataclass
+class SiteBuild:
+    root: Path  # the folder with mkdocs.yml, data/ and content/
+    today: date
+    make_leaflets: bool  # not in `mkdocs serve`, where they would slow every rebuild
+    data: site_data.SiteData
+    directory: services.Directory
+    bundle: str
+    metas: dict[str, PageMeta | None] = field(default_factory=dict)
+    generated: dict[str, Generated] = field(default_factory=dict)
+    leaflets: dict[str, leaflets.Leaflet] = field(default_factory=dict)
+    page_problems: list[Problem] = field(default_factory=list)
+    readings: list[PendingReading] = field(default_factory=list)
+    leaflet_pdfs: dict[str, Future] = field(default_factory=dict)
+    open_data: Future | None = None
+    jobs: list[Future] = field(default_factory=list)  # everything started in the second process
+    view: SiteView | None = None
+
+    # -- load ---------------------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, root: Path, today: date, make_leaflets: bool, bundle: str) -> "SiteBuild":
+        """Read and check data/; raises ProblemsFound with every problem."""
+        data = site_data.load_site_data(root / "data", root=root, today=today)
+        directory = services.load_directory(root / "data", data, root=root, today=today)
+        build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory, bundle=bundle)
+        build.view = SiteView(data=data, directory=directory, bundle=bundle)
+        build._start(readability.warm_up)  # the dictionary loads while pages are read
+        return build
+
+    def _start(self, job, *args) -> Future:
+        started = background.submit(job, *args)
+        self.jobs.append(started)
+        return started
+
+    @property
+    def crisis_sources(self) -> set[str]:
+        return {c.page for c in self.data.crisis_pages}
+
+    def council_css(self) -> str:
+        return council_css(self.data.colours)
+
+    # -- check_pages ----------------------------------------------------------------------------------------
+    def check_pages(self, sources: Mapping[str, Path]) -> list[Problem]:
+        """Check every page in content/ (path there -> file); returns warnings, raises ProblemsFound on errors.
+        Then make the pages from data, so `generated` and the view are complete."""
+        problems: list[Problem] = []
+        audiences, crisis_pages = set(self.data.audiences), self.crisis_sources
+        for src_uri, path in sources.items():
+            meta, found = front_matter.check_page(path.read_text(encoding="utf-8"), _shown(path, self.root, src_uri),
+                                                  audiences, self.today, crisis=src_uri in crisis_pages)
+            self.metas[src_uri] = meta
+            problems += found
+        problems += self.directory.problems
+        problems += site_data.page_link_problems(self.data, set(sources))
+        problems += crisis.missing_pages(self.data.crisis_pages, set(sources))
+        _raise_errors(problems)
+        self.generated = pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))
+        page_urls = {src: urls.page_url(src) for src in [*sources, *self.generated]}
+        self.leaflets = leaflets.leaflets_for(self.metas, self.data.get_help_now.page)
+        self.view = dataclasses.replace(
+            self.view, page_urls=MappingProxyType(page_urls),
+            links=Links(get_help_now=page_urls[self.data.get_help_now.page],
+                        footer=tuple(MappingProxyType({"title": link.title, "url": page_urls[link.page]})
+                                     for link in self.data.footer.links)))
+        return [p for p in problems if p.warning]
+
+    # -- page_content ---------------------------------------------------------------------------------------
+    def page_content(self, src_uri: str, html: str, page_url: str) -> str:
+        """A page from content/ as HTML (before the theme): start its checks, add its leaflet link."""
+        if src_uri in self.generated:  # made from data/, which has its own checks
+            return html
+        file = "content/" + src_uri
+        source = (self.root / "content" / src_uri).read_text(encoding="utf-8")  # as written, before macros
+        meta = self.metas.get(src_uri)
+        kind = reading_rules.page_kind(src_uri, self.crisis_sources)
+        limits = reading_rules.limits_for(kind, self.data.reading_level, meta)
+        measuring = self._start(readability.measure, readability.article_text(html))
+        self.readings.append(PendingReading(measuring, kind, limits, file, source))
+        if meta and meta.easy_read_of:
+            self.page_problems += easy_read.point_problems(html, file, source)
+        for required in self.data.crisis_pages:
+            if required.page == src_uri:
+                self.page_problems += crisis.missing_contacts(required, file, html, self.data.contacts)
+        leaflet = self.leaflets.get(src_uri)
+        if leaflet:
+            link = leaflets.link(urls.relative("leaflets/" + leaflet.pdf_name, page_url), bool(meta and meta.easy_read_of))
+            # After the heading; str first, as Markup + str would escape the page.
+            html = html.replace("</h1>", "</h1>\n" + str(link), 1) if "</h1>" in html else str(link) + html
+        return html
+
+    # -- judge_pages ----------------------------------------------------------------------------------------
+    def judge_pages(self, site_dir: Path) -> list[Problem]:
+        """Every page's checks: raise ProblemsFound on errors, return warnings. Then start the open data."""
+        problems = list(self.page_problems)
+        for reading in self.readings:
+            problems += reading.problems()
+        _raise_errors(problems)
+        self.open_data = self._start(open_data.write, self.directory, self.data, site_dir)
+        return [p for p in problems if p.warning]
+
+    # -- finish_page ----------------------------------------------------------------------------------------
+    def finish_page(self, output: str, file: str) -> str:
+        """A page as the theme wrote it: refuse it without Get help now or with a third-party request; then
+        explain abbreviations, mark external links and add the security policy."""
+        own_host = self.own_host
+        problems = crisis.help_link_missing(output, file) + third_party.third_party_problems(output, own_host, file)
+        _raise_errors(problems)
+        # Every abbreviation in the glossary is explained wherever it appears in the article, with no editor effort.
+        output = abbreviations.expand_article(output, {t.abbr: t.term for t in self.data.glossary if t.abbr})
+        return security_headers.add_security_headers(security_headers.mark_external_links(output, own_host))
+
+    @property
+    def own_host(self) -> str:
+        return self.data.site.url.split("/")[2]
+
+    def start_leaflet(self, src_uri: str, output: str, page_file: Path) -> None:
+        """Make the page's PDF leaflet from the page as built, in the second process; saved by finish()."""
+        leaflet = self.leaflets.get(src_uri)
+        if not leaflet or not self.make_leaflets:
+            return
+        help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
+                      for c in (self.data.contacts[i] for i in self.data.get_help_now.printed_contacts)]
+        self.leaflet_pdfs[src_uri] = self._start(
+            leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, help_items)
+
+    # -- search_entries, finish, settle ------------------------------------------------------------------
+    def search_entries(self, entries: list[dict]) -> None:
+        """Add the pages made from data, and the words carers use, to the search index's entries in place."""
+        entries += [made.search for made in self.generated.values() if made.search]
+        search_index.enrich(entries, search_index.load_groups(self.root / "data"))
+
+    def finish(self, site_dir: Path) -> None:
+        if self.open_data is not None:
+            background.wait(self.open_data)
+        for src_uri, making in self.leaflet_pdfs.items():
+            pdf = background.wait(making)
+            if pdf:
+                leaflets.save(self.leaflets[src_uri], pdf, site_dir)
+
+    def settle(self) -> None:
+        """After a failed build: nothing started is left writing into the site folder."""
+        background.settle(self.jobs)
+
+
+def _shown(path: Path, root: Path, src_uri: str) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return "content/" + src_uri
+
+
+def _raise_errors(problems: list[Problem]) -> None:
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        raise ProblemsFound(errors)
+

@@ -1,0 +1,86 @@
+"""What falls due for review: pages, services and crisis contacts, soonest first.
+
+    .venv/bin/python -m hooks.tools.freshness [--days 60]      (or: make freshness)
+
+Prints a table a team can plan from. Exits with 1 if anything is already overdue, so the weekly
+scheduled job fails (and tells someone) even when nobody has changed the site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from hooks.data import front_matter as pages
+from hooks.data import services
+from hooks.data import site_data
+from hooks.core.paths import ROOT
+from hooks.core.today import today as current_date
+from hooks.core.problems import ProblemsFound
+
+
+
+@dataclass(frozen=True)
+class Due:
+    due: date
+    kind: str
+    what: str
+    where: str
+    owner: str
+
+
+def everything_due(root: Path, today: date) -> list[Due]:
+    """Every review date in the site, read without the date checks that would stop a build."""
+    data = site_data.load_site_data(root / "data", root=root, today=today, check_dates=False)
+    directory = services.load_directory(root / "data", data, root=root, today=today)  # overdue: warnings only
+    rows = []
+    for path in sorted((root / "content").rglob("*.md")):
+        shown = path.relative_to(root).as_posix()
+        meta, _ = pages.check_page(path.read_text(encoding="utf-8"), shown, set(data.audiences), today)
+        if meta:
+            rows.append(Due(meta.review_by, "page", meta.title, shown, meta.owner))
+    for s in directory.listings:
+        rows.append(Due(s.service.review_by, "service", s.service.name, "data/services.yaml", s.organisation.name))
+    for contact in data.contacts.values():
+        if contact.crisis:
+            due = contact.checked + site_data.CRISIS_CHECK_EVERY
+            rows.append(Due(due, "crisis contact", contact.name, "data/contacts.yaml", "check against " + contact.source))
+    return sorted(rows, key=lambda r: (r.due, r.kind, r.what))
+
+
+def report(rows: list[Due], today: date, days: int) -> tuple[str, int]:
+    horizon = today + timedelta(days=days)
+    due = [r for r in rows if r.due <= horizon]
+    overdue = sum(1 for r in due if r.due < today)
+    lines = [f"Reviews due by {horizon} ({days} days from {today}): {len(due)}, of which {overdue} overdue.", ""]
+    if due:
+        lines.append(f"{'due':<10}  {'':<7}  {'kind':<14}  {'what':<44}  {'where':<36}  owner")
+        for r in due:
+            flag = "OVERDUE" if r.due < today else ""
+            lines.append(f"{r.due.isoformat():<10}  {flag:<7}  {r.kind:<14}  {r.what[:44]:<44}  {r.where[:36]:<36}  {r.owner}")
+    else:
+        lines.append("Nothing is due. The next review is on " + (rows[0].due.isoformat() if rows else "(none)") + ".")
+    return "\n".join(lines), overdue
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--days", type=int, default=60)
+    parser.add_argument("--today", type=date.fromisoformat, default=None, help="default: today (CARERS_HUB_TODAY or the calendar)")
+    args = parser.parse_args(argv)
+    args.today = args.today or current_date()
+    try:
+        rows = everything_due(ROOT, args.today)
+    except ProblemsFound as found:
+        print(found)
+        return 2
+    text, overdue = report(rows, args.today, args.days)
+    print(text)
+    return 1 if overdue else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

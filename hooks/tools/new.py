@@ -1,0 +1,146 @@
+"""Start a new page or service from a template, filled in with today's dates, so nobody starts from blank.
+
+    make new-page PAGE=support/young-carers-groups TITLE="Young carers groups"
+    make new-service ID=carers-cafe NAME="Carers cafe"
+
+A new page is added to the menu (mkdocs.yml) at the end of its section. Everything the template writes
+passes the site's checks; the lines marked CHANGE are for you to replace with the real words.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+from hooks.core.paths import ROOT
+from hooks.core.today import today as current_date
+
+REVIEW_AFTER = timedelta(days=182)  # about 6 months
+
+PAGE = """---
+title: {title}
+description: CHANGE this to one plain sentence saying what the page helps with.
+owner: {owner}
+last_reviewed: {today}
+review_by: {review_by}
+audience: [all-carers]
+---
+
+# {title}
+
+CHANGE this first paragraph. Say who the page is for and what it helps with, in one or two short sentences.
+
+## What you can do
+
+CHANGE these points. Use short sentences and everyday words.
+
+- First thing you can do.
+- Second thing you can do.
+
+## Next steps
+
+- [Ask for a carer's assessment](change-me-link)
+"""
+
+SERVICE = """
+  - id: {id}
+    name: {name}
+    status: active
+    organisation: {organisation}  # CHANGE to an id from data/organisations.yaml
+    description: >-
+      CHANGE this to what the service does, in one or two short sentences.
+    audience: [adult-carers]  # CHANGE: ids from data/audiences.yaml
+    categories: [carers-advice]  # CHANGE: ids from data/categories.yaml
+    area: {area}
+    how_to_access: self-referral  # self-referral, referral or either
+    website: {website}  # CHANGE to the service's own web page
+    source: {website}  # CHANGE to the page you took these details from
+    last_reviewed: {today}
+    review_by: {review_by}
+"""
+
+
+def new_page(path: str, title: str, root: Path = ROOT, today: date | None = None) -> Path:
+    today = today or current_date()
+    path = path.removesuffix(".md")
+    if not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*", path):
+        raise SystemExit(f'PAGE must be small letters, numbers and - with / between folders, like support/new-page (not "{path}").')
+    target = root / "content" / f"{path}.md"
+    if target.exists():
+        raise SystemExit(f"{target.relative_to(root)} already exists: open it and edit it instead.")
+    owner = _an_owner(root)
+    depth = path.count("/")
+    link = "../" * depth + "support/carers-assessment.md"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = PAGE.format(title=title, owner=owner, today=today, review_by=today + REVIEW_AFTER)
+    # The front matter title is written as YAML (quoted if it needs it); the heading as typed.
+    text = text.replace(f"title: {title}\n", f"title: {_yaml_text(title)}\n", 1).replace("change-me-link", link)
+    target.write_text(text, encoding="utf-8")
+    _add_to_menu(root / "mkdocs.yml", f"{path}.md")
+    return target
+
+
+def new_service(service_id: str, name: str, root: Path = ROOT, today: date | None = None) -> Path:
+    import yaml
+
+    today = today or current_date()
+    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", service_id):
+        raise SystemExit(f'ID must be small letters, numbers and -, like carers-cafe (not "{service_id}").')
+    services = root / "data" / "services.yaml"
+    existing = yaml.safe_load(services.read_text(encoding="utf-8"))["services"]
+    if any(s["id"] == service_id for s in existing):
+        raise SystemExit(f'A service with the id "{service_id}" already exists in data/services.yaml.')
+    organisations = yaml.safe_load((root / "data" / "organisations.yaml").read_text(encoding="utf-8"))["organisations"]
+    site = yaml.safe_load((root / "data" / "site.yaml").read_text(encoding="utf-8"))
+    entry = SERVICE.format(id=service_id, name=_yaml_text(name),
+                           organisation=organisations[0]["id"], area=site["council"]["short_name"],
+                           website=site["council"]["website"], today=today, review_by=today + REVIEW_AFTER)
+    with services.open("a", encoding="utf-8") as handle:
+        handle.write(entry)
+    return services
+
+
+def _yaml_text(text: str) -> str:
+    import yaml
+
+    return yaml.safe_dump(text, default_flow_style=True, width=1000).strip().removesuffix("...").strip()
+
+
+def _an_owner(root: Path) -> str:
+    """The owner most pages already use, so the freshness report goes to the same team."""
+    import collections
+
+    owners = collections.Counter(re.findall(r"^owner: (\S+)$", "\n".join(
+        p.read_text(encoding="utf-8") for p in (root / "content").rglob("*.md")), re.M))
+    return owners.most_common(1)[0][0] if owners else "CHANGE@example.org"
+
+
+def _add_to_menu(mkdocs_yml: Path, page: str) -> None:
+    """Put the page at the end of its section in nav:, beside the pages in the same folder."""
+    lines = mkdocs_yml.read_text(encoding="utf-8").splitlines()
+    folder = page.rsplit("/", 1)[0] + "/" if "/" in page else None
+    matches = [i for i, line in enumerate(lines)
+               if folder and re.match(rf"\s+- (?:[^:]+: )?{re.escape(folder)}[^/]+\.md$", line)]
+    if not matches:
+        print(f"Add {page} to nav: in mkdocs.yml, under the section it belongs to.")
+        return
+    last = matches[-1]
+    indent = re.match(r"\s*", lines[last]).group(0)
+    lines.insert(last + 1, f"{indent}- {page}")
+    mkdocs_yml.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3 or argv[0] not in ("page", "service"):
+        print(__doc__)
+        return 2
+    kind, ident, title = argv
+    made = new_page(ident, title) if kind == "page" else new_service(ident, title)
+    print(f"Made {made.relative_to(ROOT)}. Replace every line marked CHANGE, then run make serve to see it.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,84 @@
+"""The site's promises hold on the built output, whoever built it: a site built with ProperDocs passes the
+same checks, and a site built without the build steps (as an engine that ignores `hooks:` would) fails them."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ENV, ROOT, build
+from hooks.checks import built_site as promises
+from hooks.data.services import load_directory
+from hooks.data.site_data import load_site_data
+
+
+def example_data():
+    data = load_site_data(ROOT / "data", root=ROOT, check_dates=False)
+    return data, load_directory(ROOT / "data", data, root=ROOT)
+
+
+def codes_and_messages(problems) -> str:
+    return "\n".join(str(p) for p in problems)
+
+
+def test_the_example_keeps_every_promise(built_site):
+    assert promises.check(built_site, *example_data()) == []
+
+
+@pytest.fixture(scope="module")
+def site_without_build_steps(tmp_path_factory) -> Path:
+    """The example built by stock mkdocs-material with no hooks, no macros and no overrides: what an engine
+    that skips them would publish."""
+    from support.project import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("bare") / "project")
+    config = (project / "mkdocs.yml").read_text()
+    settings = yaml.safe_load(config)
+    settings.pop("hooks")
+    settings["plugins"] = [{"search": {"lang": "en"}}]
+    settings["theme"].pop("custom_dir")
+    settings["theme"].pop("language")
+    settings["site_url"] = "https://carers.example.org/"
+    settings.pop("validation")
+    (project / "mkdocs.yml").write_text(yaml.safe_dump(settings, sort_keys=False))
+    result = build(project, strict=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def test_a_site_built_without_the_build_steps_fails_loudly(site_without_build_steps):
+    found = promises.check(site_without_build_steps, *example_data())
+    text = codes_and_messages(found)
+    assert {p.code for p in found} == {"OUTPUT_CHECK_FAILED"}
+    assert 'no "Get help now" link' in text
+    assert "no Content-Security-Policy" in text
+    assert "this crisis page does not show" in text
+    assert "services have no page" in text
+
+
+def test_make_check_refuses_such_a_site(site_without_build_steps):
+    result = subprocess.run([sys.executable, "-m", "hooks.tools.check", "--site", str(site_without_build_steps)],
+                            cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=600)
+    assert result.returncode == 1, result.stdout[-3000:]
+    assert "OUTPUT_CHECK_FAILED" in result.stdout and "Not ready to publish. Fix: promises" in result.stdout
+
+
+@pytest.fixture(scope="module")
+def site_built_by_properdocs(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("properdocs") / "site"
+    result = build(ROOT, site, engine="properdocs")
+    assert result.returncode == 0, f"ProperDocs did not build the example:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def test_properdocs_builds_the_same_site_and_it_keeps_every_promise(site_built_by_properdocs, built_site):
+    assert promises.check(site_built_by_properdocs, *example_data()) == []
+    made = {p.relative_to(site_built_by_properdocs).as_posix() for p in site_built_by_properdocs.rglob("*") if p.is_file()}
+    expected = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
+    assert made == expected
+    for page in ("index.html", "get-help-now/index.html", "services/index.html"):
+        assert (site_built_by_properdocs / page).read_text() == (built_site / page).read_text(), page
