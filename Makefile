@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site leaflets new-page new-service check freshness check-external-links system-packages test docs bench bench-build lock clean
+.PHONY: help serve site leaflets new-page new-service check check-site freshness check-external-links system-packages test test-calendar docs bench bench-build lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,8 +52,11 @@ new-page: $(SITE_DEPS) ## Start a page: make new-page PAGE=support/new-page TITL
 new-service: $(SITE_DEPS) ## Start a service: make new-service ID=carers-cafe NAME="Carers cafe"
 	$(BIN)/python -m hooks.tools.new service "$(ID)" "$(NAME)"
 
-check: $(SITE_DEPS) ## Build and run every editor check: reading level, links, review dates
+check: $(SITE_DEPS) ## Build, then check the finished site: promises on every page, reading level, links, review dates
 	$(BIN)/python -m hooks.tools.check
+
+check-site: $(SITE_DEPS) ## Check the site already built in site/ (what CI publishes), without building it again
+	$(BIN)/python -m hooks.tools.check --site site
 
 freshness: $(SITE_DEPS) ## List the pages, services and contacts due for review in the next 60 days
 	$(BIN)/python -m hooks.tools.freshness
@@ -71,8 +74,15 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 system-packages: ## Install the Debian packages the tests need (as root), or say the one command to run
 	@bash tests/support/system-packages
 
-test: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Run every test, browser tests included
-	$(BIN)/python -m pytest
+WORKERS ?= 2  # tests run in two processes: the machines this is built for have two cores
+
+test: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Run every test, browser tests included (in CI, then test-calendar)
+	$(BIN)/python -m pytest -n $(WORKERS)
+	@if [ -n "$${CI:-}" ]; then $(MAKE) --no-print-directory test-calendar; fi
+
+test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The whole suite again as if today were 2027-06-01, then 2030-01-01
+	datefudge 2027-06-01 $(BIN)/python -m pytest -q -n $(WORKERS)
+	datefudge 2030-01-01 $(BIN)/python -m pytest -q -n $(WORKERS)
 
 docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' own docstrings
 	$(BIN)/python -m hooks.tools.macro_docs > docs/editors/macros.md

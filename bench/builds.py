@@ -53,7 +53,7 @@ def _lasting_total(seen: dict[int, tuple[int, int]]) -> int:
 
 def timed_build(project: Path) -> tuple[float, float]:
     """Seconds and peak memory (MB) of `mkdocs build` in a project. The memory is the peaks of the build's
-    processes added up (the main one and the second, hooks/background.py): at most what it needed at once."""
+    processes added up (the main one and the second, hooks/core/background.py): at most what it needed at once."""
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project,
                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -86,7 +86,7 @@ def measure(browser, base: str, path: str, search: bool = False) -> dict[str, in
     return totals
 
 
-LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"  # make bench installs it (bench/package.json)
 
 
 def lighthouse(url: str) -> dict[str, float]:
@@ -134,7 +134,7 @@ def main() -> None:
                   + f" | {total / 1000:>6.1f} | {verdict:>6} | {t['requests']:>4}")
         print("(KB; 'home, after a search' shows the theme's script and the search index arriving on demand)")
         if not scores:
-            print("\nLighthouse not installed: run `npm ci` for the Lighthouse table.")
+            print("\nLighthouse not installed: run `make bench` (it installs Lighthouse) for the Lighthouse table.")
             return
         print("\nLighthouse, mobile preset (simulated slow 4G), Debian's Chromium")
         print(f"{'page':<16} | {'performance':>11} | {'accessibility':>13} | {'best practices':>14} | {'SEO':>5}")

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hooks.core import background  # noqa: E402
 from hooks.core.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.core.render import long_date  # noqa: E402
-from hooks.core.today import today  # noqa: E402
+from hooks.core.today import TodayInvalid, today  # noqa: E402
 from hooks.engine import theme  # noqa: E402
 from hooks.engine.config import check_engine_config, search_index_entries  # noqa: E402
 from hooks.engine.data_pages import DataPage  # noqa: E402
@@ -72,7 +72,11 @@ def on_config(config):
     if problem:
         raise Abort(report([problem]))
     root = Path(config.config_file_path).resolve().parent
-    _build = SiteBuild.load(root, today(), make_leaflets=_command != "serve", bundle=theme.bundle())
+    try:
+        day = today()
+    except TodayInvalid as error:
+        raise Abort(str(error)) from None
+    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", bundle=theme.bundle())
     site = _build.data.site
     config.site_name, config.site_description, config.site_url = site.name, site.description, site.url
     if site.logo:

@@ -203,7 +203,8 @@ class SiteBuild:
         help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
                       for c in (self.data.contacts[i] for i in self.data.get_help_now.printed_contacts)]
         self.leaflet_pdfs[src_uri] = self._start(
-            leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, help_items)
+            leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, help_items,
+            self.data.site.url)
 
     # -- search_entries, finish, settle ------------------------------------------------------------------
     def search_entries(self, entries: list[dict]) -> None:

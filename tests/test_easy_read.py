@@ -139,6 +139,17 @@ def test_crisis_leaflet_and_page_links_to_it_with_its_size(built_site):
         assert re.search(rf'href="[./]*leaflets/{name}" download>Download as [^<]*leaflet[^<]* \(PDF, {size} KB\)</a>', html), page
 
 
+def test_links_in_leaflets_go_to_the_published_site_not_the_build_folder(built_site):
+    site_url = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["site"]["url"]
+    links = []
+    for pdf_path in (built_site / "leaflets").glob("*.pdf"):
+        with pdfplumber.open(pdf_path) as pdf:
+            links += [(pdf_path.name, link["uri"]) for page in pdf.pages for link in page.hyperlinks]
+    assert any(uri.startswith(site_url) for _, uri in links), "the crisis leaflet links to pages of the site"
+    wrong = [(name, uri) for name, uri in links if not uri.startswith(("https://", "tel:", "sms:", "mailto:"))]
+    assert not wrong, wrong
+
+
 def test_pdftoppm_renders_page_one_of_each_leaflet(built_site, tmp_path):
     for pdf in (built_site / "leaflets").glob("*.pdf"):
         result = subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / pdf.stem)],

@@ -1,7 +1,7 @@
 """The Open Referral UK export: every record valid against the ORUK 3.0 schemas and our own typed model.
 
 The schema tests need ../shared/oruk-3.0/ (beside the project, as CI has it); a clone without it skips them
-and still checks the essentials through hooks/oruk.py's model.
+and still checks the essentials through hooks/directory/open_data.py's model.
 """
 
 from __future__ import annotations

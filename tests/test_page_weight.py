@@ -6,8 +6,11 @@ sliding without timing anything.
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
 import pytest
 
+from conftest import SUITE_TODAY
 from hooks.checks.page_weight import BUDGETS, first_visit
 
 KINDS = {
@@ -51,11 +54,17 @@ LAYOUT_SHIFTS = """() => new Promise(resolve => {
 
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", KINDS)
-def test_nothing_moves_while_a_page_loads_on_a_phone(browser, site_url, kind):
-    """Parts that need JavaScript (the directory's instant filter) take their place before the page is drawn."""
+@pytest.mark.parametrize("when", ["in date", "overdue"])
+def test_nothing_moves_while_a_page_loads_on_a_phone(browser, site_url, kind, when):
+    """Parts that need JavaScript (the directory's instant filter) take their place before the page is drawn,
+    and so does the note a page shows once it is past its review date."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     tab = context.new_page()
+    day = SUITE_TODAY if when == "in date" else date(SUITE_TODAY.year + 5, 1, 1)
+    tab.clock.set_fixed_time(datetime.combine(day, time(12)))
     tab.goto(f"{site_url}/{KINDS[kind]}")
     shifts = tab.evaluate(LAYOUT_SHIFTS)
+    if when == "overdue" and tab.locator(".ch-outdated").count():
+        assert tab.locator(".ch-outdated").is_visible(), "the test needs a page showing its out-of-date note"
     context.close()
     assert sum(shifts) < 0.01, f"{kind}: the page moved as it loaded (layout shifts {shifts})"

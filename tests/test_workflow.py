@@ -38,7 +38,7 @@ def test_publishing_needs_tests_and_a_strict_build():
     build = flow["jobs"]["test-and-build"]
     steps = [step.get("run", "") for step in build["steps"]]
     assert "bash .ci/run" in steps and "make site" in steps
-    assert steps.index("bash .ci/run") < steps.index("make site")
+    assert steps.index("bash .ci/run") < steps.index("make site") < steps.index("make check-site")
     publish = flow["jobs"]["publish"]
     assert publish["needs"] == "test-and-build" and "refs/heads/main" in publish["if"]
     assert "make check-external-links" in str(flow["jobs"]["weekly-checks"])

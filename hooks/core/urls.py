@@ -12,16 +12,16 @@ from pathlib import PurePosixPath
 
 
 def page_url(src_uri: str) -> str:
-    """support/carers-assessment.md -> support/carers-assessment/; index.md -> ""; a/index.md -> a/."""
+    """support/carers-assessment.md -> support/carers-assessment/; a/index.md -> a/; index.md -> ./"""
     path = src_uri.removesuffix(".md")
-    if path == "index" or path.endswith("/index"):
-        return path.removesuffix("index")
-    return path + "/"
+    if path == "index":
+        return "./"
+    return path.removesuffix("index") if path.endswith("/index") else path + "/"
 
 
 def built_file(src_uri: str) -> str:
     """The HTML file a page is written to: support/x.md -> support/x/index.html."""
-    return page_url(src_uri) + "index.html"
+    return page_url(src_uri).removeprefix("./") + "index.html"
 
 
 def _parts(url: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Typed shapes of the service directory: data/services.yaml, organisations.yaml and categories.yaml.
 
-Field names follow what a communications officer would call them; hooks/oruk.py maps them to
+Field names follow what a communications officer would call them; hooks/directory/open_data.py maps them to
 Open Referral UK 3.0 field by field.
 """
 

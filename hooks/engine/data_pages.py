@@ -1,6 +1,6 @@
 """MkDocs pages made from data (services, the directory, filter and journey pages).
 
-Their HTML comes straight from hooks/service_pages.py and hooks/journeys.py: there is no Markdown to
+Their HTML comes straight from the modules in hooks/directory/: there is no Markdown to
 read or convert, which is most of the time MkDocs would spend on each of thousands of service pages.
 This is how mkdocs-material's blog plugin makes its index pages: a Page of its own kind, set on the
 file before MkDocs builds the menu, so MkDocs uses it instead of making one.

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 
@@ -26,6 +27,8 @@ from hooks.data.models import PageMeta
 STYLESHEET = OVERRIDES / "assets" / "stylesheets" / "leaflet.css"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 LINK_MARKER = "(PDF)</a>"
+HREF = re.compile(r'href="([^"]*)"')
+HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -69,13 +72,26 @@ def render_pdf(html: str, base_url: str) -> bytes:
     return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
 
 
+def absolute_links(article: str, page_address: str) -> str:
+    """Links between the site's pages, made full web addresses: on paper or in a downloaded PDF a link like
+    ../support/ would otherwise point at the folder the leaflet was made in."""
+    def absolute(match: re.Match) -> str:
+        target = match.group(1)
+        if HAS_SCHEME.match(target) or target.startswith("#"):
+            return match.group(0)
+        return f'href="{urljoin(page_address, target)}"'
+    return HREF.sub(absolute, article)
+
+
 def make_pdf(leaflet: Leaflet, page_html: str, base_url: str, council: str,
-             help_items: list[tuple[str, str, str]]) -> bytes | None:
-    """The leaflet of a built page (its article, the council's name and the numbers to call)."""
+             help_items: list[tuple[str, str, str]], site_url: str) -> bytes | None:
+    """The leaflet of a built page (its article, the council's name and the numbers to call). base_url is
+    where the page was built (for its pictures); site_url where the site is published (for its links)."""
     match = ARTICLE.search(page_html)
     if not match:
         return None
-    return render_pdf(leaflet_html(leaflet, match.group(1), council, help_items), base_url)
+    article = absolute_links(match.group(1), urljoin(site_url, urls.page_url(leaflet.src_uri)))
+    return render_pdf(leaflet_html(leaflet, article, council, help_items), base_url)
 
 
 def save(leaflet: Leaflet, pdf: bytes, site_dir: Path) -> int:

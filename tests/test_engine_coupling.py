@@ -1,0 +1,160 @@
+"""Each place the build leans on MkDocs or mkdocs-material behaviour that is not a documented API.
+
+docs/developers/how-it-works.md lists them under "Coupling points". Each test here fails with a message that
+names its coupling point, so an upgrade that changes one says exactly what broke and where to look.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from conftest import ROOT, build, edit
+
+COUPLING = "coupling point '{}' (docs/developers/how-it-works.md) has changed: {}"
+
+
+def broken(name: str, what: str) -> str:
+    return COUPLING.format(name, what)
+
+
+@pytest.fixture(scope="module")
+def config():
+    from mkdocs.config import load_config
+
+    loaded = load_config(str(ROOT / "mkdocs.yml"))
+    loaded.plugins._current_plugin = None  # as MkDocs sets it between events (File.generated reads it)
+    return loaded
+
+
+def test_data_pages_mkdocs_uses_the_page_set_on_the_file(config):
+    """hooks/engine/data_pages.py: a Page made before the menu is built is the one MkDocs uses."""
+    from mkdocs.structure.files import File, Files, InclusionLevel
+    from mkdocs.structure.nav import get_navigation
+
+    from hooks.directory.generated import make_page
+    from hooks.engine.data_pages import DataPage
+
+    file = File.generated(config, "services/made.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    made = DataPage(make_page({}, "Made from data", Markup('<p id="a-part">Hello</p>')), file, config)
+    files = Files([file])
+    get_navigation(files, config)
+    assert file.page is made, broken("data pages", "MkDocs made its own page instead of using file.page")
+    made.read_source(config)
+    made.render(config, files)
+    assert 'id="a-part"' in made.content and made.title == "Made from data", broken("data pages", "render")
+
+
+def test_anchor_ids_links_to_a_section_of_a_data_page_are_checked(config, caplog):
+    """MkDocs checks #anchors against page.present_anchor_ids, which DataPage fills itself."""
+    from mkdocs.structure.files import File, Files, InclusionLevel
+    from mkdocs.structure.pages import Page
+
+    from hooks.directory.generated import make_page
+    from hooks.engine.data_pages import DataPage
+
+    target = File.generated(config, "services/made.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    made = DataPage(make_page({}, "Made", Markup('<h2 id="here">Here</h2>')), target, config)
+    source = File.generated(config, "linking.md", content="[ok](services/made.md#here) [bad](services/made.md#not-here)")
+    page = Page(None, source, config)
+    files = Files([target, source])
+    for each in (made, page):
+        each.read_source(config)
+        each.render(config, files)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        page.validate_anchor_links(files=files, log_level=logging.WARNING)
+    messages = " ".join(r.getMessage() for r in caplog.records)
+    assert "not-here" in messages and "'#here'" not in messages, broken("anchor ids", messages or "no warning")
+
+
+def test_search_entries_the_search_plugin_keeps_its_entries_in_a_list(config):
+    from hooks.engine.config import search_index_entries
+
+    plugin = config.plugins["material/search"]
+    plugin.on_config(config)
+    try:
+        entries = search_index_entries(config)
+    except RuntimeError as error:
+        pytest.fail(broken("search entries", str(error)))
+    assert entries == [], broken("search entries", "the index starts with entries")
+
+
+def test_a_missing_search_plugin_is_an_error_not_a_silent_skip(project):
+    edit(project / "mkdocs.yml", "  - search:\n      lang: en\n", "")
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "CONFIG_SEARCH_MISSING" in output, output[-2000:]
+    assert "Traceback" not in output
+
+
+def test_theme_bundle_base_html_names_the_theme_script():
+    import material
+
+    from hooks.engine import theme
+
+    try:
+        bundle = theme.bundle()
+    except LookupError as error:
+        pytest.fail(broken("theme bundle", str(error)))
+    assert (Path(material.__file__).parent / "templates" / bundle).exists(), broken("theme bundle", bundle)
+
+
+def test_theme_icons_are_svg_files_inside_the_theme():
+    from hooks.engine.theme import icon_path
+
+    assert icon_path("material/phone").exists(), broken("theme icons", str(icon_path("material/phone")))
+
+
+def test_page_urls_mkdocs_puts_every_page_where_the_url_rule_says(config):
+    from mkdocs.structure.files import get_files
+
+    from hooks.core import urls
+
+    pages = [f for f in get_files(config) if f.is_documentation_page()]
+    assert len(pages) > 40
+    wrong = [(f.src_uri, f.url) for f in pages if f.url != urls.page_url(f.src_uri)
+             or f.dest_uri != urls.built_file(f.src_uri)]
+    assert not wrong, broken("page urls", f"{wrong[:3]}")
+
+
+def test_short_page_addresses_turned_off_is_an_error(project):
+    edit(project / "mkdocs.yml", "use_directory_urls: true", "use_directory_urls: false")
+    result = build(project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "CONFIG_DIRECTORY_URLS" in output, output[-2000:]
+
+
+def test_article_markup_the_theme_wraps_each_page_in_the_article_the_build_reads(built_site):
+    from hooks.outputs.leaflets import ARTICLE
+
+    html = (built_site / "get-help-now" / "index.html").read_text()
+    assert ARTICLE.search(html), broken("article markup", '<article class="md-content__inner md-typeset"> is gone')
+
+
+def test_extra_as_text_the_view_templates_see_prints_itself_short():
+    """The macros plugin writes every config.extra value as text on each build (7 MB for a large directory)."""
+    from hooks.data.services import load_directory
+    from hooks.data.site_data import load_site_data
+    from hooks.site_build import SiteView
+
+    data = load_site_data(ROOT / "data", root=ROOT)
+    view = SiteView(data=data, directory=load_directory(ROOT / "data", data, root=ROOT), bundle="x.js")
+    assert len(repr(view)) < 200, broken("extra as text", repr(view)[:200])
+
+
+def test_the_view_templates_see_cannot_be_changed():
+    from dataclasses import FrozenInstanceError
+
+    from hooks.data.services import load_directory
+    from hooks.data.site_data import load_site_data
+    from hooks.site_build import SiteView
+
+    data = load_site_data(ROOT / "data", root=ROOT)
+    view = SiteView(data=data, directory=load_directory(ROOT / "data", data, root=ROOT), bundle="x.js")
+    with pytest.raises(FrozenInstanceError):
+        view.bundle = "other.js"
+    with pytest.raises(TypeError):
+        view.page_urls["x.md"] = "x/"
