@@ -55,8 +55,18 @@
   document.querySelectorAll("label[for='__search']").forEach(function (label) {
     label.addEventListener("click", start);
   });
+  // A key pressed with Ctrl, Cmd or Alt belongs to the browser (Ctrl+F finds a word on a long page): stop it
+  // here, before the theme's own shortcuts see it, and leave what it does to the browser.
+  window.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) event.stopPropagation();
+  }, true);
+
+  function typing(target) {
+    return /^(input|textarea|select)$/i.test(target.tagName) || target.isContentEditable;
+  }
+
   document.addEventListener("keydown", function (event) {
-    if (loading || /^(input|textarea|select)$/i.test(event.target.tagName)) return;
+    if (loading || typing(event.target)) return;
     if (event.key === "/" || event.key === "s" || event.key === "f") {  // the theme's search shortcuts
       event.preventDefault();
       if (toggle) toggle.checked = true;
