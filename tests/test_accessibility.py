@@ -48,7 +48,7 @@ def test_no_wcag_violations(sized_page, site_url, kind):
 def test_search_results_have_no_wcag_violations(sized_page, site_url):
     sized_page.goto(site_url + "/")
     sized_page.keyboard.press("/")  # mkdocs-material opens search with /
-    sized_page.wait_for_timeout(200)
+    sized_page.wait_for_function("() => document.activeElement.classList.contains('md-search__input')")
     sized_page.keyboard.type("respite")
     sized_page.wait_for_selector(".md-search-result__item", timeout=10_000)
     found = violations(sized_page)
@@ -60,7 +60,7 @@ def test_skip_link_moves_focus_to_the_content(page, site_url):
     page.keyboard.press("Tab")
     skip = page.evaluate("document.activeElement.className")
     assert "md-skip" in skip
-    page.wait_for_timeout(400)  # it slides into view
+    page.wait_for_function("() => document.querySelector('.md-skip').getBoundingClientRect().top >= 0")  # it slides in
     box = page.locator(".md-skip").bounding_box()
     assert box["y"] >= 0 and box["height"] > 10, "the skip link is not visible when focused"
     page.keyboard.press("Enter")

@@ -172,5 +172,6 @@ def test_rendering_keeps_unsafe_text_inert_even_if_checks_were_skipped(data_dir)
 
 
 def test_model_rejects_unknown_fields():
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as caught:
         Service.model_validate({"id": "x", "phnoe": "1"})
+    assert ("phnoe",) in [tuple(e["loc"]) for e in caught.value.errors() if e["type"] == "extra_forbidden"]

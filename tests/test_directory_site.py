@@ -78,7 +78,7 @@ def test_instant_filter_narrows_the_list(page, site_url):
     before = items.count()
     assert before >= len(SERVICES)
     page.fill("#ch-filter-input", "dementia")
-    page.wait_for_timeout(100)
+    page.wait_for_function("() => document.querySelector('.ch-filter__count').textContent.includes('match')")
     after = items.count()
     assert 0 < after < before
     for text in page.locator(".ch-services__item:visible").all_inner_texts():

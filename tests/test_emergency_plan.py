@@ -54,7 +54,7 @@ def test_nothing_typed_is_sent_anywhere(plan_page):
     plan_page.check("#plan-consent")
     for action in ("save", "print", "print-card", "delete"):
         plan_page.click(f'[data-plan-action="{action}"]')
-    plan_page.wait_for_timeout(500)
+    plan_page.wait_for_load_state("networkidle")  # anything those clicks sent would be on its way
     assert requests == [], [r.url for r in requests]
 
 

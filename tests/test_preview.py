@@ -29,13 +29,34 @@ def wait_for(url: str, text: str, seconds: float = 60) -> str:
     raise AssertionError(f"{text!r} did not appear at {url} within {seconds}s")
 
 
+def start_preview(project) -> tuple[subprocess.Popen, str]:
+    """`mkdocs serve` on a free port. MkDocs cannot be told to pick one itself (it would print port 0), so if
+    another program takes the port first, the server stops at once and the next free port is tried."""
+    for attempt in range(5):
+        port = free_port()
+        log = project / f"serve-{attempt}.log"  # a file, not a pipe, which a long preview could fill
+        with log.open("w") as output:
+            server = subprocess.Popen(
+                [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                cwd=project, stdout=subprocess.DEVNULL, stderr=output)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                fetch(f"http://127.0.0.1:{port}/")
+                return server, f"http://127.0.0.1:{port}/"
+            except OSError:
+                time.sleep(0.2)
+        if server.poll() is None:
+            server.terminate()
+            raise AssertionError("the preview did not start within 60 s")
+        if "Address already in use" not in log.read_text():
+            raise AssertionError("the preview stopped")
+    raise AssertionError("no free port after 5 tries")
+
+
 def test_preview_reloads_after_markdown_and_yaml_edits(project):
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server, url = start_preview(project)
     try:
-        url = f"http://127.0.0.1:{port}/"
         first = wait_for(url, "Help for carers in the City of London")
         assert "livereload" in first, "the preview page has no live reload script"
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from pydantic import ValidationError
 
 from conftest import build, edit
 from hooks.checks import readability
@@ -32,8 +33,9 @@ def test_hard_text_is_over_the_limit_and_an_override_needs_a_reason():
     assert [p.code for p in verdict.problems] == ["READING_TOO_HARD"]
     from hooks.data.models import ReadingOverride
 
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError) as caught:
         ReadingOverride(max_grade=20)  # no reason given
+    assert [(tuple(e["loc"]), e["type"]) for e in caught.value.errors()] == [(("reason",), "missing")]
     override = ReadingOverride(max_grade=40, reason="Legal terms that carers will meet.")
     from hooks.data.models import PageMeta
 

@@ -21,12 +21,20 @@ QUERIES = {
 }
 
 
+READY = """() => { const meta = document.querySelector('.md-search-result__meta');
+  return meta && meta.textContent.trim() !== '' && !/initializing/i.test(meta.textContent); }"""
+SEARCHED = """query => document.querySelector('.md-search__input').value === query
+  && document.querySelectorAll('.md-search-result__item').length > 0"""
+
+
 def top_results(page, site_url: str, query: str) -> list[str]:
     page.goto(site_url + "/")
-    page.keyboard.press("/")
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    page.wait_for_timeout(300)
+    page.keyboard.press("/")  # loads the theme's script and the index
+    page.wait_for_function(READY, timeout=10_000)
+    # The whole query at once, then one key to search it: the results read are the query's, not a prefix's.
+    page.fill(".md-search__input", query)
+    page.keyboard.press("End")
+    page.wait_for_function(SEARCHED, arg=query, timeout=10_000)
     links = page.locator(".md-search-result__item > .md-search-result__link")
     return [links.nth(i).get_attribute("href") for i in range(min(3, links.count()))]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -127,7 +128,10 @@ def test_unknown_contact_in_site_settings(data_dir):
 def test_crisis_contact_not_checked_for_six_months(data_dir):
     problems = problems_for(data_dir, today=date(2027, 6, 1))
     assert {p.code for p in problems} == {"CRISIS_CONTACT_NOT_CHECKED"}
-    assert "samaritans" not in {p.field for p in problems}
+    for problem in problems:  # each names the contact's own "checked:" line, by index, not by id
+        assert re.fullmatch(r"contacts\[\d+\]\.checked", problem.field), problem.field
+        lines = (data_dir / problem.file.removeprefix("data/")).read_text().splitlines()
+        assert lines[problem.line - 1].strip().startswith("checked:"), (problem.file, problem.line)
     assert any("Samaritans" in p.message for p in problems)
 
 
