@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -158,9 +159,35 @@ def test_pdftoppm_renders_page_one_of_each_leaflet(built_site, tmp_path):
         assert list(tmp_path.glob(pdf.stem + "*.png"))
 
 
-def test_rendering_is_reproducible(built_site):
+RENDER = """import sys; from datetime import date; from pathlib import Path; sys.path.insert(0, sys.argv[1])
+from hooks.outputs import leaflets
+page = Path(sys.argv[2])
+article = leaflets.ARTICLE.search(page.read_text()).group(1)
+leaflet = leaflets.Leaflet("easy-read/what-is-a-carer.md", "What is a carer?", date(2026, 11, 23))
+html = leaflets.leaflet_html(leaflet, article, "A council", [("Emergency services", "999", "Danger.")])
+Path(sys.argv[3]).write_bytes(leaflets.render_pdf(html, page.as_uri()))"""
+
+
+def fonts_in(pdf_path: Path) -> set[str]:
+    with pdfplumber.open(pdf_path) as pdf:
+        return {char["fontname"].split("+")[-1] for page in pdf.pages for char in page.chars}
+
+
+def test_rendering_is_reproducible_in_separate_processes(built_site, tmp_path):
+    """Same input, same file: the font comes with the project's packages, not from the machine."""
     page = built_site / "easy-read" / "what-is-a-carer" / "index.html"
-    article = leaflets.ARTICLE.search(page.read_text()).group(1)
-    leaflet = leaflets.Leaflet("easy-read/what-is-a-carer.md", "What is a carer?", date(2026, 11, 23))
-    html = leaflets.leaflet_html(leaflet, article, "A council", [("Emergency services", "999", "Danger.")])
-    assert leaflets.render_pdf(html, page.as_uri()) == leaflets.render_pdf(html, page.as_uri())
+    made = []
+    for run in (1, 2):
+        out = tmp_path / f"{run}.pdf"
+        result = subprocess.run([sys.executable, "-c", RENDER, str(ROOT), str(page), str(out)],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        made.append(out.read_bytes())
+    assert made[0] == made[1]
+    assert fonts_in(tmp_path / "1.pdf") == {"Atkinson-Hyperlegible", "Atkinson-Hyperlegible-Bold"}
+
+
+def test_every_leaflet_embeds_only_the_bundled_font(built_site):
+    for pdf_path in (built_site / "leaflets").glob("*.pdf"):
+        used = fonts_in(pdf_path)
+        assert used and all(name.startswith("Atkinson-Hyperlegible") for name in used), (pdf_path.name, used)

@@ -30,10 +30,19 @@ def _safe_text(value: str) -> str:
     return value
 
 
+# Characters a web address never needs, which could end an HTML attribute or hide a second address.
+_URL_UNSAFE = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f]")
+
+
 def _https_url(value: str) -> str:
     value = value.strip()
+    unsafe = _URL_UNSAFE.search(value)
+    if unsafe:
+        shown = {" ": "a space", '"': 'a " (quote)', "'": "a ' (quote)"}.get(unsafe.group(0), repr(unsafe.group(0)))
+        raise PydanticCustomError("URL_UNSAFE", 'is "{value}", which has {found}: a web address cannot',
+                                  {"value": value.encode("unicode_escape").decode(), "found": shown})
     parts = urlsplit(value)
-    if parts.scheme.lower() != "https" or not parts.netloc or " " in value or "." not in parts.netloc:
+    if parts.scheme.lower() != "https" or not parts.netloc or "." not in parts.netloc:
         raise PydanticCustomError("URL_NOT_HTTPS", 'is "{value}", which is not a full https:// web address',
                                   {"value": value})
     return value

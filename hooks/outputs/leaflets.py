@@ -27,6 +27,7 @@ from hooks.data.models import PageMeta
 STYLESHEET = OVERRIDES / "assets" / "stylesheets" / "leaflet.css"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 LINK_MARKER = "(PDF)</a>"
+FONT = "Atkinson Hyperlegible"  # leaflet.css names it; font_faces() says where its files are
 HREF = re.compile(r'href="([^"]*)"')
 HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
@@ -66,10 +67,26 @@ def leaflet_html(leaflet: Leaflet, article: str, council: str, help_items: list[
                                  article=Markup(article), help=help_list))
 
 
+def font_faces() -> str:
+    """@font-face rules for the leaflets' font, from the package that ships it: every machine embeds the same
+    font, so the same page gives the same PDF, whatever fonts the system has."""
+    import json
+
+    import fontpkg_atkinson_hyperlegible as font
+
+    files = json.loads((font.ROOT / "metadata.json").read_text(encoding="utf-8"))["files"]
+    return "\n".join(
+        f'@font-face {{ font-family: "{FONT}"; src: url("{(font.ROOT / f["path"]).as_uri()}"); '
+        f'font-weight: {f["weight"]}; font-style: {f["style"]}; }}' for f in files)
+
+
 def render_pdf(html: str, base_url: str) -> bytes:
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
-    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=[CSS(filename=str(STYLESHEET))])
+    fonts = FontConfiguration()
+    styles = [CSS(string=font_faces(), font_config=fonts), CSS(filename=str(STYLESHEET), font_config=fonts)]
+    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=styles, font_config=fonts)
 
 
 def absolute_links(article: str, page_address: str) -> str:
