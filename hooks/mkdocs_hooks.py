@@ -77,10 +77,10 @@ def on_config(config):
     except TodayInvalid as error:
         raise Abort(str(error)) from None
     _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", bundle=theme.bundle())
-    site = _build.data.site
-    config.site_name, config.site_description, config.site_url = site.name, site.description, site.url
-    if site.logo:
-        config.theme["logo"] = site.logo
+    config.site_name, config.site_description = _build.site_name, _build.site_description
+    config.site_url = _build.data.site.url
+    if _build.data.site.logo:
+        config.theme["logo"] = _build.data.site.logo
     config.extra["carers"] = _build.view
     config.extra["council"] = _build.data.council
     return config

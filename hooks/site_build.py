@@ -32,6 +32,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from markupsafe import Markup, escape
+
 from hooks import directory as pages_from_data
 from hooks.checks import crisis, easy_read, readability, reading_rules, third_party
 from hooks.core import background, urls
@@ -113,6 +115,16 @@ class SiteBuild:
         started = background.submit(job, *args)
         self.jobs.append(started)
         return started
+
+    @property
+    def site_name(self) -> Markup:
+        """The site's name, escaped once here: the theme prints it unescaped in some attributes (coupling
+        point 'site name'), and Markup is left as it is by the places that do escape it."""
+        return escape(self.data.site.name)
+
+    @property
+    def site_description(self) -> Markup:
+        return escape(self.data.site.description)
 
     @property
     def crisis_sources(self) -> set[str]:
@@ -210,7 +222,7 @@ class SiteBuild:
     def search_entries(self, entries: list[dict]) -> None:
         """Add the pages made from data, and the words carers use, to the search index's entries in place."""
         entries += [made.search for made in self.generated.values() if made.search]
-        search_index.enrich(entries, search_index.load_groups(self.root / "data"))
+        search_index.enrich(entries, search_index.groups(self.data.synonyms_file))
 
     def finish(self, site_dir: Path) -> None:
         if self.open_data is not None:

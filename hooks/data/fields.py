@@ -115,7 +115,22 @@ def _as_text(value):
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+def _path_check(pattern: str, example: str):
+    def check(value: str) -> str:
+        value = value.strip()
+        if ".." in value or not re.fullmatch(pattern, value):
+            raise PydanticCustomError("PATH_INVALID", 'is "{value}", which is not a path like {example}',
+                                      {"value": value, "example": example})
+        return value
+    return check
+
+
 SafeText = Annotated[str, AfterValidator(_safe_text)]
+# Paths inside the project: letters, numbers, - _ . and /, nothing that could leave an attribute or the folder.
+ContentPath = Annotated[str, AfterValidator(_path_check(r"[a-z0-9][a-z0-9_/.-]*\.md", "support/carers-assessment.md"))]
+AssetPath = Annotated[str, AfterValidator(_path_check(r"[A-Za-z0-9][A-Za-z0-9_/.-]*\.(?:svg|png|jpg|jpeg|webp)",
+                                                      "assets/logo.svg"))]
+IconName = Annotated[str, AfterValidator(_path_check(r"[a-z0-9-]+/[a-z0-9-]+", "material/phone"))]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 Source = Annotated[str, AfterValidator(_source)]
 Postcode = Annotated[str, AfterValidator(_postcode)]

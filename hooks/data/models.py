@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
 from hooks.data import phones
-from hooks.data.fields import Colour, Email, HttpsUrl, PhoneNumber, SafeText, Slug, SmsNumber, Source, TextphoneNumber
+from hooks.data.fields import (AssetPath, Colour, ContentPath, Email, HttpsUrl, IconName, PhoneNumber, SafeText, Slug,
+                               SmsNumber, Source, TextphoneNumber)
 
 
 class Strict(BaseModel):
@@ -29,7 +30,7 @@ class SiteInfo(Strict):
     name: SafeText
     description: SafeText
     url: HttpsUrl
-    logo: str | None = None  # a picture in content/, e.g. assets/logo.svg, shown in the header
+    logo: AssetPath | None = None  # a picture in content/, e.g. assets/logo.svg, shown in the header
 
 
 class Council(Strict):
@@ -120,17 +121,17 @@ class Contact(Strict):
 
 class PageLink(Strict):
     title: SafeText
-    page: str  # a page in content/, checked when the pages are known
+    page: ContentPath  # a page in content/, checked when the pages are known
 
 
 class GetHelpNow(Strict):
-    page: str
+    page: ContentPath
     top_contact: Slug
     printed_contacts: list[Slug]
 
 
 class CrisisPage(Strict):
-    page: str
+    page: ContentPath
     contacts: list[Slug]
 
 
@@ -196,7 +197,7 @@ class GlossaryTerm(Strict):
     term: SafeText
     abbr: SafeText | None = None
     definition: SafeText
-    link: str | None = None
+    link: ContentPath | None = None
 
 
 class GlossaryFile(DataFile):
@@ -209,7 +210,7 @@ class GlossaryFile(DataFile):
 
 class Picture(Strict):
     name: Slug
-    icon: str  # a Material Design icon bundled with the theme, e.g. material/phone
+    icon: IconName  # a Material Design icon bundled with the theme, e.g. material/phone
     alt: SafeText  # what the picture shows, for people who cannot see it
 
 
@@ -219,6 +220,12 @@ class PicturesFile(DataFile):
     UNIQUE = (("pictures", "name", "PICTURE_DUPLICATE_NAME"),)
 
     pictures: list[Picture]
+
+
+class SynonymsFile(DataFile):
+    """data/synonyms.yaml: words carers use for the same thing; search finds a page by any word of its group."""
+
+    groups: list[list[SafeText]]
 
 
 class PageMeta(BaseModel):
@@ -234,7 +241,7 @@ class PageMeta(BaseModel):
     review_by: date
     audience: list[Slug]
     reading_level: ReadingOverride | None = None
-    easy_read_of: str | None = None  # on an easy-read page: the full page it is the easy version of
+    easy_read_of: ContentPath | None = None  # on an easy-read page: the full page it is the easy version of
 
     @model_validator(mode="after")
     def _dates_in_order(self):

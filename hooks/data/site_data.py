@@ -14,8 +14,8 @@ from pydantic import BaseModel, ValidationError
 from hooks.core.today import today as current_date
 from hooks.core import yaml_source
 from hooks.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
-                     GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
-                     SiteInfo)
+                               GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
+                               SiteInfo, SynonymsFile)
 from hooks.core.problems import Problem, ProblemsFound
 
 CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least every 6 months
@@ -75,6 +75,7 @@ FIXES = {
                   "< or >: write a space as %20.",
     "EMAIL_INVALID": "Write one email address, like {example}.",
     "ID_INVALID": "Use small letters, numbers and - or _ only, for example 'carers_uk'.",
+    "PATH_INVALID": "Write the path the way the message shows, with small letters, numbers, - and /.",
     "COLOUR_INVALID": "Write a colour as # and 6 hex digits in quotes, for example {example}.",
     "PHONE_INVALID": "Write a UK number with its area code in quotes, for example \"020 7946 0000\", "
                      "or a short number such as \"116 123\".",
@@ -161,6 +162,7 @@ class SiteData:
     audiences_file: AudiencesFile = data_file("audiences.yaml")
     glossary_file: GlossaryFile = data_file("glossary.yaml")
     pictures_file: PicturesFile = data_file("pictures.yaml")
+    synonyms_file: SynonymsFile = data_file("synonyms.yaml")
     # Where each file's fields are (by file name), for checks that run later in the build (e.g. page links).
     sources: dict[str, yaml_source.Located] = field(default_factory=dict, repr=False)
 

@@ -15,10 +15,16 @@ from pathlib import Path
 
 import yaml
 
+from hooks.data.models import SynonymsFile
+
+
+def groups(synonyms: SynonymsFile) -> list[list[str]]:
+    return [[term.lower() for term in group] for group in synonyms.groups]
+
 
 def load_groups(data_dir: Path) -> list[list[str]]:
-    groups = yaml.safe_load((data_dir / "synonyms.yaml").read_text(encoding="utf-8"))["groups"]
-    return [[str(term).lower() for term in group] for group in groups]
+    """The groups in data/synonyms.yaml, checked (the build has them already, in SiteData)."""
+    return groups(SynonymsFile.model_validate(yaml.safe_load((data_dir / "synonyms.yaml").read_text(encoding="utf-8"))))
 
 
 def normalise(text: str) -> str:
