@@ -92,7 +92,7 @@ class SiteBuild:
     bundle: str
     metas: dict[str, PageMeta | None] = field(default_factory=dict)
     generated: dict[str, Generated] = field(default_factory=dict)
-    leaflets: dict[str, leaflets.Leaflet] = field(default_factory=dict)
+    leaflet_pages: dict[str, leaflets.Leaflet] = field(default_factory=dict)  # by path under content/
     page_problems: list[Problem] = field(default_factory=list)
     readings: list[PendingReading] = field(default_factory=list)
     leaflet_pdfs: dict[str, Future] = field(default_factory=dict)
@@ -150,7 +150,7 @@ class SiteBuild:
         _raise_errors(problems)
         self.generated = pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))
         page_urls = {src: urls.page_url(src) for src in [*sources, *self.generated]}
-        self.leaflets = leaflets.leaflets_for(self.metas, self.data.get_help_now.page)
+        self.leaflet_pages = leaflets.leaflets_for(self.metas, self.data.get_help_now.page)
         self.view = dataclasses.replace(
             self.view, page_urls=MappingProxyType(page_urls),
             links=Links(get_help_now=page_urls[self.data.get_help_now.page],
@@ -175,7 +175,7 @@ class SiteBuild:
         for required in self.data.crisis_pages:
             if required.page == src_uri:
                 self.page_problems += crisis.missing_contacts(required, file, html, self.data.contacts)
-        leaflet = self.leaflets.get(src_uri)
+        leaflet = self.leaflet_pages.get(src_uri)
         if leaflet:
             link = leaflets.link(urls.relative("leaflets/" + leaflet.pdf_name, page_url), bool(meta and meta.easy_read_of))
             # After the heading; str first, as Markup + str would escape the page.
@@ -209,7 +209,7 @@ class SiteBuild:
 
     def start_leaflet(self, src_uri: str, output: str, page_file: Path) -> None:
         """Make the page's PDF leaflet from the page as built, in the second process; saved by finish()."""
-        leaflet = self.leaflets.get(src_uri)
+        leaflet = self.leaflet_pages.get(src_uri)
         if not leaflet or not self.make_leaflets:
             return
         help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
@@ -230,7 +230,7 @@ class SiteBuild:
         for src_uri, making in self.leaflet_pdfs.items():
             pdf = background.wait(making)
             if pdf:
-                leaflets.save(self.leaflets[src_uri], pdf, site_dir)
+                leaflets.save(self.leaflet_pages[src_uri], pdf, site_dir)
 
     def settle(self) -> None:
         """After a failed build: nothing started is left writing into the site folder."""

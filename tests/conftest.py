@@ -28,6 +28,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+def load_data(data_dir: Path = ROOT / "data"):
+    """The checked data and directory of a data/ folder (the example's by default), as the build loads them."""
+    from hooks.data.services import load_directory
+    from hooks.data.site_data import load_site_data
+
+    data = load_site_data(data_dir, root=data_dir.parent, today=SUITE_TODAY)
+    return data, load_directory(data_dir, data, root=data_dir.parent, today=SUITE_TODAY)
+
+
 def edit(path: Path, old: str, new: str) -> None:
     """Change the first `old` in a file to `new`; fail loudly if it is not there (the test would prove nothing)."""
     text = path.read_text()

@@ -48,13 +48,15 @@ def datefudge():
     return found
 
 
+def build_on(day: str, datefudge: str, project, site, env: dict) -> subprocess.CompletedProcess:
+    """A strict build as if run on `day` by the system clock."""
+    return subprocess.run([datefudge, day, sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=project, capture_output=True, text=True, env=without(env, *OUTER_CLOCK), timeout=300)
+
+
 def test_a_real_build_reads_the_calendar_and_stops_on_overdue_content(project, datefudge, tmp_path):
     """As if built on 1 January 2030 with no CARERS_HUB_TODAY: the crisis page is long overdue."""
-    calendar = without(ENV, "CARERS_HUB_TODAY", *OUTER_CLOCK)
-
-    result = subprocess.run([datefudge, "2030-01-01", sys.executable, "-m", "mkdocs", "build", "--strict",
-                             "--site-dir", str(tmp_path / "site")], cwd=project, capture_output=True, text=True,
-                            env=calendar, timeout=300)
+    result = build_on("2030-01-01", datefudge, project, tmp_path / "site", without(ENV, "CARERS_HUB_TODAY"))
     output = result.stdout + result.stderr
     assert result.returncode != 0, output[-2000:]
     assert "CRISIS_PAGE_REVIEW_OVERDUE" in output or "CRISIS_CONTACT_NOT_CHECKED" in output, output[-2000:]
@@ -62,9 +64,7 @@ def test_a_real_build_reads_the_calendar_and_stops_on_overdue_content(project, d
 
 
 def test_the_same_build_passes_when_today_is_set(project, datefudge, tmp_path):
-    result = subprocess.run([datefudge, "2030-01-01", sys.executable, "-m", "mkdocs", "build", "--strict",
-                             "--site-dir", str(tmp_path / "site")], cwd=project, capture_output=True, text=True,
-                            env=without(ENV, *OUTER_CLOCK), timeout=300)
+    result = build_on("2030-01-01", datefudge, project, tmp_path / "site", ENV)
     assert result.returncode == 0, (result.stdout + result.stderr)[-2000:]
 
 

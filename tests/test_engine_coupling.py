@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from markupsafe import Markup
 
-from conftest import ROOT, build, edit
+from conftest import ROOT, build, edit, load_data
 
 COUPLING = "coupling point '{}' (docs/developers/how-it-works.md) has changed: {}"
 
@@ -134,26 +134,22 @@ def test_article_markup_the_theme_wraps_each_page_in_the_article_the_build_reads
     assert ARTICLE.search(html), broken("article markup", '<article class="md-content__inner md-typeset"> is gone')
 
 
-def test_extra_as_text_the_view_templates_see_prints_itself_short():
-    """The macros plugin writes every config.extra value as text on each build (7 MB for a large directory)."""
-    from hooks.data.services import load_directory
-    from hooks.data.site_data import load_site_data
+@pytest.fixture
+def view():
     from hooks.site_build import SiteView
 
-    data = load_site_data(ROOT / "data", root=ROOT)
-    view = SiteView(data=data, directory=load_directory(ROOT / "data", data, root=ROOT), bundle="x.js")
+    data, directory = load_data()
+    return SiteView(data=data, directory=directory, bundle="x.js")
+
+
+def test_extra_as_text_the_view_templates_see_prints_itself_short(view):
+    """The macros plugin writes every config.extra value as text on each build (7 MB for a large directory)."""
     assert len(repr(view)) < 200, broken("extra as text", repr(view)[:200])
 
 
-def test_the_view_templates_see_cannot_be_changed():
+def test_the_view_templates_see_cannot_be_changed(view):
     from dataclasses import FrozenInstanceError
 
-    from hooks.data.services import load_directory
-    from hooks.data.site_data import load_site_data
-    from hooks.site_build import SiteView
-
-    data = load_site_data(ROOT / "data", root=ROOT)
-    view = SiteView(data=data, directory=load_directory(ROOT / "data", data, root=ROOT), bundle="x.js")
     with pytest.raises(FrozenInstanceError):
         view.bundle = "other.js"
     with pytest.raises(TypeError):

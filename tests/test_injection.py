@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SUITE_TODAY, build
+from conftest import ROOT, build, load_data
 from hooks.core.problems import ProblemsFound
-from hooks.data.services import load_directory
-from hooks.data.site_data import field_name, load_site_data
+from hooks.data.site_data import field_name
 
 DATA_FILES = ["site.yaml", "contacts.yaml", "audiences.yaml", "glossary.yaml", "pictures.yaml", "synonyms.yaml",
               "organisations.yaml", "categories.yaml", "services.yaml"]
@@ -56,11 +55,6 @@ def put(doc, path, value):
     doc[path[-1]] = value
 
 
-def load_all(data_dir: Path):
-    data = load_site_data(data_dir, root=data_dir.parent, today=SUITE_TODAY)
-    return load_directory(data_dir, data, root=data_dir.parent, today=SUITE_TODAY)
-
-
 @pytest.fixture
 def data_dir(tmp_path) -> Path:
     return Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
@@ -76,7 +70,7 @@ def test_markup_in_any_text_field_is_refused_with_file_line_and_field(data_dir, 
         put(doc, path, MARKUP)
         (data_dir / name).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
         with pytest.raises(ProblemsFound) as caught:
-            load_all(data_dir)
+            load_data(data_dir)
         found = [p for p in caught.value.problems if p.file == f"data/{name}" and p.field == field_name(path)]
         assert found and found[0].line and found[0].fix, (name, field_name(path), [str(p) for p in caught.value.problems])
 
@@ -97,7 +91,7 @@ def test_a_quote_in_every_text_field_that_accepts_one_is_inert_in_every_page(tmp
             put(doc, path, QUOTE + " " + value)
             (data_dir / name).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
             try:
-                load_all(data_dir)
+                load_data(data_dir)
                 accepted.append(f"{name}:{field_name(path)}")
             except ProblemsFound:
                 doc = before

@@ -10,15 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ENV, ROOT, build
+from conftest import ENV, ROOT, build, load_data
 from hooks.checks import built_site as promises
-from hooks.data.services import load_directory
-from hooks.data.site_data import load_site_data
-
-
-def example_data():
-    data = load_site_data(ROOT / "data", root=ROOT, check_dates=False)
-    return data, load_directory(ROOT / "data", data, root=ROOT)
 
 
 def codes_and_messages(problems) -> str:
@@ -26,7 +19,7 @@ def codes_and_messages(problems) -> str:
 
 
 def test_the_example_keeps_every_promise(built_site):
-    assert promises.check(built_site, *example_data()) == []
+    assert promises.check(built_site, *load_data()) == []
 
 
 @pytest.fixture(scope="module")
@@ -51,7 +44,7 @@ def site_without_build_steps(tmp_path_factory) -> Path:
 
 
 def test_a_site_built_without_the_build_steps_fails_loudly(site_without_build_steps):
-    found = promises.check(site_without_build_steps, *example_data())
+    found = promises.check(site_without_build_steps, *load_data())
     text = codes_and_messages(found)
     assert {p.code for p in found} == {"OUTPUT_CHECK_FAILED"}
     assert 'no "Get help now" link' in text
@@ -76,7 +69,7 @@ def site_built_by_properdocs(tmp_path_factory) -> Path:
 
 
 def test_properdocs_builds_the_same_site_and_it_keeps_every_promise(site_built_by_properdocs, built_site):
-    assert promises.check(site_built_by_properdocs, *example_data()) == []
+    assert promises.check(site_built_by_properdocs, *load_data()) == []
     made = {p.relative_to(site_built_by_properdocs).as_posix() for p in site_built_by_properdocs.rglob("*") if p.is_file()}
     expected = {p.relative_to(built_site).as_posix() for p in built_site.rglob("*") if p.is_file()}
     assert made == expected

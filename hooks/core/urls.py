@@ -7,9 +7,6 @@ rather than let links made from data point at the wrong place.
 
 from __future__ import annotations
 
-import posixpath
-from pathlib import PurePosixPath
-
 
 def page_url(src_uri: str) -> str:
     """support/carers-assessment.md -> support/carers-assessment/; a/index.md -> a/; index.md -> ./"""
@@ -53,9 +50,3 @@ def relative(target_url: str, from_url: str) -> str:
 def link(target_src: str, from_src: str) -> str:
     """A relative link between two pages, by their paths under content/."""
     return relative(page_url(target_src), page_url(from_src))
-
-
-def source_of(built: str) -> PurePosixPath:
-    """Back from a built page (support/x/index.html) to the content/ path it was probably made from."""
-    parent = PurePosixPath(built).parent
-    return PurePosixPath("index.md") if str(parent) == "." else parent.with_suffix(".md")
