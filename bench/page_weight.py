@@ -27,7 +27,7 @@ from hooks.checks.links import free_port  # noqa: E402
 
 KINDS = {
     "home": "/", "guidance": "/support/carers-assessment/", "crisis": "/get-help-now/", "directory": "/services/",
-    "service": "/services/carers-connections/", "glossary": "/glossary/",
+    "service": "/services/city-carers-support-service/", "glossary": "/glossary/",
     "emergency plan": "/planning-ahead/make-your-plan/", "easy read": "/easy-read/what-is-a-carer/",
 }
 TYPES = {"html": ("text/html",), "css": ("text/css",), "js": ("javascript",), "fonts": ("font",),

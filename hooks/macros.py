@@ -97,7 +97,7 @@ def define_env(env):
     def service(service_id: str) -> Markup:
         """A card for one service from data/services.yaml: its name (a link to its page), what it is, its number.
 
-        Put it on a line of its own: `{{ service("carers-connections") }}`.
+        Put it on a line of its own: `{{ service("city-carers-support-service") }}`.
         """
         return render("service-card.html", item=_items([_listing("service", service_id)])[0])
 
@@ -121,7 +121,7 @@ def define_env(env):
 
     @env.macro
     def service_phone(service_id: str) -> Markup:
-        """One service's phone number as a link, inside a sentence: `call {{ service_phone("carers-connections") }}`."""
+        """One service's phone number as a link, inside a sentence: `call {{ service_phone("city-carers-support-service") }}`."""
         s = _listing("service_phone", service_id)
         if s.phone is None:
             _fail(env, "service_phone", service_id, f'the service "{service_id}" has no phone number.',

@@ -38,11 +38,12 @@ from hooks import directory as pages_from_data
 from hooks.checks import crisis, easy_read, readability, reading_rules, third_party
 from hooks.core import background, urls
 from hooks.core.problems import Problem, ProblemsFound
+from hooks.core.render import render
 from hooks.data import front_matter, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
-from hooks.outputs import abbreviations, leaflets, search_index, security_headers
+from hooks.outputs import abbreviations, leaflets, report_problem, search_index, security_headers
 from hooks.outputs.council_css import council_css
 
 
@@ -65,6 +66,15 @@ class SiteView:
     def __repr__(self) -> str:
         # Short: the macros plugin writes config.extra as text on each build.
         return f"SiteView({self.directory!r}, {len(self.page_urls)} pages)"
+
+    @property
+    def exit_url(self) -> str:
+        """Where "Exit this page" goes (data/site.yaml exit_this_page)."""
+        return self.data.site_file.exit_this_page.url
+
+    def report_link(self, page_url: str, title: str) -> str | None:
+        """Where "Report a problem with this page" goes for the page at page_url, or None if nowhere is set."""
+        return report_problem.link(self.data.site_file.report_problem, self.data.site.url, page_url, title)
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,8 @@ class SiteBuild:
             link = leaflets.link(urls.relative("leaflets/" + leaflet.pdf_name, page_url), bool(meta and meta.easy_read_of))
             # After the heading; str first, as Markup + str would escape the page.
             html = html.replace("</h1>", "</h1>\n" + str(link), 1) if "</h1>" in html else str(link) + html
+        if meta and meta.sources:  # after the reading level was started: it is about the page, not for scoring
+            html += "\n" + str(render("page-sources.html", sources=meta.sources))
         return html
 
     # -- judge_pages ----------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ def test_text_resized_to_200_percent_still_fits(browser, site_url):
     # bypass_csp: the test adds its own style, which the site's policy would rightly block.
     context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     tab = context.new_page()
-    for path in ("/", "/get-help-now/", "/services/carers-connections/"):
+    for path in ("/", "/get-help-now/", "/services/city-carers-support-service/"):
         tab.goto(site_url + path)
         tab.add_style_tag(content="html { font-size: 200% !important; }")
         overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")

@@ -44,7 +44,7 @@ def test_crisis_contact_with_invalid_number_fails(project):
 def test_crisis_contact_not_checked_for_six_months_fails(project):
     contacts = project / "data" / "contacts.yaml"
     text = contacts.read_text()
-    contacts.write_text(text.replace("checked: 2026-11-23", "checked: 2026-03-01", 1))
+    contacts.write_text(re.sub(r"checked: \d{4}-\d{2}-\d{2}", "checked: 2026-03-01", text, count=1))
     result = build(project, strict=False)
     failed_with(result, "CRISIS_CONTACT_NOT_CHECKED", "Emergency services was last checked on 2026-03-01")
 
@@ -57,8 +57,9 @@ def test_page_without_get_help_now_link_fails(project):
 
 
 def test_crisis_page_past_its_review_date_fails_even_in_preview(project):
-    edit(project / CRISIS_PAGE, "review_by: 2027-02-23", "review_by: 2026-11-01")
-    edit(project / CRISIS_PAGE, "last_reviewed: 2026-11-23", "last_reviewed: 2026-08-01")
+    page = project / CRISIS_PAGE
+    text = re.sub(r"(?m)^review_by: .*$", "review_by: 2026-11-01", page.read_text(), count=1)
+    page.write_text(re.sub(r"(?m)^last_reviewed: .*$", "last_reviewed: 2026-08-01", text, count=1))
     result = build(project, strict=False)
     failed_with(result, "CRISIS_PAGE_REVIEW_OVERDUE", "content/get-help-now.md, line 6", 'field "review_by"')
 
@@ -92,8 +93,8 @@ def test_crisis_page_links_carry_the_numbers_from_data(built_site):
     links = crisis_links(built_site)
     expected = {
         "tel:999": "999", "tel:111": "111", "tel:18001111": "18001 111", "tel:116123": "116 123",
-        "sms:85258?body=SHOUT": "85258", "tel:+448001111": "0800 1111", "tel:+448082000247": "0808 200 0247",
-        "tel:+448088087777": "0808 808 7777", "tel:+442083568855": "020 8356 8855",
+        "sms:85258?body=SHOUT": "85258", "tel:+448001111": "0800 1111", "tel:+448082000247": "0808 2000 247",
+        "tel:+442083568855": "020 8356 8855", "tel:+442083562300": "020 8356 2300", "tel:+442083562710": "020 8356 2710",
         "tel:+442073321224": "020 7332 1224",
     }
     for href, text in expected.items():
@@ -118,3 +119,25 @@ def test_no_crisis_number_is_typed_into_a_page():
         digits = page.read_text().replace(" ", "")
         for number in numbers:
             assert number not in digits, f"{page} types {number}: use the phone or contact_card macro"
+
+
+def test_crisis_leaflet_fits_two_a4_sides_with_every_number_as_its_owner_writes_it(built_site):
+    """Printed to keep by the phone: two A4 sides at most, clear print, each number written as in data (as the
+    provider publishes it: 0808 2000 247, not the library's 0808 200 0247)."""
+    import pdfplumber
+
+    from conftest import load_data
+
+    data, _ = load_data()
+    required = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["crisis_pages"][0]["contacts"]
+    with pdfplumber.open(built_site / "leaflets" / "get-help-now.pdf") as pdf:
+        assert len(pdf.pages) <= 2, f"{len(pdf.pages)} pages"
+        assert all((round(p.width), round(p.height)) == (595, 842) for p in pdf.pages), "A4"
+        body = [c["size"] for p in pdf.pages for c in p.chars if c["top"] > 50 and c["bottom"] < p.height - 50]
+        assert round(min(body), 1) >= 12, f"smallest body text is {min(body)} pt"
+        text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    for contact_id in required:
+        contact = data.contacts[contact_id]
+        written = " ".join((contact.phone or contact.sms).split())
+        assert written in text, (contact_id, written)
+    assert "0808 2000 247" in text and "0808 200 0247" not in text

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from conftest import ROOT
+from conftest import ROOT, SUITE_TODAY
 from hooks.engine import data_pages
 from hooks.directory import service_pages
 from hooks.core.problems import ProblemsFound
@@ -17,7 +17,7 @@ from hooks.data.service_models import Service
 from hooks.data.services import Listing, load_directory, stable_uuid
 from hooks.data.site_data import load_site_data
 
-TODAY = date(2026, 11, 23)
+TODAY = SUITE_TODAY
 ORGANISATIONS = """organisations:
   - id: carers-uk
     name: Carers UK
@@ -45,7 +45,7 @@ GOOD = """services:
       - days: [monday, tuesday, wednesday, thursday, friday]
         opens: "09:00"
         closes: "18:00"
-    source: https://www.carersuk.org
+    source: {url: https://www.carersuk.org, kind: own}
     last_reviewed: 2026-11-23
     review_by: 2027-05-23
   - id: second-service
@@ -57,7 +57,7 @@ GOOD = """services:
     area: England
     how_to_access: referral
     contact: samaritans
-    source: https://www.carersuk.org
+    source: {url: https://www.carersuk.org, kind: own}
     last_reviewed: 2026-11-23
     review_by: 2027-05-23
 """

@@ -13,7 +13,8 @@ from hooks.tools import freshness
 def test_report_lists_what_falls_due_within_60_days_with_owner():
     rows = freshness.everything_due(ROOT, date(2027, 5, 1))
     text, overdue = freshness.report(rows, date(2027, 5, 1), 60)
-    assert overdue == 2 and "OVERDUE  page            Get help now" in text  # the page and its easy read
+    assert overdue == sum(1 for r in rows if r.due < date(2027, 5, 1)) >= 2
+    assert text.count("OVERDUE  page            Get help now") == 2  # the page and its easy read
     assert "carers-information@example.org" in text
     assert "crisis contact" in text and "Samaritans" in text
     lines = [line for line in text.splitlines() if line[:4].isdigit()]
@@ -21,7 +22,7 @@ def test_report_lists_what_falls_due_within_60_days_with_owner():
 
 
 def test_nothing_due_today_and_exit_code_tells_the_weekly_job():
-    assert freshness.main(["--today", "2026-11-23"]) == 0
+    assert freshness.main(["--today", SUITE_TODAY.isoformat()]) == 0
     assert freshness.main(["--today", "2027-06-01"]) == 1
 
 

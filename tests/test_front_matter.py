@@ -7,7 +7,9 @@ import pytest
 from hooks.data.front_matter import check_page
 
 AUDIENCES = {"all-carers", "young-carers"}
-TODAY = date(2026, 11, 23)
+from conftest import SUITE_TODAY  # noqa: E402
+
+TODAY = SUITE_TODAY
 GOOD = """---
 title: Carer's assessment
 description: What it is.

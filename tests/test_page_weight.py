@@ -15,7 +15,7 @@ from hooks.checks.page_weight import BUDGETS, first_visit
 
 KINDS = {
     "home": "", "guidance": "support/carers-assessment/", "directory": "services/",
-    "service": "services/carers-connections/", "glossary": "glossary/", "emergency plan": "planning-ahead/make-your-plan/",
+    "service": "services/city-carers-support-service/", "glossary": "glossary/", "emergency plan": "planning-ahead/make-your-plan/",
     "easy read": "easy-read/what-is-a-carer/",
 }
 

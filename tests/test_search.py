@@ -17,7 +17,7 @@ QUERIES = {
     "sitting service": "support/replacement-care/",
     "carers allowance": "money-and-work/carers-allowance/",
     "alzheimers": "specialist-help/dementia/",
-    "Carers Connections": "services/carers-connections/",
+    "Imago": "services/city-carers-support-service/",
 }
 
 
@@ -54,9 +54,9 @@ def test_search_index_is_small(built_site):
 def test_services_are_found_by_their_name_kinds_and_audiences(built_site):
     index = json.loads((built_site / "search" / "search_index.json").read_text())
     docs = {d["location"]: d for d in index["docs"]}
-    tags = docs["services/carers-connections/"]["tags"]
-    assert "carers connections" in tags
-    assert "carers groups and drop-ins" in docs["services/carers-connections/"]["text"].lower()
+    tags = docs["services/city-carers-support-service/"]["tags"]
+    assert "city of london carers support service (imago)" in tags
+    assert "information and advice" in docs["services/city-carers-support-service/"]["text"].lower()
 
 
 @pytest.mark.browser
@@ -81,8 +81,8 @@ def test_each_service_has_one_entry_made_from_its_data(built_site):
     services = [d for d in docs if d["location"].startswith("services/")]
     assert not [d["location"] for d in services if "#" in d["location"]]  # no "When it is open" sections
     assert {d["location"] for d in services} >= {f"services/{s['id']}/" for s in SERVICES}
-    connections = next(d for d in services if d["location"] == "services/carers-connections/")
-    assert "Run by Carers Centre Tower Hamlets." in connections["text"]
+    support = next(d for d in services if d["location"] == "services/city-carers-support-service/")
+    assert "Run by Imago." in support["text"]
 
 
 def test_journey_pages_are_found_by_their_guidance_not_every_service(built_site):

@@ -43,13 +43,13 @@ contacts:
     purpose: Ask for a carer's assessment.
     phone: "020 7946 0000"
     hours: Monday to Friday, 9am to 5pm
-    source: https://www.example-borough.example/carers
+    source: {url: https://www.example-borough.example/carers, kind: own}
     checked: 2026-11-20
   - id: out_of_hours
     name: Example Borough emergency duty team
     purpose: Urgent social care when the council is closed.
     phone: "020 7946 0001"
-    source: https://www.example-borough.example/carers
+    source: {url: https://www.example-borough.example/carers, kind: own}
     checked: 2026-11-20
 """
 FRONT = "---\ntitle: {title}\ndescription: {title} in Example Borough.\nowner: team@example-borough.example\n" \
@@ -73,7 +73,7 @@ SERVICES = """services:
     area: Example Borough
     how_to_access: self-referral
     contact: adult_social_care
-    source: https://www.example-borough.example/carers
+    source: {url: https://www.example-borough.example/carers, kind: own}
     last_reviewed: 2026-11-20
     review_by: 2027-05-20
 """

@@ -29,4 +29,4 @@ def test_new_refuses_to_overwrite(project):
     with pytest.raises(SystemExit):
         new.new_page("support/carers-assessment", "Again", root=project)
     with pytest.raises(SystemExit):
-        new.new_service("carers-connections", "Again", root=project)
+        new.new_service("city-carers-support-service", "Again", root=project)

@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 from hooks.checks import textstat_offline
 
 SKIP_TAGS = {"script", "style", "pre", "code", "dt", "nav", "svg", "button", "select", "textarea"}
-SKIP_CLASSES = {"ch-contact", "ch-reviewed", "ch-print-only", "ch-no-reading-check", "headerlink"}
+# Set text made from data (contact boxes, "Where these facts come from") is not the writer's to simplify.
+SKIP_CLASSES = {"ch-contact", "ch-sources", "ch-reviewed", "ch-print-only", "ch-no-reading-check", "headerlink"}
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "caption", "summary", "label",
               "legend", "blockquote", "div", "section", "figcaption", "tr"}
 VOID_TAGS = {"br", "img", "input", "hr", "meta", "link", "source", "wbr", "col", "area", "base", "embed", "track"}

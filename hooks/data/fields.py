@@ -48,12 +48,6 @@ def _https_url(value: str) -> str:
     return value
 
 
-def _source(value: str) -> str:
-    """Where a fact came from: a web address, or a short description of a printed source."""
-    value = _safe_text(value)
-    return _https_url(value) if re.match(r"^[a-z]+:", value, re.IGNORECASE) else value
-
-
 def _email(value: str) -> str:
     from email_validator import EmailNotValidError, validate_email
 
@@ -132,7 +126,6 @@ AssetPath = Annotated[str, AfterValidator(_path_check(r"[A-Za-z0-9][A-Za-z0-9_/.
                                                       "assets/logo.svg"))]
 IconName = Annotated[str, AfterValidator(_path_check(r"[a-z0-9-]+/[a-z0-9-]+", "material/phone"))]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
-Source = Annotated[str, AfterValidator(_source)]
 Postcode = Annotated[str, AfterValidator(_postcode)]
 Description = Annotated[str, AfterValidator(_description)]
 Email = Annotated[str, AfterValidator(_email)]

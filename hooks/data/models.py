@@ -4,26 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import ClassVar
-from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic_core import PydanticCustomError
 
-from hooks.data import phones
+from hooks.data import phones, provenance
+from hooks.data.base import DataFile, Strict
 from hooks.data.fields import (AssetPath, Colour, ContentPath, Email, HttpsUrl, IconName, PhoneNumber, SafeText, Slug,
-                               SmsNumber, Source, TextphoneNumber)
+                               SmsNumber, TextphoneNumber)
+from hooks.data.provenance import Source
 
-
-class Strict(BaseModel):
-    # Unknown fields are usually typos ("phnoe:"), so they are errors, not silently ignored.
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class DataFile(Strict):
-    """A whole file in data/. UNIQUE lists (list, key, error code): no two items of the list share the key."""
-
-    UNIQUE: ClassVar[tuple[tuple[str, str, str], ...]] = ()
+__all__ = ["DataFile", "Strict"]  # re-exported: other model modules import them from here
 
 
 class SiteInfo(Strict):
@@ -75,6 +67,7 @@ class Contact(Strict):
     name: SafeText
     purpose: SafeText
     phone: PhoneNumber | None = None
+    other_phone: PhoneNumber | None = None  # when the provider itself gives two numbers for the same line
     textphone: TextphoneNumber | None = None
     sms: SmsNumber | None = None
     sms_keyword: SafeText | None = None
@@ -83,9 +76,7 @@ class Contact(Strict):
     website: HttpsUrl | None = None
     crisis: bool = False
     source: Source
-    checked: date
-    confirm_with_council: bool = False
-    confirm_with_source: HttpsUrl | None = None
+    checked: date  # the day someone last read the source and compared
 
     @model_validator(mode="after")
     def _reachable(self):
@@ -96,6 +87,10 @@ class Contact(Strict):
     @cached_property
     def phone_link(self) -> phones.Phone | None:
         return phones.parse_phone(self.phone) if self.phone else None
+
+    @cached_property
+    def other_phone_link(self) -> phones.Phone | None:
+        return phones.parse_phone(self.other_phone) if self.other_phone else None
 
     @cached_property
     def textphone_link(self) -> phones.Phone | None:
@@ -110,13 +105,12 @@ class Contact(Strict):
         return phones.Phone(display=link.display, uri=uri)
 
     @property
-    def source_site(self) -> str | None:
-        """The web site a number came from (www.example.org), when the source is a web address."""
-        return urlsplit(self.source).netloc.removeprefix("www.") if self.source.startswith("https://") else None
+    def confirmed(self) -> bool:
+        return self.source.confirmed(self.checked)
 
     @property
-    def needs_confirming(self) -> bool:
-        return self.confirm_with_council or self.confirm_with_source is not None
+    def provenance(self) -> Markup:
+        return provenance.sentence(self.source, self.checked, "this number")
 
 
 class PageLink(Strict):
@@ -160,6 +154,26 @@ class Footer(Strict):
     links: list[PageLink]
 
 
+class ExitThisPage(Strict):
+    """Where the "Exit this page" button goes: a busy, neutral website that gives nothing away."""
+
+    url: HttpsUrl = "https://www.bbc.co.uk/weather"
+
+
+class ReportProblem(Strict):
+    """Where "Report a problem with this page" goes: a mailbox, or the council's own form (not both)."""
+
+    email: Email | None = None
+    form: HttpsUrl | None = None
+    form_parameter: Slug = "page"  # the form's field that is given the page's address
+
+    @model_validator(mode="after")
+    def _one_way(self):
+        if self.email and self.form:
+            raise PydanticCustomError("REPORT_PROBLEM_TWO_WAYS", "has both email and form")
+        return self
+
+
 class SiteFile(DataFile):
     """data/site.yaml"""
 
@@ -171,6 +185,8 @@ class SiteFile(DataFile):
     footer: Footer
     colours: Colours
     contacts: list[Contact] = []
+    exit_this_page: ExitThisPage = ExitThisPage()
+    report_problem: ReportProblem | None = None  # left out: pages have no "Report a problem" link
 
 
 class ContactsFile(DataFile):
@@ -242,6 +258,8 @@ class PageMeta(BaseModel):
     audience: list[Slug]
     reading_level: ReadingOverride | None = None
     easy_read_of: ContentPath | None = None  # on an easy-read page: the full page it is the easy version of
+    exit_this_page: bool = False  # an "Exit this page" button at the top, for pages about abuse or danger at home
+    sources: list[provenance.FactSource] = []  # where the page's facts come from, shown at its end
 
     @model_validator(mode="after")
     def _dates_in_order(self):

@@ -38,8 +38,11 @@ def parse_phone(raw: str) -> Phone:
     except phonenumbers.NumberParseException:
         raise PhoneError("not a phone number") from None
     if phonenumbers.is_valid_number(number) and phonenumbers.region_code_for_number(number) == REGION:
+        # Shown as its owner writes it (0808 2000 247, not 0808 200 0247): carers compare it with the provider's
+        # own page and leaflets. Only a number written without spaces, or from abroad, is spaced the usual way.
+        written = text.startswith("0") and " " in text
         return Phone(
-            display=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
+            display=text if written else phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL),
             uri="tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
         )
     digits = text.replace(" ", "")

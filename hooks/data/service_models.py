@@ -13,8 +13,9 @@ from uuid import UUID
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug, Source
-from hooks.data.models import DataFile, Strict
+from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug
+from hooks.data.base import DataFile, Strict
+from hooks.data.provenance import Source
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -79,7 +80,7 @@ class Service(Strict):
     opening_hours: list[OpeningHours] = []
     hours_note: SafeText | None = None
     source: Source
-    last_reviewed: date
+    last_reviewed: date  # the day someone last read the source and compared
     review_by: date
 
     @model_validator(mode="after")

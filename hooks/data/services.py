@@ -9,7 +9,9 @@ from functools import cached_property
 from pathlib import Path
 
 from hooks.core.today import today as current_date
-from hooks.data import phones, site_data
+from markupsafe import Markup
+
+from hooks.data import phones, provenance, site_data
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.data.service_models import (WEEKDAYS, CategoriesFile, Category, Organisation, OrganisationsFile, Service,
                                   ServicesFile)
@@ -37,6 +39,15 @@ class Listing:
     @property
     def id(self) -> str:
         return self.service.id
+
+    @property
+    def provenance(self) -> Markup:
+        return provenance.sentence(self.service.source, self.service.last_reviewed, "these details")
+
+    @property
+    def unconfirmed(self) -> bool:
+        """An active service whose only source is secondary, unconfirmed or old: carers are told so."""
+        return self.service.status == "active" and not self.service.source.confirmed(self.service.last_reviewed)
 
 
 @dataclass(frozen=True)

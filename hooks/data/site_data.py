@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from hooks.core.today import today as current_date
 from hooks.core import yaml_source
+from hooks.data import provenance
 from hooks.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
                                SiteInfo, SynonymsFile)
@@ -24,7 +25,7 @@ CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least 
 EXAMPLES = {
     "id": "carers_uk", "name": "Carers UK Helpline", "purpose": "Advice for carers.",
     "phone": '"020 7946 0000"', "sms": '"85258"', "textphone": '"18001 111"',
-    "source": "https://www.example.org/contact-us", "checked": "2026-11-23", "website": "https://www.example.org",
+    "source": "{url: https://www.example.org/contact-us, kind: own}", "kind": "own", "dated": "2026", "checked": "2026-11-23", "website": "https://www.example.org",
     "url": "https://carers.example.org/", "primary": '"#1d4f91"', "accent": '"#b10e1e"',
     "title": "Carer's assessment", "description": "What a carer's assessment is and how to ask for one.",
     "owner": "carers-team@example.org", "last_reviewed": "2026-11-23", "review_by": "2027-05-23",
@@ -90,6 +91,11 @@ FIXES = {
     "HOURS_CLOSE_BEFORE_OPEN": "Check opens and closes: closes must be later in the day than opens.",
     "COLOUR_LOW_CONTRAST": "Choose a darker colour. Check it with a contrast checker: white text on it must reach 4.5:1.",
     "SERVICE_PHONE_AND_CONTACT": "Keep contact (the number comes from data/contacts.yaml) or phone, not both.",
+    "REPORT_PROBLEM_TWO_WAYS": "Keep email: (the team's mailbox) or form: (the council's form), not both.",
+    "SOURCE_NOT_NAMED": "Under source:, add url: (the page you read) or, for something printed, title: (what it is).",
+    "SOURCE_TITLE_MISSING": "Add title: saying what the source is, as it reads after \"We found this in\", "
+                            "for example title: a Chelsea and Westminster Hospital NHS leaflet for carers.",
+    "SOURCE_DATED_INVALID": "Write the year the source shows, like dated: 2024, or its date, like dated: 2024-03-11.",
 }
 GENERIC_FIX = "Check the value against the example in the handbook."
 
@@ -294,6 +300,30 @@ def _missing_icons(pictures: list[Picture], source: yaml_source.Located) -> list
             for i, p in enumerate(pictures) if not icon_path(p.icon).exists()]
 
 
+def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -> list[Problem]:
+    """A crisis number is one a carer dials in the worst moment: only the provider's own, current page will do."""
+    problems = []
+    for index, contact in enumerate(contacts):
+        if not contact.crisis:
+            continue
+        loc = ("contacts", index, "source")
+        where = dict(file=source.file, line=source.line(loc + ("kind",)), field=f"contacts[{index}].source.kind")
+        if contact.source.kind != "own":
+            problems.append(Problem(
+                code="CRISIS_SOURCE_NOT_OWN", **where,
+                message=f"{contact.name} is a crisis contact, but its source is {provenance.KIND_WORDS[contact.source.kind]}.",
+                fix="Find the number on the provider's own website, put that page under source: url:, set kind: own "
+                    "and checked: to today. Until then, take crisis: true off and the contact off the crisis pages."))
+        elif contact.source.is_old(contact.checked):
+            problems.append(Problem(
+                code="CRISIS_SOURCE_OLD", file=source.file, line=source.line(loc + ("dated",)),
+                field=f"contacts[{index}].source.dated",
+                message=f"{contact.name} is a crisis contact, but its source is dated {contact.source.dated}, "
+                        f"more than 2 years before it was checked.",
+                fix="Find the number on a current page of the provider's own website and use that page as the source."))
+    return problems
+
+
 def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, today: date) -> list[Problem]:
     problems = []
     for index, contact in enumerate(contacts):
@@ -305,7 +335,8 @@ def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, t
             problems.append(Problem(
                 code="CRISIS_CONTACT_NOT_CHECKED",
                 message=f"{contact.name} was last checked on {contact.checked}, more than 6 months ago.",
-                fix=f"Check the number and hours against {contact.source}, then set 'checked:' to today's date.",
+                fix=f"Check the number and hours against {contact.source.url or contact.source.title}, then set "
+                    "'checked:' to today's date.",
                 **where))
     return problems
 
@@ -324,6 +355,8 @@ def load_site_data(data_dir: Path, root: Path | None = None, today: date | None 
     site_src, contacts_src = sources["site.yaml"], sources["contacts.yaml"]
     problems += _missing_icons(data.pictures_file.pictures, sources["pictures.yaml"])
     problems += _duplicate_contacts(data, site_src, contacts_src)
+    problems += check_crisis_sources(data.site_file.contacts, site_src)
+    problems += check_crisis_sources(data.contacts_file.contacts, contacts_src)
     if check_dates:
         problems += check_contacts_fresh(data.site_file.contacts, site_src, today)
         problems += check_contacts_fresh(data.contacts_file.contacts, contacts_src, today)

@@ -103,14 +103,13 @@ def json_ld(s: Listing, data: SiteData) -> Markup:
 
 def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     src = service_src(s.id)
-    source = s.service.source
     body = render(
         "service-page.html", s=s,
         description=safe_markdown.render(s.service.description),
         audiences=[{"label": data.audiences[a].label, "url": urls.link(audience_src(a), src)} for a in s.service.audience],
         categories=[{"label": c.label, "url": urls.link(category_src(c.id), src)} for c in s.categories],
         access=ACCESS[s.service.how_to_access],
-        source_site=source.split("/")[2].removeprefix("www.") if source.startswith("https://") else None,
+        council_name=data.council.name, council_website=data.council.website,
         directory_url=urls.link(DIRECTORY_SRC, src),
         json_ld=json_ld(s, data),
     )

@@ -1,8 +1,9 @@
 """Print-ready PDF leaflets of the easy-read pages and the crisis page, made with WeasyPrint.
 
-Each leaflet is A4 with large text (at least 16 pt), pictures at least 2.5 cm wide, page numbers,
+Each easy-read leaflet is A4 with large text (at least 16 pt), pictures at least 2.5 cm wide, page numbers,
 the council's name and the date the page was reviewed, and the "Get help now" numbers on the last
-page. Title and language are set in the PDF. The same input always gives the same file.
+page. The crisis page's leaflet is clear print (12 pt and over) on at most two A4 sides, to keep by the
+phone. Title and language are set in the PDF. The same input always gives the same file.
 
 Made by every build (`make site`, `make leaflets`; not `make serve`, where they would slow each rebuild):
 each page's leaflet is made from the page as built (SiteBuild.start_leaflet, in the build's second process,
@@ -37,6 +38,7 @@ class Leaflet:
     src_uri: str  # content/ path of the page
     title: str
     reviewed: date
+    crisis: bool = False  # the crisis page: two A4 sides to keep by the phone, not an easy-read booklet
 
     @property
     def page_dir(self) -> str:
@@ -50,21 +52,24 @@ class Leaflet:
 
 def leaflets_for(metas: dict[str, PageMeta | None], crisis_page: str) -> dict[str, Leaflet]:
     """Easy-read pages and the crisis page are also printed as leaflets."""
-    return {src: Leaflet(src_uri=src, title=meta.title, reviewed=meta.last_reviewed)
+    return {src: Leaflet(src_uri=src, title=meta.title, reviewed=meta.last_reviewed, crisis=src == crisis_page)
             for src, meta in metas.items() if meta and (meta.easy_read_of or src == crisis_page)}
 
 
 def leaflet_html(leaflet: Leaflet, article: str, council: str, help_items: list[tuple[str, str, str]]) -> str:
     help_list = Markup("").join(Markup("<li><strong>{}</strong>: {}. {}</li>").format(name, number, purpose)
                                 for name, number, purpose in help_items)
+    # The crisis leaflet is the numbers to call already: it does not repeat them on a last page.
+    help_section = "" if leaflet.crisis else Markup(
+        '<section class="leaflet-help"><h2>Get help now</h2><ul>{}</ul></section>').format(help_list)
     return str(Markup(
         '<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>{title}</title>'
-        '<meta name="author" content="{council}"></head><body>'
+        '<meta name="author" content="{council}"></head><body class="{kind}">'
         '<p class="leaflet-council">{council}</p><p class="leaflet-reviewed">{reviewed}</p>'
-        '{article}'
-        '<section class="leaflet-help"><h2>Get help now</h2><ul>{help}</ul></section>'
+        '{article}{help}'
         '</body></html>').format(title=leaflet.title, council=council, reviewed=long_date(leaflet.reviewed),
-                                 article=Markup(article), help=help_list))
+                                 kind="leaflet--crisis" if leaflet.crisis else "leaflet--easy-read",
+                                 article=Markup(article), help=help_section))
 
 
 def font_faces() -> str:

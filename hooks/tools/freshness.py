@@ -1,9 +1,11 @@
-"""What falls due for review: pages, services and crisis contacts, soonest first.
+"""What falls due for review (pages, services and crisis contacts, soonest first), and what to confirm.
 
     .venv/bin/python -m hooks.tools.freshness [--days 60]      (or: make freshness)
 
 Prints a table a team can plan from. Exits with 1 if anything is already overdue, so the weekly
-scheduled job fails (and tells someone) even when nobody has changed the site.
+scheduled job fails (and tells someone) even when nobody has changed the site. Below the table it lists the
+contacts and active services whose only source is secondary, unconfirmed or old: carers see a notice on
+those until someone finds the provider's own, current page.
 """
 
 from __future__ import annotations
@@ -47,8 +49,44 @@ def everything_due(root: Path, today: date) -> list[Due]:
     for contact in data.contacts.values():
         if contact.crisis:
             due = contact.checked + site_data.CRISIS_CHECK_EVERY
-            rows.append(Due(due, "crisis contact", contact.name, "data/contacts.yaml", "check against " + contact.source))
+            rows.append(Due(due, "crisis contact", contact.name, "data/contacts.yaml",
+                            "check against " + (contact.source.url or contact.source.title or "its provider")))
     return sorted(rows, key=lambda r: (r.due, r.kind, r.what))
+
+
+@dataclass(frozen=True)
+class ToConfirm:
+    kind: str
+    what: str
+    where: str
+    source: str  # what we have now, in words
+
+
+def everything_to_confirm(root: Path, today: date) -> list[ToConfirm]:
+    """Contacts and active services not backed by the provider's own, current page."""
+    data = site_data.load_site_data(root / "data", root=root, today=today, check_dates=False)
+    directory = services.load_directory(root / "data", data, root=root, today=today)
+    rows = [ToConfirm("contact", c.name, _contact_file(data, c.id), _in_words(c.source, c.checked))
+            for c in data.contacts.values() if not c.confirmed]
+    rows += [ToConfirm("service", s.service.name, "data/services.yaml", _in_words(s.service.source, s.service.last_reviewed))
+             for s in directory.listings if s.unconfirmed]
+    for path in sorted((root / "content").rglob("*.md")):
+        shown = path.relative_to(root).as_posix()
+        meta, _ = pages.check_page(path.read_text(encoding="utf-8"), shown, set(data.audiences), today)
+        rows += [ToConfirm("page fact", f"{meta.title}: {fact.fact}", shown, _in_words(fact, fact.checked))
+                 for fact in (meta.sources if meta else []) if not fact.confirmed(fact.checked)]
+    return rows
+
+
+def _contact_file(data, contact_id: str) -> str:
+    return "data/site.yaml" if any(c.id == contact_id for c in data.site_file.contacts) else "data/contacts.yaml"
+
+
+def _in_words(source, checked: date) -> str:
+    where = source.url or source.title or "no source"
+    if source.kind == "own":
+        return f"old page ({source.year}): {where}"
+    return f"{source.kind}: {where}"
 
 
 def report(rows: list[Due], today: date, days: int) -> tuple[str, int]:
@@ -66,6 +104,15 @@ def report(rows: list[Due], today: date, days: int) -> tuple[str, int]:
     return "\n".join(lines), overdue
 
 
+def confirm_report(rows: list[ToConfirm]) -> str:
+    if not rows:
+        return "Every contact and active service is backed by its provider's own, current page."
+    lines = [f"To confirm: {len(rows)} contacts and services have only a secondary, unconfirmed or old source. "
+             "Carers see a notice on them. Find the provider's own page, then set source: kind: own.", ""]
+    lines += [f"{r.kind:<9}  {r.what[:60]:<60}  {r.where[:40]:<40}  {r.source}" for r in rows]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=60)
@@ -79,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     text, overdue = report(rows, args.today, args.days)
     print(text)
+    print("\n" + confirm_report(everything_to_confirm(ROOT, args.today)))
     return 1 if overdue else 0
 
 

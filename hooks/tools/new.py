@@ -56,7 +56,9 @@ SERVICE = """
     area: {area}
     how_to_access: self-referral  # self-referral, referral or either
     website: {website}  # CHANGE to the service's own web page
-    source: {website}  # CHANGE to the page you took these details from
+    source:
+      url: {website}  # CHANGE to the page you took these details from
+      kind: own  # own (the provider's or council's own page), secondary or unconfirmed
     last_reviewed: {today}
     review_by: {review_by}
 """

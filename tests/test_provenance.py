@@ -1,0 +1,179 @@
+"""Every number and service says exactly where it came from; crisis numbers only from the provider's own page."""
+
+from __future__ import annotations
+
+import html as html_lib
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, SUITE_TODAY, build, edit, load_data
+from hooks.core.problems import ProblemsFound
+from hooks.data import provenance
+from hooks.data.provenance import Source
+from hooks.data.site_data import load_site_data
+from hooks.tools import freshness
+
+CHECKED = date(2026, 11, 30)
+
+
+def text_of(markup) -> str:
+    return html_lib.unescape(re.sub(r"<[^>]+>", "", str(markup)))
+
+
+@pytest.mark.parametrize("source, expected", [
+    (Source(url="https://www.samaritans.org/contact", kind="own"),
+     "We checked this number on their own website, samaritans.org, on 30 November 2026."),
+    (Source(url="https://www.ageuk.org.uk/blog", kind="own", dated=2020),
+     "We found this number on a 2020 page of their own website, ageuk.org.uk. We are checking this is still right."),
+    (Source(title="a Chelsea and Westminster Hospital NHS leaflet for carers", kind="secondary"),
+     "We found this number in a Chelsea and Westminster Hospital NHS leaflet for carers, not on the provider's own "
+     "website. We are checking this is still right."),
+    (Source(title="a news article", kind="secondary", dated=2015),
+     "We found this number in a news article (2015), not on the provider's own website. We are checking this is "
+     "still right."),
+    (Source(kind="unconfirmed"), "We could not find a source for this number. We are checking this is still right."),
+    (Source(title="the council's Action Plan (December 2024)", kind="own", dated=date(2024, 12, 1)),
+     "We checked this number in the council's Action Plan (December 2024), on 30 November 2026."),
+])
+def test_the_sentence_says_exactly_what_was_done(source, expected):
+    assert text_of(provenance.sentence(source, CHECKED)) == expected
+
+
+def test_a_source_is_old_when_it_was_over_two_years_old_on_the_day_it_was_checked():
+    assert Source(url="https://a.example.org", kind="own", dated=2024).is_old(CHECKED) is False  # end of 2024
+    assert Source(url="https://a.example.org", kind="own", dated=2023).is_old(CHECKED) is True
+    assert Source(url="https://a.example.org", kind="own", dated=date(2024, 12, 1)).confirmed(CHECKED)
+    assert not Source(title="a leaflet", kind="secondary").confirmed(CHECKED)
+
+
+def test_titles_keep_their_capitals_and_markup_stays_inert():
+    source = Source(title="a Chelsea and Westminster Hospital NHS leaflet", kind="secondary",
+                    url='https://example.org/a?b=1&c=2')
+    sentence = str(provenance.sentence(source, CHECKED))
+    assert "Chelsea and Westminster Hospital NHS" in sentence
+    assert 'href="https://example.org/a?b=1&amp;c=2"' in sentence
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(ROOT / "data", target)
+    return target
+
+
+def problems_for(data_dir: Path):
+    with pytest.raises(ProblemsFound) as raised:
+        load_site_data(data_dir, root=data_dir.parent, today=SUITE_TODAY)
+    return raised.value.problems
+
+
+def test_a_crisis_number_from_a_secondary_source_stops_the_build(data_dir):
+    contacts = data_dir / "contacts.yaml"
+    text = contacts.read_text()
+    edit(contacts, "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: own",
+         "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: secondary\n"
+         "      title: a local newsletter")
+    [problem] = problems_for(data_dir)
+    assert problem.code == "CRISIS_SOURCE_NOT_OWN"
+    assert problem.file == "data/contacts.yaml" and problem.field.endswith(".source.kind")
+    assert problem.line == text.splitlines().index("      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/") + 2
+    assert "Samaritans" in problem.message and "provider's own website" in problem.fix
+
+
+def test_a_crisis_number_from_an_old_page_stops_the_build(data_dir):
+    edit(data_dir / "contacts.yaml", "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: own",
+         "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: own\n      dated: 2019")
+    [problem] = problems_for(data_dir)
+    assert problem.code == "CRISIS_SOURCE_OLD" and problem.field.endswith(".source.dated")
+
+
+def test_a_secondary_source_must_say_what_it_is(data_dir):
+    edit(data_dir / "contacts.yaml", "      kind: secondary\n      title: a Chelsea and Westminster Hospital NHS leaflet for carers\n",
+         "      kind: secondary\n      url: https://www.chelwest.nhs.uk/leaflet\n")
+    [problem] = problems_for(data_dir)
+    assert problem.code == "SOURCE_TITLE_MISSING" and problem.file == "data/contacts.yaml"
+
+
+def test_every_crisis_contact_in_the_example_is_from_its_providers_own_current_page():
+    data, _ = load_data()
+    crisis = [c for c in data.contacts.values() if c.crisis]
+    assert crisis and all(c.source.kind == "own" and not c.source.is_old(c.checked) for c in crisis)
+
+
+def article(built_site: Path, path: str) -> str:
+    page = (built_site / path / "index.html").read_text()
+    return page[page.index("<article"):page.index("</article>")]
+
+
+def test_every_card_on_the_crisis_page_says_where_its_number_was_checked(built_site):
+    cards = re.findall(r'<div class="ch-contact">(.*?)</div>', article(built_site, "get-help-now"), re.S)
+    assert len(cards) >= 8
+    for card in cards:
+        said = text_of(re.search(r'<p class="ch-contact__source">(.*?)</p>', card, re.S).group(1))
+        assert re.fullmatch(r"We checked this number on their own website, [a-z0-9.-]+, on \d{1,2} \w+ 20\d\d\.", said), said
+
+
+def test_a_number_from_a_secondary_source_says_so_in_words_carers_can_read(built_site):
+    carers_uk = load_data()[0].contacts["carers_uk"]
+    page = text_of(article(built_site, "money-and-work/carers-allowance"))
+    assert f"We found this number in {carers_uk.source.title}, not on the provider's own website." in page
+    assert carers_uk.source.title.lower() != carers_uk.source.title  # capitals kept: never lower-cased
+    assert "We took this number from" not in page
+
+
+def services_by_id() -> dict:
+    return {s["id"]: s for s in yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]}
+
+
+def test_an_active_service_with_an_old_or_secondary_source_warns_carers_at_the_top(built_site):
+    for service_id, service in services_by_id().items():
+        page = article(built_site, f"services/{service_id}")
+        source = Source(**service["source"])
+        unconfirmed = service.get("status", "active") == "active" and not source.confirmed(service["last_reviewed"])
+        notice = '<div class="ch-notice" role="note">' in page
+        assert notice == unconfirmed, service_id
+        said = text_of(page)
+        if unconfirmed:
+            assert "We have not confirmed these details yet." in said
+            assert said.index("We have not confirmed") < said.index("Who it is for"), "the notice comes first"
+        else:
+            assert "We checked these details" in said, service_id
+        assert "We checked" not in said or source.confirmed(service["last_reviewed"]), service_id
+
+
+def test_a_page_lists_where_its_facts_come_from(built_site):
+    page = article(built_site, "money-and-work/working-and-caring")
+    section = page[page.index('id="where-these-facts-come-from"'):]
+    said = text_of(section)
+    assert "We checked the notice you must give on their own website, legislation.gov.uk, on 30 November 2026." in said
+    assert "not on the provider's own website" in said  # the law firm's guide is second-hand, and says so
+
+
+def test_freshness_lists_what_is_still_to_confirm():
+    rows = freshness.everything_to_confirm(ROOT, SUITE_TODAY)
+    what = {(r.kind, r.what) for r in rows}
+    assert ("contact", "Carers UK Helpline") in what and ("service", "City Advice") in what
+    assert not any(r.what == "Samaritans" for r in rows)
+    assert "To confirm:" in freshness.confirm_report(rows)
+
+
+def test_the_example_names_the_current_carers_service_and_not_the_old_one():
+    """The City of London Carers Strategy Action Plan (December 2024) says a new provider, Imago, runs the
+    carers support service from October 2024: the old one must not be shown as current."""
+    content = "\n".join(p.read_text() for p in (ROOT / "content").rglob("*.md"))
+    assert "Carers Connections" not in content
+    service = services_by_id()["city-carers-support-service"]
+    assert service["organisation"] == "imago" and "October 2024" in service["description"]
+
+
+def test_a_number_in_a_sentence_says_when_it_is_not_yet_confirmed(built_site):
+    home = article(built_site, ".")
+    carers_uk = re.search(r'href="tel:\+448088087777">0808 808 7777</a>([^<.]*)', home)
+    assert carers_uk and carers_uk.group(1) == " (a number we have not yet confirmed)"
+    crisis = article(built_site, "get-help-now")
+    assert "not yet confirmed" not in crisis
