@@ -9,6 +9,7 @@ import yaml
 
 WORDS = ("support advice carers help money breaks group talk home care young family health local free "
          "friendly weekly drop-in phone online visit meet share learn rest plan").split()
+AREAS = ("City of London", "City of London", "Hackney", "London", "England", "UK")  # a council's mix, local first
 
 
 def services(n: int, data_dir: Path, seed: int = 1) -> str:
@@ -20,7 +21,7 @@ def services(n: int, data_dir: Path, seed: int = 1) -> str:
     audiences = [a["id"] for a in yaml.safe_load((data_dir / "audiences.yaml").read_text())["audiences"]]
     records = list(real[:n])
     for i in range(n - len(records)):
-        words = " ".join(rng.choice(WORDS) for _ in range(24))
+        words = " ".join(rng.choice(WORDS) for _ in range(14))
         records.append({
             "id": f"service-{i:05d}",
             "name": f"{rng.choice(WORDS).capitalize()} {rng.choice(WORDS)} service {i}",
@@ -28,13 +29,15 @@ def services(n: int, data_dir: Path, seed: int = 1) -> str:
             "description": f"A service that offers {words}. It helps carers.",
             "audience": rng.sample(audiences, 2),
             "categories": rng.sample(categories, 2),
-            "area": "City of London",
+            "area": rng.choice(AREAS),
             "how_to_access": rng.choice(["self-referral", "referral", "either"]),
             "cost": "Free",
             "phone": f"020 7946 {i % 10000:04d}",
             "website": f"https://www.example.org/service-{i}",
             "opening_hours": [{"days": ["monday", "tuesday", "wednesday"], "opens": "09:00", "closes": "17:00"}],
-            "source": "https://www.example.org",
+            "source": {"url": "https://www.example.org", "kind": "own"},
+            **({"locations": [{"name": f"Centre {i}", "latitude": round(51.45 + rng.random() * 0.1, 5),
+                               "longitude": round(-0.2 + rng.random() * 0.2, 5)}]} if rng.random() < 0.6 else {}),
             "last_reviewed": "2026-11-01",
             "review_by": "2027-11-01",
         })

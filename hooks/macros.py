@@ -19,9 +19,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hooks.checks import easy_read  # noqa: E402
 from hooks.core import urls  # noqa: E402
 from hooks.directory import service_pages  # noqa: E402
+from hooks.directory.selection import Selection  # noqa: E402
 from hooks.core.render import render  # noqa: E402
 from hooks.data.services import Directory  # noqa: E402
 from hooks.data.site_data import SiteData  # noqa: E402
+
+MACRO_LIST_MAX = 10  # services() in a page shows this many, then links to the whole list
 
 
 class MacroProblem(Exception):
@@ -114,10 +117,15 @@ def define_env(env):
         if audience is not None and audience not in data.audiences:
             _fail(env, "services", audience, f'"{audience}" is not an audience we know.',
                   "Use one of: " + ", ".join(sorted(data.audiences)) + ".", code="MACRO_UNKNOWN_CATEGORY")
-        listed = [s for s in directory.listings
-                  if (category is None or category in s.service.categories)
-                  and (audience is None or audience in s.service.audience)]
-        return render("service-list.html", items=_items(listed))
+        listed = sorted((s for s in directory.listings
+                         if (category is None or category in s.service.categories)
+                         and (audience is None or audience in s.service.audience)), key=lambda s: s.service.name.lower())
+        shown = render("service-list.html", items=_items(listed[:MACRO_LIST_MAX]))
+        if len(listed) <= MACRO_LIST_MAX:
+            return shown
+        # A council's directory may hold hundreds of a kind: the page shows a few, and links to the full list.
+        whole = urls.link(Selection(kind=category, who=audience).src(), env.page.file.src_uri)
+        return shown + Markup('<p><a href="{}">See all {} services</a></p>').format(whole, len(listed))
 
     @env.macro
     def service_phone(service_id: str) -> Markup:

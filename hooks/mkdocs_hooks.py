@@ -26,6 +26,7 @@ from hooks.core.render import long_date  # noqa: E402
 from hooks.core.today import TodayInvalid, today  # noqa: E402
 from hooks.engine import theme  # noqa: E402
 from hooks.engine.config import check_engine_config, search_index_entries  # noqa: E402
+from hooks.engine import data_pages  # noqa: E402
 from hooks.engine.data_pages import DataPage  # noqa: E402
 from hooks.site_build import SiteBuild  # noqa: E402
 
@@ -116,6 +117,7 @@ def on_env(env, config, files):
 def on_post_page(output, page, config):
     output = _build.finish_page(output, "content/" + page.file.src_uri)
     _build.start_leaflet(page.file.src_uri, output, Path(page.file.abs_dest_path))
+    data_pages.release(page)
     return output
 
 

@@ -43,7 +43,7 @@ from hooks.data import front_matter, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
-from hooks.outputs import abbreviations, leaflets, report_problem, search_index, security_headers
+from hooks.outputs import abbreviations, leaflets, near_me, report_problem, search_index, security_headers
 from hooks.outputs.council_css import council_css
 
 
@@ -155,10 +155,11 @@ class SiteBuild:
             self.metas[src_uri] = meta
             problems += found
         problems += self.directory.problems
-        problems += site_data.page_link_problems(self.data, set(sources))
         problems += crisis.missing_pages(self.data.crisis_pages, set(sources))
         _raise_errors(problems)
         self.generated = pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))
+        # data/ may point at pages made from data too (the footer's A to Z).
+        _raise_errors(site_data.page_link_problems(self.data, set(sources) | set(self.generated)))
         page_urls = {src: urls.page_url(src) for src in [*sources, *self.generated]}
         self.leaflet_pages = leaflets.leaflets_for(self.metas, self.data.get_help_now.page)
         self.view = dataclasses.replace(
@@ -237,6 +238,8 @@ class SiteBuild:
         search_index.enrich(entries, search_index.groups(self.data.synonyms_file))
 
     def finish(self, site_dir: Path) -> None:
+        if near_me.has_places(self.directory):
+            near_me.write(self.directory, site_dir)
         if self.open_data is not None:
             background.wait(self.open_data)
         for src_uri, making in self.leaflet_pdfs.items():

@@ -383,14 +383,14 @@ def _duplicate_contacts(data: SiteData, site_src: yaml_source.Located, contacts_
 
 
 def page_link_problems(data: SiteData, known: set[str]) -> list[Problem]:
-    """Pages that data/ points at must exist in content/."""
+    """Pages that data/ points at must exist, in content/ or made from data (`known`: their paths)."""
     site, glossary = data.sources["site.yaml"], data.sources["glossary.yaml"]
     wanted = [(site, ("get_help_now", "page"), data.get_help_now.page)]
     wanted += [(site, ("footer", "links", i, "page"), link.page) for i, link in enumerate(data.footer.links)]
     wanted += [(glossary, ("terms", i, "link"), term.link) for i, term in enumerate(data.glossary) if term.link]
     return [
         Problem(code="PAGE_LINK_UNKNOWN", file=source.file, line=source.line(loc), field=field_name(loc),
-                message=f'"{page}" is not a page in content/.',
+                message=f'"{page}" is not a page in content/ or made from data.',
                 fix="Write the path of a page inside content/, for example support/carers-assessment.md.")
         for source, loc, page in wanted if page not in known
     ]

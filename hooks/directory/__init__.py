@@ -7,10 +7,10 @@ page to MkDocs, keeps it out of the menu and puts its search entry in the index.
 
 from __future__ import annotations
 
-from hooks.directory import journeys, service_pages
+from hooks.directory import a_to_z, journeys, listing_pages, service_pages
 from hooks.directory.generated import Generated, Sources
 
-PAGE_KINDS = (service_pages.pages, journeys.pages)
+PAGE_KINDS = (service_pages.pages, listing_pages.pages, journeys.pages, a_to_z.pages)
 
 
 def generated_pages(sources: Sources) -> dict[str, Generated]:

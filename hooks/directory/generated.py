@@ -7,6 +7,7 @@ as a template, and a large directory builds fast (hooks/engine/data_pages.py han
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -29,11 +30,16 @@ class Sources:
 class Generated:
     title: str  # as the data has it: escaped wherever it is shown
     meta: dict
-    body: Markup  # the page after its heading
+    body: Markup | Callable[[], Markup]  # the page after its heading, or how to make it when MkDocs asks
     search: dict | None  # its entry in the search index, made from the data; None keeps it out of search
 
+    def html(self) -> Markup:
+        """The body. A directory of 50,000 services has about 70,000 pages made from data: each is made when
+        MkDocs renders it, not all held at once."""
+        return self.body() if callable(self.body) else self.body
 
-def make_page(meta: dict, title: str, body: Markup, search: dict | None = None) -> Generated:
+
+def make_page(meta: dict, title: str, body: Markup | Callable[[], Markup], search: dict | None = None) -> Generated:
     # The theme prints page titles without escaping (overrides/main.html escapes descriptions).
     # The search plugin never reads these pages: they are indexed from data (`search`), or not at all.
     meta = {"title": str(escape(title)), **meta, "render_macros": False, "generated": True, "compact": True,

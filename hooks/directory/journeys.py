@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from hooks.core import urls
 from hooks.directory import service_pages
+from hooks.directory.listing_pages import PER_PAGE
 from hooks.directory.generated import Generated, Sources, make_page, search_entry
 from hooks.data.models import PageMeta
 from hooks.core.render import render
@@ -42,7 +43,10 @@ def pages(sources: Sources) -> dict[str, Generated]:
             "journey.html", audience=audience,
             guides=[{"title": meta.title, "description": meta.description,
                      "url": urls.link(page, src)} for page, meta in guides],
-            services=service_pages.items(listed, data, directory, src),
+            # At most one page of a list: the full list, paged and filtered, is a link away.
+            services=service_pages.items(sorted(listed, key=lambda s: s.service.name.lower())[:PER_PAGE], data,
+                                         directory, src),
+            services_total=len(listed),
             services_url=urls.link(service_pages.audience_src(audience.id), src),
             help_url=urls.link(data.get_help_now.page, src),
         )

@@ -1,4 +1,4 @@
-"""The pages made from the service directory: one per service, the directory, and filter pages.
+"""A page for each service in the directory.
 
 Pure functions: they take the checked data and return, for each page, its title, front matter (meta),
 body as HTML rendered with autoescaping, and search entry. The page never passes through Markdown or
@@ -16,11 +16,11 @@ from markupsafe import Markup
 from hooks.core import urls
 from hooks.directory import safe_markdown
 from hooks.directory.generated import Generated, Sources, make_page, search_entry
+from hooks.directory.selection import ROOT, Selection
 from hooks.core.render import render
 from hooks.data.services import Directory, Listing
 from hooks.data.site_data import SiteData
 
-ROOT = "services"
 ACCESS = {
     "self-referral": "You can contact them yourself.",
     "referral": "You need someone, such as your GP or a social worker, to refer you.",
@@ -33,14 +33,14 @@ def service_src(service_id: str) -> str:
 
 
 def audience_src(audience: str) -> str:
-    return f"{ROOT}/for/{audience}.md"
+    return Selection(who=audience).src()
 
 
 def category_src(category: str) -> str:
-    return f"{ROOT}/kind/{category}.md"
+    return Selection(kind=category).src()
 
 
-DIRECTORY_SRC = f"{ROOT}/index.md"
+DIRECTORY_SRC = Selection().src()
 
 
 @dataclass(frozen=True)
@@ -103,7 +103,7 @@ def json_ld(s: Listing, data: SiteData) -> Markup:
 
 def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     src = service_src(s.id)
-    body = render(
+    body = lambda: render(  # noqa: E731  (made when the page is rendered: see Generated.html)
         "service-page.html", s=s,
         description=safe_markdown.render(s.service.description),
         audiences=[{"label": data.audiences[a].label, "url": urls.link(audience_src(a), src)} for a in s.service.audience],
@@ -119,68 +119,9 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     return make_page(meta, s.service.name, body, _service_entry(s, data))
 
 
-def _filters(directory: Directory, data: SiteData, from_src: str) -> Markup:
-    audiences = [{"label": a.label, "url": urls.link(audience_src(a.id), from_src), "count": len(directory.for_audience(a.id))}
-                 for a in data.audiences.values() if directory.for_audience(a.id)]
-    categories = [{"label": c.label, "url": urls.link(category_src(c.id), from_src), "count": len(directory.with_category(c.id))}
-                  for c in directory.categories.values() if directory.with_category(c.id)]
-    return render("directory-filters.html", audiences=audiences, categories=categories)
-
-
-def _directory_intro(data: SiteData) -> Markup:
-    return Markup("<p>Services that can help you as a carer in {}, and national helplines you can call from "
-                  "anywhere. Choose who you are, or a kind of help, to see fewer.</p>").format(data.council.area)
-
-
-def directory_page(directory: Directory, data: SiteData) -> Generated:
-    src = DIRECTORY_SRC
-    parts = [_directory_intro(data),
-             _filters(directory, data, src), Markup('<div id="ch-services-list">')]
-    for category in directory.categories.values():
-        listed = directory.with_category(category.id)
-        if listed:
-            parts.append(Markup('<section class="ch-services-group"><h2 id="{}">{}</h2>').format(category.id, category.label))
-            parts.append(render("service-list.html", items=items(listed, data, directory, src, filterable=True)))
-            parts.append(Markup("</section>"))
-    parts.append(Markup("</div>"))
-    meta = {"description": f"Services and helplines for carers in {data.council.area}.",
-            "scripts": ["directory-filter.js"]}
-    kinds = [c.label for c in directory.categories.values() if directory.with_category(c.id)]
-    entry = search_entry(src, "Find a service", [_directory_intro(data).striptags(), *kinds])
-    return make_page(meta, "Find a service", Markup("\n").join(parts), entry)
-
-
-def filter_page(title: str, intro: str, listed: list[Listing], src: str, directory: Directory,
-                data: SiteData) -> Generated:
-    body = Markup("\n").join([
-        Markup("<p>{}</p>").format(intro),
-        render("service-list.html", items=items(listed, data, directory, src)),
-        Markup('<p><a href="{}">See all services</a></p>').format(urls.link(DIRECTORY_SRC, src)),
-    ])
-    # Filter pages repeat what each service's own page says: leave them out of search, so results point to
-    # the service itself and the index stays small as the directory grows.
-    return make_page({"description": intro}, title, body)
-
-
 def pages(sources: Sources) -> dict[str, Generated]:
-    """Every page made from the directory, by its path under content/."""
-    directory, data = sources.directory, sources.data
-    pages = {DIRECTORY_SRC: directory_page(directory, data)}
-    for s in directory.listings:
-        pages[service_src(s.id)] = service_page(s, data, directory)
-    for audience in data.audiences.values():
-        listed = directory.for_audience(audience.id)
-        if listed:
-            pages[audience_src(audience.id)] = filter_page(
-                f"Services for {audience.label.lower()}", f"Services for {audience.description[0].lower()}{audience.description[1:]}",
-                listed, audience_src(audience.id), directory, data)
-    for category in directory.categories.values():
-        listed = directory.with_category(category.id)
-        if listed:
-            pages[category_src(category.id)] = filter_page(
-                category.label, f"Services for carers: {category.label.lower()}.", listed, category_src(category.id),
-                directory, data)
-    return pages
+    """One page for each service (the lists of services are hooks/directory/listing_pages.py)."""
+    return {service_src(s.id): service_page(s, sources.data, sources.directory) for s in sources.directory.listings}
 
 
 def _service_entry(s: Listing, data: SiteData) -> dict:

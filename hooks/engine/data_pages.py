@@ -40,7 +40,15 @@ class DataPage(Page):
     def render(self, config, files) -> None:
         slugify = (config["mdx_configs"].get("toc") or {}).get("slugify", toc_slugify)
         anchor, h1 = heading(self.made.title, slugify)
-        self.content = f"{h1}\n{self.made.body}"
+        self.content = f"{h1}\n{self.made.html()}"
         self.toc = get_toc([{"level": 1, "id": anchor, "name": str(escape(self.made.title)), "children": []}])
         # Links from other pages to a section here (#carers-assessment) are checked against these.
         self.present_anchor_ids = set(ID.findall(self.content))
+
+
+def release(page) -> None:
+    """After MkDocs has written a page made from data, let its HTML go: MkDocs keeps every page's content to the
+    end of the build, which for 70,000 pages is most of its memory. Nothing reads it again (anchors were taken
+    at render)."""
+    if isinstance(page, DataPage):
+        page.content = None
