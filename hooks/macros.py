@@ -117,7 +117,14 @@ def define_env(env):
         listed = [s for s in directory.listings
                   if (category is None or category in s.service.categories)
                   and (audience is None or audience in s.service.audience)]
-        return render("service-list.html", items=_items(listed))
+        shown = service_pages.first_listed(listed)
+        html = render("service-list.html", items=_items(shown))
+        if len(listed) > len(shown):  # a large (imported) directory: the filter page lists them all
+            whole = (service_pages.audience_src(audience) if audience and not category
+                     else service_pages.category_src(category) if category else service_pages.DIRECTORY_SRC)
+            html += Markup('<p>These are {} of {} services. <a href="{}">See them all</a>.</p>').format(
+                len(shown), len(listed), urls.link(whole, env.page.file.src_uri))
+        return html
 
     @env.macro
     def service_phone(service_id: str) -> Markup:

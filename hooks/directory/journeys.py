@@ -42,7 +42,8 @@ def pages(sources: Sources) -> dict[str, Generated]:
             "journey.html", audience=audience,
             guides=[{"title": meta.title, "description": meta.description,
                      "url": urls.link(page, src)} for page, meta in guides],
-            services=service_pages.items(listed, data, directory, src),
+            services=service_pages.items(service_pages.first_listed(listed), data, directory, src),
+            services_count=len(listed),
             services_url=urls.link(service_pages.audience_src(audience.id), src),
             help_url=urls.link(data.get_help_now.page, src),
         )

@@ -42,6 +42,25 @@ def category_src(category: str) -> str:
 
 DIRECTORY_SRC = f"{ROOT}/index.md"
 
+# A large (imported) directory stays within every page's weight budget (checks/page_weight.py):
+FULL_LIST_MAX = 60  # up to this many services, the directory lists every one, with its instant filter
+PAGE_SIZE = 50  # services on each page of a filter page (/services/kind/x/, then /services/kind/x/2/, ...)
+LIST_MAX = 30  # services a guidance or journey page lists before "See all ..." (the example lists 24 at most)
+
+
+def page_src(src: str, number: int) -> str:
+    """Page `number` of a paged list: services/kind/x.md, then services/kind/x/2.md, ..."""
+    return src if number == 1 else f"{src.removesuffix('.md')}/{number}.md"
+
+
+def by_name(listings) -> list[Listing]:
+    return sorted(listings, key=lambda x: x.service.name.lower())
+
+
+def first_listed(listings) -> list[Listing]:
+    """The services a short list shows: the council's own descriptions first, then by name."""
+    return sorted(listings, key=lambda x: (x.service.description_by != "council", x.service.name.lower()))[:LIST_MAX]
+
 
 @dataclass(frozen=True)
 class Item:
@@ -68,7 +87,7 @@ def items(listings: list[Listing], data: SiteData, directory: Directory, from_sr
           filterable: bool = False) -> list[Item]:
     out = []
     longest = data.reading_level.standard.max_sentence_words
-    for s in sorted(listings, key=lambda x: x.service.name.lower()):
+    for s in by_name(listings):
         labels = [data.audiences[a].label for a in s.service.audience]
         search = None
         if filterable:
@@ -138,12 +157,12 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     return make_page(meta, s.service.name, body, _service_entry(s, data))
 
 
-def _filters(directory: Directory, data: SiteData, from_src: str) -> Markup:
+def _filters(directory: Directory, data: SiteData, from_src: str, instant: bool = True) -> Markup:
     audiences = [{"label": a.label, "url": urls.link(audience_src(a.id), from_src), "count": len(directory.for_audience(a.id))}
                  for a in data.audiences.values() if directory.for_audience(a.id)]
     categories = [{"label": c.label, "url": urls.link(category_src(c.id), from_src), "count": len(directory.with_category(c.id))}
                   for c in directory.categories.values() if directory.with_category(c.id)]
-    return render("directory-filters.html", audiences=audiences, categories=categories)
+    return render("directory-filters.html", audiences=audiences, categories=categories, instant=instant)
 
 
 def _directory_intro(data: SiteData) -> Markup:
@@ -153,6 +172,15 @@ def _directory_intro(data: SiteData) -> Markup:
 
 def directory_page(directory: Directory, data: SiteData) -> Generated:
     src = DIRECTORY_SRC
+    kinds = [c.label for c in directory.categories.values() if directory.with_category(c.id)]
+    entry = search_entry(src, "Find a service", [_directory_intro(data).striptags(), *kinds])
+    meta = {"description": f"Services and helplines for carers in {data.council.area}."}
+    if len(directory.listings) > FULL_LIST_MAX:
+        # Too many to list on one page a phone can load: the filter pages list them, a page at a time.
+        parts = [_directory_intro(data), Markup(
+            "<p>There are {} services. Choose who you are or a kind of help below, or search for a service by "
+            "its name.</p>").format(len(directory.listings)), _filters(directory, data, src, instant=False)]
+        return make_page(meta, "Find a service", Markup("\n").join(parts), entry)
     parts = [_directory_intro(data),
              _filters(directory, data, src), Markup('<div id="ch-services-list">')]
     for category in directory.categories.values():
@@ -162,23 +190,32 @@ def directory_page(directory: Directory, data: SiteData) -> Generated:
             parts.append(render("service-list.html", items=items(listed, data, directory, src, filterable=True)))
             parts.append(Markup("</section>"))
     parts.append(Markup("</div>"))
-    meta = {"description": f"Services and helplines for carers in {data.council.area}.",
-            "scripts": ["directory-filter.js"]}
-    kinds = [c.label for c in directory.categories.values() if directory.with_category(c.id)]
-    entry = search_entry(src, "Find a service", [_directory_intro(data).striptags(), *kinds])
-    return make_page(meta, "Find a service", Markup("\n").join(parts), entry)
+    return make_page({**meta, "scripts": ["directory-filter.js"]}, "Find a service", Markup("\n").join(parts), entry)
 
 
-def filter_page(title: str, intro: str, listed: list[Listing], src: str, directory: Directory,
-                data: SiteData) -> Generated:
-    body = Markup("\n").join([
-        Markup("<p>{}</p>").format(intro),
-        render("service-list.html", items=items(listed, data, directory, src)),
-        Markup('<p><a href="{}">See all services</a></p>').format(urls.link(DIRECTORY_SRC, src)),
-    ])
-    # Filter pages repeat what each service's own page says: leave them out of search, so results point to
-    # the service itself and the index stays small as the directory grows.
-    return make_page({"description": intro}, title, body)
+def filter_pages(title: str, intro: str, listed: list[Listing], src: str, directory: Directory,
+                 data: SiteData) -> dict[str, Generated]:
+    """A list of services, PAGE_SIZE a page: src, then src/2, src/3, ... each linking to the next."""
+    ordered = by_name(listed)
+    count = max(1, -(-len(ordered) // PAGE_SIZE))
+    out = {}
+    for number in range(1, count + 1):
+        here = page_src(src, number)
+        chunk = ordered[(number - 1) * PAGE_SIZE:number * PAGE_SIZE]
+        parts = [Markup("<p>{}</p>").format(intro)]
+        if count > 1:
+            parts.append(Markup("<p>Page {} of {} ({} services).</p>").format(number, count, len(ordered)))
+        parts.append(render("service-list.html", items=items(chunk, data, directory, here)))
+        if count > 1:
+            parts.append(render("pagination.html",
+                                previous=urls.link(page_src(src, number - 1), here) if number > 1 else None,
+                                next=urls.link(page_src(src, number + 1), here) if number < count else None))
+        parts.append(Markup('<p><a href="{}">See all services</a></p>').format(urls.link(DIRECTORY_SRC, here)))
+        shown = title if count == 1 else f"{title} (page {number} of {count})"
+        # Filter pages repeat what each service's own page says: leave them out of search, so results point to
+        # the service itself and the index stays small as the directory grows.
+        out[here] = make_page({"description": intro}, shown, Markup("\n").join(parts))
+    return out
 
 
 def pages(sources: Sources) -> dict[str, Generated]:
@@ -190,15 +227,15 @@ def pages(sources: Sources) -> dict[str, Generated]:
     for audience in data.audiences.values():
         listed = directory.for_audience(audience.id)
         if listed:
-            pages[audience_src(audience.id)] = filter_page(
+            pages.update(filter_pages(
                 f"Services for {audience.label.lower()}", f"Services for {audience.description[0].lower()}{audience.description[1:]}",
-                listed, audience_src(audience.id), directory, data)
+                listed, audience_src(audience.id), directory, data))
     for category in directory.categories.values():
         listed = directory.with_category(category.id)
         if listed:
-            pages[category_src(category.id)] = filter_page(
+            pages.update(filter_pages(
                 category.label, f"Services for carers: {category.label.lower()}.", listed, category_src(category.id),
-                directory, data)
+                directory, data))
     return pages
 
 
