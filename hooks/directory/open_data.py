@@ -23,6 +23,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
+from hooks.core.render import timestamp
 from hooks.directory import safe_markdown, static_api
 from hooks.data.services import NAMESPACE, Directory, Listing
 from hooks.data.site_data import SiteData
@@ -90,12 +91,6 @@ def organisation(s: Listing) -> dict | None:
     return {"id": str(org.uuid) if org.uuid else str(uuidlib.uuid5(NAMESPACE, f"organisation:{org.id}")),
             "name": org.name, "description": org.description or org.name,  # ORUK requires a description
             "website": org.website}
-
-
-def timestamp(moment: datetime) -> str:
-    """ORUK's date-time with milliseconds, in UTC: 2023-03-15T10:30:45.123Z."""
-    moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment
-    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 def last_modified(s: Listing) -> str:

@@ -64,6 +64,22 @@ def plain(text: str) -> str:
     return " ".join(" ".join(lines).split())
 
 
+def blocks(text: str) -> list[str]:
+    """Each paragraph and each list item as plain words: each ends a sentence, as it does for a reader."""
+    out = []
+    for paragraph in re.split(r"\n\s*\n", text):
+        lines: list[str] = []
+        for line in (line.strip() for line in paragraph.splitlines()):
+            if line.startswith(ITEM):
+                out += [plain(" ".join(lines))] if lines else []
+                lines = []
+                out.append(plain(line[len(ITEM):]))
+            elif line:
+                lines.append(line)
+        out += [plain(" ".join(lines))] if lines else []
+    return [block for block in out if block]
+
+
 def shortened(text: str, words: int) -> str:
     """The first `words` words of a text, with an ellipsis when something was cut."""
     found = text.split()
