@@ -50,9 +50,10 @@ class RateLimit:
         self._lock = threading.Lock()
         self.waited = 0.0  # seconds spent waiting for a turn: the import's polite pauses
 
-    def wait(self) -> None:
+    def wait(self) -> float:
+        """Wait for this request's turn; returns the moment it may start (on the clock)."""
         if not self.interval:
-            return
+            return self.clock.now()
         with self._lock:
             now = self.clock.now()
             turn = max(now, self._next if self._next is not None else now)
@@ -60,6 +61,7 @@ class RateLimit:
             self.waited += turn - now
         if turn > now:
             self.clock.sleep(turn - now)
+        return turn
 
 
 class Cache:
