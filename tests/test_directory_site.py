@@ -139,3 +139,36 @@ def test_only_the_directory_carries_the_words_for_its_instant_filter(built_site)
     assert "data-search=" in (built_site / "services" / "index.html").read_text()
     others = [*(built_site / "services" / "kind").glob("*/index.html"), *(built_site / "journeys").glob("*/index.html")]
     assert others and not [p for p in others if "data-search=" in p.read_text()]
+
+
+def test_a_large_directory_is_listed_a_page_at_a_time(tmp_path):
+    """Over FULL_LIST_MAX services the directory lists kinds, not services; filter pages list PAGE_SIZE each,
+    every service once, with previous and next links; short lists in pages stop at LIST_MAX."""
+    from dataclasses import replace
+
+    from conftest import load_data
+    from hooks.data.services import Directory
+    from hooks.directory import journeys, service_pages as sp
+    from hooks.directory.generated import Sources
+
+    data, directory = load_data()
+    base = directory.by_id["city-adult-social-care"]
+    many = tuple(replace(base, service=base.service.model_copy(update={"id": f"s{i:03d}", "name": f"Service {i:03d}"}))
+                 for i in range(120))
+    big = Directory(listings=many, organisations=directory.organisations, categories=directory.categories)
+    pages = sp.pages(Sources(data, big, {}))
+    directory_page = pages[sp.DIRECTORY_SRC]
+    assert "There are 120 services." in directory_page.body and "ch-services__item" not in directory_page.body
+    assert "ch-filter-input" not in directory_page.body and "scripts" not in directory_page.meta
+    kind = sp.category_src("adult-carers")
+    paged = [pages[sp.page_src(kind, n)] for n in (1, 2, 3)]
+    assert sp.page_src(kind, 4) not in pages
+    listed = [name for page in paged for name in names_listed(page.body)]
+    assert sorted(listed) == sorted(s.service.name for s in many) and len(listed) == 120
+    assert [len(names_listed(p.body)) for p in paged] == [50, 50, 20]
+    assert 'rel="next"' in paged[0].body and 'rel="prev"' not in paged[0].body
+    assert 'href="../3/" rel="next"' in paged[1].body and 'href="../" rel="prev"' in paged[1].body
+    assert 'rel="prev"' in paged[2].body and 'rel="next"' not in paged[2].body
+    assert paged[1].title == "Support for adult carers (page 2 of 3)" and "Page 2 of 3 (120 services)." in paged[1].body
+    journey = journeys.pages(Sources(data, big, {}))["journeys/adult-carers.md"]
+    assert len(names_listed(journey.body)) == sp.LIST_MAX and "See all 120 services" in journey.body
