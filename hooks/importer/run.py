@@ -4,13 +4,14 @@ the build accepts the result, then write data/ and the report. Nothing is writte
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.today import today as current_date
 from hooks.data import services as services_data
 from hooks.data import site_data
+from hooks.data.service_models import CategoriesFile
 from hooks.importer import convert, fetch, mapping, merge, report, shapes, store
 from hooks.importer.progress import Progress
 
@@ -49,6 +51,7 @@ class Outcome:
     written: bool
     seconds: float
     details_failed: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds for each step: fetch, convert, check, write
 
 
 def addresses(source: str) -> tuple[str, str]:
@@ -98,20 +101,18 @@ def read_feed(source: str, fetcher: fetch.Fetcher, options: Options, stream: Tex
     pool = ThreadPoolExecutor(max_workers=max(1, options.workers))
     try:
         pending = {pool.submit(fetcher.get, f"{base}/services/{quote(ident, safe='')}"): ident for ident in wanted}
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for future in done:
-                ident = pending.pop(future)
-                try:
-                    found = future.result()
-                except fetch.FetchError as error:
-                    failed.append(f"{ident}: {error}")
+        for future in as_completed(pending):  # O(n) in all: no rescanning of what is still pending
+            ident = pending[future]
+            try:
+                found = future.result()
+            except fetch.FetchError as error:
+                failed.append(f"{ident}: {error}")
+            else:
+                if isinstance(found, dict):
+                    details[ident] = found.get("service") if isinstance(found.get("service"), dict) else found
                 else:
-                    if isinstance(found, dict):
-                        details[ident] = found.get("service") if isinstance(found.get("service"), dict) else found
-                    else:
-                        failed.append(f"{ident}: the answer is not a service record")
-                bar.step()
+                    failed.append(f"{ident}: the answer is not a service record")
+            bar.step()
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)  # what finished is in the cache: a rerun carries on
         raise
@@ -140,14 +141,28 @@ def _check(data_dir: Path, texts: dict[str, str], root: Path) -> None:
 
 def run(source: str, root: Path = ROOT, options: Options | None = None, stream: TextIO = sys.stdout,
         clock: fetch.Clock | None = None, fetcher: fetch.Fetcher | None = None, today: date | None = None) -> Outcome:
-    options, clock = options or Options(), clock or fetch.RealClock()
+    # An import holds every record until it writes: with Python's default thresholds the garbage collector
+    # scans them again and again, and the time grows faster than the directory (as in a build: mkdocs_hooks.py).
+    thresholds = gc.get_threshold()
+    gc.set_threshold(10_000, 10, 10)
+    try:
+        return _run(source, root, options or Options(), stream, clock or fetch.RealClock(), fetcher, today)
+    finally:
+        gc.set_threshold(*thresholds)
+
+
+def _run(source: str, root: Path, options: Options, stream: TextIO, clock: fetch.Clock,
+         fetcher: fetch.Fetcher | None, today: date | None) -> Outcome:
     started = time.perf_counter()
     today = today or current_date()
     data_dir = root / "data"
     data = site_data.load_site_data(data_dir, root=root, check_dates=False)
-    directory = services_data.load_directory(data_dir, data, root=root, today=today)
+    found, _, problems = site_data.load_file(data_dir, "categories.yaml", CategoriesFile, root)
+    if found is None:
+        raise ProblemsFound(problems)
+    categories = {c.id: c for c in found.categories}
     rules, made = mapping.load(data_dir, root)
-    wrong = rules.unknown_ids(set(directory.categories), set(data.audiences))
+    wrong = rules.unknown_ids(set(categories), set(data.audiences))
     if wrong:
         raise ProblemsFound([Problem(code="IMPORT_MAPPING_UNKNOWN_ID", file=f"data/{mapping.FILE}", line=None,
                                      field=item.split(":")[0], message=f'"{item}" names an id data/ does not have.',
@@ -161,7 +176,10 @@ def run(source: str, root: Path = ROOT, options: Options | None = None, stream: 
         cache.clear()
     fetcher = fetcher or fetch.Fetcher(rate=options.rate, retries=options.retries, timeout=options.timeout,
                                        cache=cache, clock=clock)
+    fetching = time.perf_counter()
     items, failed = read_feed(source, fetcher, options, stream, clock)
+    timings = {"fetch": time.perf_counter() - fetching}
+    converting = time.perf_counter()
 
     feed_base = addresses(source)[0] if is_url(source) else Path(source).name
     host = urlsplit(feed_base).hostname if is_url(source) else None
@@ -169,7 +187,7 @@ def run(source: str, root: Path = ROOT, options: Options | None = None, stream: 
                                  else f"a saved copy of a service directory ({feed_base})")
     snapshot_services, snapshot_orgs = base.get("services", {}), base.get("organisations", {})
     ctx = convert.Context(
-        mapping=rules, today=today, area=rules.area or data.council.area, categories=directory.categories,
+        mapping=rules, today=today, area=rules.area or data.council.area, categories=categories,
         feed_base=feed_base, feed_title=title, id_namespace=host or "file",
         slugs={uid: r["id"] for uid, r in snapshot_services.items()},
         org_slugs={uid: r["id"] for uid, r in snapshot_orgs.items()},
@@ -189,7 +207,11 @@ def run(source: str, root: Path = ROOT, options: Options | None = None, stream: 
                      or (uid in snapshot_orgs and uid in orgs.kept)]  # an organisation an editor changed stays
     texts = {"services.yaml": store.join(service_head, list(merged.records.values()), "services"),
              "organisations.yaml": store.join(org_head, organisations, "organisations")}
+    timings["convert and merge"] = time.perf_counter() - converting
+    checking = time.perf_counter()
     _check(data_dir, texts, root)
+    timings["check"] = time.perf_counter() - checking
+    writing = time.perf_counter()
 
     names = {uid: r["name"] for source_records in (snapshot_services, converted.services, merged.records)
              for uid, r in source_records.items()}
@@ -206,5 +228,6 @@ def run(source: str, root: Path = ROOT, options: Options | None = None, stream: 
         store.write_atomically(data_dir / store.SNAPSHOT,
                                store.snapshot_text(source, converted.services, converted.organisations))
         cache.clear()
+    timings["report and write"] = time.perf_counter() - writing
     return Outcome(converted=converted, merged=merged, report=text, summary=summary, written=not options.dry_run,
-                   seconds=time.perf_counter() - started, details_failed=failed)
+                   seconds=time.perf_counter() - started, details_failed=failed, timings=timings)

@@ -93,12 +93,12 @@ def _load(text: str) -> Any:
 def split(path: Path, kind: str) -> tuple[str, list[dict], list[dict]]:
     """(the hand-made part's text, its records, the imported records below the marker)."""
     text = path.read_text(encoding="utf-8") if path.exists() else f"{kind}:\n"
-    head, found, _ = text.partition("\n" + MARKER + "\n")
+    head, found, tail = text.partition("\n" + MARKER + "\n")
     if not found and text.endswith(MARKER):
         head, found = text[: -len(MARKER) - 1], MARKER
     hand = (_load(head) or {}).get(kind) or []
-    everything = (_load(text) or {}).get(kind) or []
-    return head.rstrip("\n") + "\n", hand, everything[len(hand):] if found else []
+    imported = (_load(f"{kind}:\n{tail}") or {}).get(kind) or [] if found else []
+    return head.rstrip("\n") + "\n", hand, imported
 
 
 def join(head: str, records: list[dict], kind: str) -> str:
