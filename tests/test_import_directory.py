@@ -425,6 +425,19 @@ def test_hand_made_services_and_organisations_are_left_exactly_as_they_were(proj
     assert (project / "data" / "organisations.yaml").read_text().startswith(orgs_before.rstrip("\n") + "\n\n" + store.MARKER)
 
 
+def test_a_new_service_made_after_an_import_goes_with_the_hand_made_ones(project):
+    from hooks.tools.new import new_service
+
+    with FeedServer.from_folder("v1-messy") as feed:
+        do_import(feed, project)
+        new_service("carers-cafe", "Carers cafe", root=project, today=TODAY)
+        head, hand, below = store.split(project / "data" / "services.yaml", "services")
+        assert hand[-1]["id"] == "carers-cafe" and "carers-cafe" not in [s["id"] for s in below]
+        load_data(project / "data")  # the file still loads
+        do_import(feed, project)
+    assert store.split(project / "data" / "services.yaml", "services")[1][-1]["id"] == "carers-cafe"
+
+
 def test_the_imported_directory_passes_the_build_and_shows_their_words_as_theirs(project):
     with FeedServer.from_folder("v1-messy") as feed:
         do_import(feed, project)
