@@ -575,13 +575,15 @@ def test_a_service_deleted_here_stays_deleted():
 def test_yaml_written_by_the_import_reads_back_the_same():
     from datetime import datetime, timezone
 
+    day = date(2026, 1, 2)  # one object in two fields, as the importer makes them
     record = {"id": "x", "name": "A: b", "description": "One.\n\n- two\n- three", "audience": ["adult-carers"],
               "opening_hours": [{"days": ["monday"], "opens": "09:00", "closes": "17:30"}], "phone": "0161 496 0123",
-              "last_reviewed": date(2026, 1, 2), "last_modified": datetime(2026, 1, 2, 3, 4, 5, 6000, timezone.utc),
+              "last_reviewed": day, "review_by": day, "last_modified": datetime(2026, 1, 2, 3, 4, 5, 6000, timezone.utc),
               "minimum_age": 0}
     text = "services:\n" + store.dump_records([record], "services")
     assert yaml.safe_load(text)["services"] == [record]
     assert "  audience: [adult-carers]" in text and "description: |-" in text
+    assert "&id" not in text and "review_by: 2026-01-02" in text, "the same date twice is written twice"
 
 
 # -- Never in a build; 1,000 services ------------------------------------------------------------------------
@@ -626,3 +628,41 @@ def test_a_thousand_services_import_quickly_and_build_within_the_page_budgets(pr
     assert len(found) == len(directory.listings)
     for record in found:
         assert not list(check.iter_errors(record)), record["name"]
+
+
+def test_the_command_line_reports_and_never_crashes(project, tmp_path, capsys):
+    from conftest import free_port
+    from hooks.tools import import_directory
+
+    before = {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
+    assert import_directory.main([str(tmp_path / "missing.json")], root=project) == 1
+    assert "could not be read" in capsys.readouterr().err
+    assert import_directory.main([f"http://127.0.0.1:{free_port()}/api", "--retries", "0"], root=project) == 1
+    assert "Nothing in data/ was changed." in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()} == before
+    with FeedServer.from_folder("v1-messy") as feed:
+        assert import_directory.main([feed.url, "--rate", "0"], root=project) == 0
+    assert "12 records read, 8 imported, 4 left out" in capsys.readouterr().out
+
+
+def test_a_feed_record_taken_over_by_hand_is_left_alone(project):
+    with FeedServer.from_folder("v1-messy") as feed:
+        do_import(feed, project)
+        head, _, below = store.split(project / "data" / "services.yaml", "services")
+        cafe = next(s for s in below if s["name"] == "Dementia Caf\u00e9")
+        moved = head.rstrip("\n") + "\n\n" + store.dump_records([cafe], "services")
+        (project / "data" / "services.yaml").write_text(store.join(moved, [s for s in below if s is not cafe], "services"))
+        load_data(project / "data")
+        outcome = do_import(feed, project)
+    hand = store.split(project / "data" / "services.yaml", "services")[1]
+    assert hand[-1]["uuid"] == cafe["uuid"] and cafe["uuid"] not in [s.get("uuid") for s in imported(project)]
+    assert not outcome.merged.deleted_locally
+    assert "kept by hand above the import line" in outcome.report
+
+
+def test_ids_are_made_from_names_in_plain_letters_and_never_clash():
+    taken = {"carers-hub"}
+    assert convert.slugify("Dementia Caf\u00e9", taken) == "dementia-cafe"
+    assert convert.slugify("Carers' Hub", taken) == "carers-hub-2"
+    assert convert.slugify("Index", taken) == "index-2"  # /services/index/ is the directory's own page
+    assert convert.slugify("!!!", taken) == "service"

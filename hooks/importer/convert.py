@@ -13,6 +13,7 @@ Rules (docs/editors/bring-in-your-directory.md says them in plain words):
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid as uuidlib
 from collections import Counter
 from dataclasses import dataclass, field
@@ -83,7 +84,8 @@ class Converted:
 
 
 def slugify(name: str, taken: set[str]) -> str:
-    words = re.sub(r"[^a-z0-9]+", "-", name.lower().replace("'", "").replace("\u2019", "")).strip("-")
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()  # Café -> Cafe
+    words = re.sub(r"[^a-z0-9]+", "-", plain.lower().replace("'", "")).strip("-")
     base = words[:60].rsplit("-", 1)[0] if len(words) > 60 else words
     base = base or "service"
     slug, number = base, 2

@@ -13,7 +13,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -106,7 +106,6 @@ class Cache:
 class Stats:
     requests: int = 0
     retries: int = 0
-    failures: list[str] = field(default_factory=list)
 
 
 class Fetcher:

@@ -84,16 +84,13 @@ class Mapping(Strict):
 
 
 def load(data_dir: Path, root: Path) -> tuple[Mapping, bool]:
-    """The mapping, and whether the file was just made from the template (a first import)."""
+    """The mapping, and whether there was none yet (a first import: the defaults in TEMPLATE are used, and the
+    import writes the file with everything else)."""
     path = data_dir / FILE
-    made = not path.exists()
-    if made:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(TEMPLATE, encoding="utf-8")
+    if not path.exists():
+        return Mapping(), True
     try:
         shown = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         shown = path.as_posix()
-    located = yaml_source.load(path, shown)
-    return validate(Mapping, located), made
-
+    return validate(Mapping, yaml_source.load(path, shown)), False

@@ -28,7 +28,8 @@ DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 class _Dumper(DUMPER):  # type: ignore[misc, valid-type]
-    pass
+    def ignore_aliases(self, data) -> bool:
+        return True  # a date used twice is written twice, never as &id001 and *id001
 
 
 def _text(dumper, value: str):

@@ -19,7 +19,7 @@ from hooks.importer.fetch import FetchError
 from hooks.importer.run import CACHE, Options, run
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, root=ROOT) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", help="the feed's address, or a saved JSON file")
     parser.add_argument("--rate", type=float, default=5.0, help="requests a second at most (default 5)")
@@ -36,13 +36,17 @@ def main(argv: list[str] | None = None) -> int:
     options = Options(rate=args.rate, retries=args.retries, timeout=args.timeout, workers=args.workers,
                       details=args.details, fresh=args.fresh, dry_run=args.dry_run)
     try:
-        outcome = run(args.source, ROOT, options, stream=sys.stderr)
+        outcome = run(args.source, root, options, stream=sys.stderr)
     except KeyboardInterrupt:
         print(f"\nStopped. What was fetched is saved in {CACHE}/: run the same command again to carry on.",
               file=sys.stderr)
         return 130
     except FetchError as error:
         print(f"The import stopped: {error}. Nothing in data/ was changed.", file=sys.stderr)
+        return 1
+    except (OSError, ValueError) as error:  # a saved file that is missing, or not JSON
+        print(f"The import stopped: {args.source} could not be read ({error}). Nothing in data/ was changed.",
+              file=sys.stderr)
         return 1
     except ProblemsFound as found:
         print(found, file=sys.stderr)
