@@ -2,7 +2,8 @@
 
 Never part of a build (the build stays offline); an editor runs it, reviews the changes to data/, then commits.
 
-    fetch.py     HTTP with a rate limit, retries, a timeout and a resume cache; the list's pages; progress
+    fetch.py     HTTP with a rate limit, retries, a timeout and a resume cache; the list's pages
+    progress.py  a running count with the time left
     shapes.py    the feed's JSON (ORUK 3.0, or the older v1 shape, vendor fields and all) as typed records
     clean.py     HTML to plain text, empty strings to nothing, and every value checked by the project's own
                  field types (hooks/data/fields.py), so what the import keeps the build accepts

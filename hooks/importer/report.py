@@ -77,14 +77,16 @@ def build(facts: Facts, converted: Converted, merged: Merged, names: dict[str, s
     section("Dropped or changed", "Values that could not be kept as the feed gave them. Everything else in "
             "these records was imported.",
             [f"- {_who(n)}, {n.field}: {n.message}" for n in by_kind["dropped"] + by_kind["changed"]])
-    defaults: dict[str, list[str]] = defaultdict(list)
+    defaults: dict[str, list[Note]] = defaultdict(list)
     for note in by_kind["default"]:
-        defaults[note.field].append(f"{note.name} ({note.message})")
-    section("Needs you: defaults from mapping.yaml", "The feed does not say these; each service got the default "
-            "in data/import/mapping.yaml. Map the feed's terms there, or set the field by hand below the import "
-            "line in data/ (a re-import keeps what you set).",
-            [f"- {field}: {_count(len(names_), 'service')}, for example {'; '.join(names_[:3])}"
-             for field, names_ in sorted(defaults.items())])
+        defaults[note.field].append(note)
+    section("Needs you: defaults from mapping.yaml", "The feed does not say these; each service listed got the "
+            "default in data/import/mapping.yaml. Map the feed's terms there, or set the field by hand below the "
+            "import line in data/ (a re-import keeps what you set).",
+            [f"- {field} ({_count(len(notes), 'service')}, {notes[0].message}): "
+             + "; ".join(n.name or "(no name)" for n in notes[:SHOW])
+             + (f"; and {len(notes) - SHOW} more" if len(notes) > SHOW else "")
+             for field, notes in sorted(defaults.items())])
     section("Feed terms nobody has mapped", "Add the ones that matter to categories_for_terms or "
             "audience_for_terms in data/import/mapping.yaml.",
             [f"- {vocabulary or 'terms'}: \"{term}\" ({_count(count, 'service')})"
