@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site leaflets new-page new-service check check-site freshness check-external-links system-packages test test-calendar docs bench bench-build lock clean
+.PHONY: help serve site leaflets new-page new-service import-directory check check-site freshness check-external-links system-packages test test-calendar docs bench bench-build lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -52,6 +52,10 @@ new-page: $(SITE_DEPS) ## Start a page: make new-page PAGE=support/new-page TITL
 new-service: $(SITE_DEPS) ## Start a service: make new-service ID=carers-cafe NAME="Carers cafe"
 	$(BIN)/python -m hooks.tools.new service "$(ID)" "$(NAME)"
 
+import-directory: $(SITE_DEPS) ## Bring in an Open Referral directory for review: make import-directory SOURCE=https://... (or a saved .json)
+	@if [ -z "$(SOURCE)" ]; then echo 'Give the feed: make import-directory SOURCE=https://example.org/api/services'; exit 2; fi
+	$(BIN)/python -m hooks.tools.import_directory "$(SOURCE)" $(IMPORT_OPTIONS)
+
 check: $(SITE_DEPS) ## Build, then check the finished site: promises on every page, reading level, links, review dates
 	$(BIN)/python -m hooks.tools.check
 
@@ -90,10 +94,11 @@ docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' o
 bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight and Lighthouse in Chromium, then bench-build
 	$(BIN)/python bench/page_weight.py
 
-bench-build: $(BENCH_DEPS) ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild
+bench-build: $(BENCH_DEPS) ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild, import
 	$(BIN)/python bench/directory.py
 	$(BIN)/python bench/build_speed.py
 	$(BIN)/python bench/serve_rebuild.py
+	$(BIN)/python bench/import_directory.py
 
 UV_VERSION := 0.13.9
 LOCK_PYTHON := 3.11.7

@@ -109,7 +109,8 @@ def define_env(env):
         """A list of services of one kind, or for one group of carers, or both.
 
         For example `{{ services(category="dementia") }}` or `{{ services(audience="young-carers") }}`.
-        Kinds are in data/categories.yaml, audiences in data/audiences.yaml.
+        Kinds are in data/categories.yaml, audiences in data/audiences.yaml. A long list (an imported
+        directory, say) shows 30, services in the council's own words first, then a link to all of them.
         """
         if category is not None and category not in directory.categories:
             _fail(env, "services", category, f'"{category}" is not a kind of service we know.',

@@ -7,6 +7,8 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from hooks.checks.built_site import html_pages
+
 pytestmark = pytest.mark.browser
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -90,7 +92,7 @@ def test_text_resized_to_200_percent_still_fits(browser, site_url):
 def every_page(site) -> list[str]:
     """The address of every page in the built site, each kind of generated page included."""
     return sorted("/" + path.relative_to(site).as_posix().removesuffix("index.html")
-                  for path in site.rglob("*.html"))
+                  for path in html_pages(site))
 
 
 LISTS = re.compile(r"^/services/(kind|for|in)/")  # lists of services: one template, hundreds of filter combinations

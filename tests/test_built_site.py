@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from hooks.checks.built_site import html_pages
 from hooks.data.front_matter import FRONT_MATTER
 
 SOURCE_PAGES = sorted((ROOT / "content").rglob("*.md"))
@@ -67,7 +68,7 @@ def outline(path: Path) -> Outline:
 
 
 def all_built_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    return html_pages(site)
 
 
 def test_there_are_about_30_real_pages():

@@ -124,6 +124,12 @@ def test_valid_file_loads_into_typed_listings(data_dir):
     ("Advice for carers", "<script>alert(1)</script> Advice", "TEXT_UNSAFE", "services[0].description", "<script>"),
     ("Another service.", '"{{ config }}"', "TEXT_UNSAFE", "services[1].description", "{{ config }}"),
     ("Another service.", "\"{% include 'x' %}\"", "TEXT_UNSAFE", "services[1].description", "{% include"),
+    ("    area: England\n    how_to_access: referral", "    area: England\n    minimum_age: 18\n    maximum_age: 11\n"
+     "    how_to_access: referral", "SERVICE_AGES_REVERSED", "services[1]", "  - id: second-service"),
+    ("    description: Another service.", "    summary: " + "Words. " * 50 + "\n    description: Another service.",
+     "SUMMARY_TOO_LONG", "services[1]", "  - id: second-service"),
+    ("    description: Another service.", "    description: Another service.\n    description_by: them",
+     "VALUE_NOT_ALLOWED", "services[1].description_by", "description_by: them"),
 ])
 def test_each_rejection_names_line_and_field(data_dir, old, new, code, field, marker):
     found, lines = problems(data_dir, old, new)
@@ -175,3 +181,36 @@ def test_model_rejects_unknown_fields():
     with pytest.raises(ValidationError) as caught:
         Service.model_validate({"id": "x", "phnoe": "1"})
     assert ("phnoe",) in [tuple(e["loc"]) for e in caught.value.errors() if e["type"] == "extra_forbidden"]
+
+
+def test_summary_ages_town_and_list_items_are_shown_where_carers_look(data_dir):
+    text = (data_dir / "services.yaml").read_text()
+    text = text.replace("    description: Another service.", "    summary: Help for young carers at home.\n"
+                        "    description: |-\n      Their words.\n\n      - One thing\n      - Another\n"
+                        "    description_by: provider\n    minimum_age: 11\n    maximum_age: 17")
+    text = text.replace("        address: 20 Great Dover Street, London", "        address: 20 Great Dover Street\n"
+                        "        town: London")
+    (data_dir / "services.yaml").write_text(text)
+    directory = load(data_dir)
+    data = load_site_data(data_dir, root=data_dir.parent, today=TODAY)
+    second = directory.by_id["second-service"]
+    [item] = service_pages.items([second], data, directory, "index.md")
+    assert (item.summary, item.theirs) == ("Help for young carers at home.", False)
+    page = service_pages.service_page(second, data, directory)
+    assert page.meta["description"] == "Help for young carers at home."
+    assert "<p class=\"ch-service__summary\">Help for young carers at home.</p>" in page.html()
+    assert "<ul><li>One thing</li><li>Another</li></ul>" in page.html() and "In their words" in page.html()
+    assert "<p>Ages 11 to 17.</p>" in page.html()
+    helpline = service_pages.service_page(directory.by_id["carers-uk-helpline"], data, directory)
+    assert "20 Great Dover Street<br>London<br>SE1 4LX" in helpline.html() and "In their words" not in helpline.html()
+
+
+def test_a_listing_without_a_summary_shows_the_first_sentence_cut_to_the_limit(data_dir):
+    text = (data_dir / "services.yaml").read_text()
+    long = " ".join(f"word{i}" for i in range(40)) + ". Second sentence."
+    text = text.replace("    description: Another service.", f"    description: {long}\n    description_by: provider")
+    (data_dir / "services.yaml").write_text(text)
+    directory = load(data_dir)
+    data = load_site_data(data_dir, root=data_dir.parent, today=TODAY)
+    [item] = service_pages.items([directory.by_id["second-service"]], data, directory, "index.md")
+    assert item.summary == " ".join(f"word{i}" for i in range(25)) + "\u2026" and item.theirs

@@ -140,3 +140,5 @@ def test_only_the_lists_of_services_carry_the_words_for_their_instant_filter(bui
     assert all("data-search=" in p.read_text() for p in lists)
     others = [*(built_site / "journeys").glob("*/index.html"), built_site / "services" / "samaritans" / "index.html"]
     assert others and not [p for p in others if "data-search=" in p.read_text()]
+
+

@@ -70,3 +70,98 @@ def test_schema_check_can_fail(built_site):
     record = records(built_site)[0]
     broken = {**record, "id": "not-a-uuid", "status": "open"}
     assert list(validator("service.json").iter_errors(broken))
+
+
+def test_each_service_answers_at_its_address_with_and_without_json(built_site):
+    folder = built_site / "oruk" / "services"
+    for record in records(built_site):
+        assert json.loads((folder / record["id"]).read_text()) == record
+
+
+def test_records_say_when_they_last_changed(built_site):
+    services = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
+    reviewed = {s["name"]: s["last_reviewed"] for s in services}
+    for record in records(built_site):
+        # Hand-made services have no last_modified: the day an editor last checked them stands for it.
+        assert record["last_modified"] == f"{reviewed[record['name']].isoformat()}T00:00:00.000Z"
+
+
+def test_records_carry_addresses_postcodes_ages_and_areas(project):
+    from conftest import edit, load_data
+    from hooks.directory.open_data import documents
+
+    edit(project / "data" / "services.yaml", "    area: City of London\n    eligibility: Carers aged 18 or over",
+         "    area: City of London\n    minimum_age: 18\n    locations:\n      - name: Guildhall\n"
+         "        address: Gresham Street\n        town: London\n        postcode: ec2v 7hh\n"
+         "    last_modified: 2026-11-20T09:30:00.250Z\n    eligibility: Carers aged 18 or over")
+    data, directory = load_data(project / "data")
+    record = documents(directory, data)[f"oruk/services/{directory.by_id['city-adult-social-care'].uuid}.json"]
+    assert record["minimum_age"] == 18 and "maximum_age" not in record
+    assert record["last_modified"] == "2026-11-20T09:30:00.250Z"
+    assert record["service_areas"][0]["name"] == "City of London"
+    address = record["service_at_locations"][0]["location"]["addresses"][0]
+    assert (address["address_1"], address["city"], address["postal_code"], address["country"]) == \
+        ("Gresham Street", "London", "EC2V 7HH", "GB")
+    assert not list(validator("service.json").iter_errors(record))
+
+
+def hosted_site(tmp_path, page_size: int):
+    from conftest import load_data
+    from hooks.directory import open_data
+
+    data, directory = load_data()
+    site = tmp_path / "site"
+    open_data.write(directory, data, site, page_size=page_size)
+    return site, directory
+
+
+@pytest.mark.parametrize("host", ["GitHub Pages", "Netlify", "Cloudflare Pages"])
+def test_oruk_paths_answer_on_each_static_host(tmp_path, host):
+    """/oruk, /oruk/services, /oruk/services?page=2 and /oruk/services/{id}, as the host's rules serve them."""
+    from support.static_hosts import HOSTS
+
+    site, directory = hosted_site(tmp_path, page_size=10)
+    answer = HOSTS[host]
+    total = len(directory.listings)
+    some = directory.listings[3]
+    for url, schema in [("/oruk", "api_details.json"), ("/oruk/", "api_details.json"),
+                        ("/oruk/services", "service_list.json"), ("/oruk/services?page=2", "service_list.json"),
+                        (f"/oruk/services/{some.uuid}", "service.json")]:
+        got = answer(site, url)
+        assert got.status == 200, (host, url, got)
+        assert got.headers["Access-Control-Allow-Origin"] == "*", (host, url)
+        document = json.loads(got.body)
+        assert not list(validator(schema).iter_errors(document)), (host, url)
+        if host == "GitHub Pages":  # no headers can be set there: the type comes from the file's name
+            assert got.headers["Content-Type"] in ("text/html", "application/json", "application/octet-stream")
+        else:
+            assert got.headers["Content-Type"] == "application/json; charset=utf-8", (host, url)
+        if url.endswith(str(some.uuid)):
+            assert document["name"] == some.service.name
+    whole = json.loads(answer(site, "/oruk/services").body)
+    assert (whole["total_items"], whole["total_pages"], len(whole["contents"])) == (total, 1, total)
+    second = json.loads(answer(site, "/oruk/services?page=2").body)
+    if host == "Netlify":  # its rules can read the query string
+        assert (second["page_number"], second["total_pages"], len(second["contents"])) == (2, -(-total // 10), 10)
+    else:  # the whole list again: one page, so a tool that pages never misses a service
+        assert second == whole
+
+
+def test_without_the_host_files_netlify_sends_no_cors_or_json_type(tmp_path):
+    """The check above can fail: the headers come from _headers, the paging from _redirects."""
+    from support.static_hosts import netlify
+
+    site, _ = hosted_site(tmp_path, page_size=10)
+    (site / "_headers").unlink()
+    (site / "_redirects").unlink()
+    got = netlify(site, "/oruk/services?page=2")
+    assert "Access-Control-Allow-Origin" not in got.headers and got.headers["Content-Type"] == "text/html"
+    assert json.loads(got.body)["total_pages"] == 1
+
+
+def test_open_data_in_html_files_holds_no_markup(tmp_path):
+    from hooks.directory.open_data import as_json
+
+    text = as_json({"description": '<img src=x onerror="alert(1)"> & more'})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text)["description"] == '<img src=x onerror="alert(1)"> & more'

@@ -58,6 +58,7 @@ def test_make_check_refuses_such_a_site(site_without_build_steps):
                             cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=600)
     assert result.returncode == 1, result.stdout[-3000:]
     assert "OUTPUT_CHECK_FAILED" in result.stdout and "Not ready to publish. Fix: promises" in result.stdout
+    assert "Providers' descriptions with a sentence over the limit: 0" in result.stdout
 
 
 @pytest.fixture(scope="module")

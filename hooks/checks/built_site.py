@@ -20,6 +20,7 @@ from hooks.core.problems import Problem
 from hooks.data.services import Directory
 from hooks.data.site_data import SiteData
 from hooks.directory.service_pages import service_src
+from hooks.directory.static_api import is_open_data
 
 CSP = '<meta http-equiv="Content-Security-Policy"'
 SEARCH_INDEX = "search/search_index.json"
@@ -30,7 +31,8 @@ def _problem(file: str, message: str, fix: str) -> Problem:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """Every page a reader can open: not the open data, which is JSON even in the .html files static hosts need."""
+    return sorted(p for p in site.rglob("*.html") if not is_open_data(p.relative_to(site).as_posix()))
 
 
 def page_problems(html: str, shown: str, own_host: str) -> list[Problem]:

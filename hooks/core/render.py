@@ -6,7 +6,7 @@ the same in a page, in the footer and on paper.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timezone
 from functools import lru_cache
 from pathlib import Path
 
@@ -20,6 +20,12 @@ from hooks.core.paths import OVERRIDES
 def long_date(value: date) -> str:
     """23 November 2026, the GOV.UK way."""
     return f"{value.day} {value:%B %Y}"
+
+
+def timestamp(moment: datetime) -> str:
+    """A moment as Open Referral UK writes it, in UTC with milliseconds: 2023-03-15T10:30:45.123Z."""
+    moment = moment.astimezone(timezone.utc) if moment.tzinfo else moment
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
 @lru_cache(maxsize=4)

@@ -6,7 +6,7 @@ Open Referral UK 3.0 field by field.
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import Literal
 from uuid import UUID
 
@@ -23,8 +23,9 @@ WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "frid
 
 class Organisation(Strict):
     id: Slug
+    uuid: UUID | None = None  # an imported organisation keeps its id in the feed
     name: SafeText
-    description: SafeText
+    description: SafeText | None = None  # imported directories often give none; open data then repeats the name
     website: HttpsUrl | None = None
 
 
@@ -37,7 +38,8 @@ class Category(Strict):
 
 class Location(Strict):
     name: SafeText
-    address: SafeText | None = None
+    address: SafeText | None = None  # the street address, without the town
+    town: SafeText | None = None
     postcode: Postcode | None = None
     latitude: float | None = Field(default=None, ge=49.0, le=61.0)  # the UK, roughly
     longitude: float | None = Field(default=None, ge=-8.7, le=2.0)
@@ -57,17 +59,26 @@ class OpeningHours(Strict):
         return self
 
 
+SUMMARY_MAX = 300  # characters: a listing line, and a page's description for search engines
+
+
 class Service(Strict):
     id: Slug
-    uuid: UUID | None = None  # only to keep an old open-data id after renaming `id`
+    uuid: UUID | None = None  # the record's id in an imported feed, or an old open-data id after renaming `id`
     name: SafeText
     status: Literal["active", "inactive", "defunct", "temporarily closed"] = "active"
-    organisation: Slug
+    organisation: Slug | None = None  # None only when an imported feed does not say who runs it
+    summary: SafeText | None = None  # the council's own short words, shown on listings instead of the description
     description: Description
+    # Whose words the description is: the council's follow the site's reading rules; a provider's (an imported
+    # directory's) are shown as theirs, labelled, and listed by `make check` for a summary (editors/services.md).
+    description_by: Literal["council", "provider"] = "council"
     audience: list[Slug] = Field(min_length=1)
     categories: list[Slug] = Field(min_length=1)
     area: SafeText
     eligibility: SafeText | None = None
+    minimum_age: int | None = Field(default=None, ge=0, le=120)
+    maximum_age: int | None = Field(default=None, ge=0, le=120)
     how_to_access: Literal["self-referral", "referral", "either"]
     access_note: SafeText | None = None
     cost: SafeText | None = None
@@ -82,6 +93,7 @@ class Service(Strict):
     source: Source
     last_reviewed: date  # the day someone last read the source and compared
     review_by: date
+    last_modified: datetime | None = None  # when the details last changed, if known (an imported feed says)
 
     @model_validator(mode="after")
     def _consistent(self):
@@ -89,7 +101,23 @@ class Service(Strict):
             raise PydanticCustomError("SERVICE_PHONE_AND_CONTACT", "has both phone and contact")
         if self.review_by <= self.last_reviewed:
             raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed")
+        if self.minimum_age is not None and self.maximum_age is not None and self.minimum_age > self.maximum_age:
+            raise PydanticCustomError("SERVICE_AGES_REVERSED", "minimum_age ({low}) is over maximum_age ({high})",
+                                      {"low": self.minimum_age, "high": self.maximum_age})
+        if self.summary and len(self.summary) > SUMMARY_MAX:
+            raise PydanticCustomError("SUMMARY_TOO_LONG", "summary has {count} characters; {limit} at most",
+                                      {"count": len(self.summary), "limit": SUMMARY_MAX})
         return self
+
+    @property
+    def ages(self) -> str | None:
+        """The age limits in words: "Ages 18 and over", "Ages 11 to 17", "Up to age 25"."""
+        low, high = self.minimum_age, self.maximum_age
+        if low is not None and high is not None:
+            return f"Age {low}" if low == high else f"Ages {low} to {high}"
+        if low is not None:
+            return f"Ages {low} and over" if low else None
+        return f"Up to age {high}" if high is not None else None
 
 
 class OrganisationsFile(DataFile):

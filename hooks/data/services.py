@@ -30,7 +30,7 @@ class Listing:
 
     service: Service
     uuid: str
-    organisation: Organisation
+    organisation: Organisation | None  # None when an imported feed does not say who runs it
     categories: tuple[Category, ...]
     phone: phones.Phone | None
     phone_label: str | None  # "Call" or "Text"
@@ -157,7 +157,7 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
         phone, label = _phone(service, data)
         listings.append(Listing(
             service=service, uuid=str(service.uuid) if service.uuid else stable_uuid("service", service.id),
-            organisation=organisations[service.organisation],
+            organisation=organisations[service.organisation] if service.organisation else None,
             categories=tuple(categories[c] for c in service.categories),
             phone=phone, phone_label=label, hours_text=hours_text(service)))
     return Directory(listings=tuple(listings), organisations=organisations, categories=categories,
@@ -172,7 +172,7 @@ def _references(service: Service, index: int, src, organisations, categories, da
                        message=message, fix=fix)
 
     found = []
-    if service.organisation not in organisations:
+    if service.organisation and service.organisation not in organisations:
         found.append(problem(("organisation",), "ORGANISATION_UNKNOWN",
                              f'there is no organisation with the id "{service.organisation}".',
                              "Use an id from data/organisations.yaml, or add the organisation there first."))

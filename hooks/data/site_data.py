@@ -89,6 +89,8 @@ FIXES = {
     "NUMBER_INVALID": "Write a number, like 51.5155.",
     "POSTCODE_INVALID": "Write a full UK postcode, like EC2P 2EJ.",
     "HOURS_CLOSE_BEFORE_OPEN": "Check opens and closes: closes must be later in the day than opens.",
+    "SERVICE_AGES_REVERSED": "Swap minimum_age and maximum_age, or remove the one that is wrong.",
+    "SUMMARY_TOO_LONG": "Write one or two short sentences (300 characters at most): what it does and who it is for.",
     "COLOUR_LOW_CONTRAST": "Choose a darker colour. Check it with a contrast checker: white text on it must reach 4.5:1.",
     "SERVICE_PHONE_AND_CONTACT": "Keep contact (the number comes from data/contacts.yaml) or phone, not both.",
     "REPORT_PROBLEM_TWO_WAYS": "Keep email: (the team's mailbox) or form: (the council's form), not both.",

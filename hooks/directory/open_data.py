@@ -1,20 +1,21 @@
 """The service directory as Open Referral UK 3.0 open data.
 
-The build writes, under site/oruk/:
-  index.json                 API details (which standard and profile this follows)
-  services/index.json        a service list response (every service, one page)
-  services/<uuid>.json       one full service record each
+The build writes, under site/oruk/, the API details, the list of services (whole, and in pages) and each
+service in full, under the names static hosts look for when an ORUK tool calls `/services` or
+`/services/{id}` (hooks/directory/static_api.py: which files, and what each host does with them), plus the
+`_headers` and `_redirects` files Netlify and Cloudflare Pages read.
 
-This is schema-valid open data in static files, not a full ORUK API: there is no search, paging or filtering.
+This is schema-valid open data in static files, not a full ORUK API: there is no search or filtering.
 The export's own typed model (below) enforces ORUK's required fields, UUIDs and status values, so a clone of
 the project checks the essentials even without the ORUK schemas; the tests also validate every record
-against the ORUK 3.0 JSON Schemas when they are present.
+against the ORUK 3.0 JSON Schemas.
 """
 
 from __future__ import annotations
 
 import json
 import uuid as uuidlib
+from datetime import datetime, time, timezone
 from pathlib import Path
 from typing import Literal
 
@@ -22,7 +23,8 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-from hooks.directory import safe_markdown
+from hooks.core.render import timestamp
+from hooks.directory import safe_markdown, static_api
 from hooks.data.services import NAMESPACE, Directory, Listing
 from hooks.data.site_data import SiteData
 
@@ -67,8 +69,14 @@ class ServiceList(BaseModel):
     contents: list[ServiceRecord]
 
 
+class AllKept(dict):
+    """Fields ORUK requires even when we do not know them (an address's city): kept, empty, not left out."""
+
+
 def _drop_empty(value):
     """Leave out empty optional fields, as ORUK asks."""
+    if isinstance(value, AllKept):
+        return {k: v for k, v in value.items() if v is not None}
     if isinstance(value, dict):
         return {k: _drop_empty(v) for k, v in value.items() if v not in (None, "", [], {})}
     if isinstance(value, list):
@@ -76,25 +84,48 @@ def _drop_empty(value):
     return value
 
 
-def organisation(s: Listing) -> dict:
+def organisation(s: Listing) -> dict | None:
     org = s.organisation
-    return {"id": str(uuidlib.uuid5(NAMESPACE, f"organisation:{org.id}")), "name": org.name,
-            "description": org.description, "website": org.website}
+    if org is None:
+        return None
+    return {"id": str(org.uuid) if org.uuid else str(uuidlib.uuid5(NAMESPACE, f"organisation:{org.id}")),
+            "name": org.name, "description": org.description or org.name,  # ORUK requires a description
+            "website": org.website}
+
+
+def last_modified(s: Listing) -> str:
+    """When the details last changed: as the data says (an imported feed's date), else the day they were last
+    checked, which is when an editor last set them."""
+    service = s.service
+    return timestamp(service.last_modified or datetime.combine(service.last_reviewed, time(0), timezone.utc))
+
+
+def _addresses(sid: str, i: int, place) -> list[dict]:
+    if not (place.address and place.postcode):
+        return []
+    # Postcodes are checked as UK postcodes, so the country is GB; a county is never recorded, so it is empty.
+    return [AllKept({"id": child_id(sid, "address", i), "location_id": child_id(sid, "location", i),
+                     "address_1": place.address, "city": place.town or "", "state_province": "",
+                     "postal_code": place.postcode, "country": "GB", "address_type": "physical"})]
 
 
 def service_record(s: Listing, data: SiteData) -> dict:
     service = s.service
     sid = s.uuid
+    org = organisation(s)
     record = {
         "id": sid,
-        "organization_id": organisation(s)["id"],
+        "organization_id": org["id"] if org else None,
         "name": service.name,
         "description": safe_markdown.plain(service.description),
         "url": service.website,
         "email": service.email,
         "status": service.status,
         "assured_date": service.last_reviewed.isoformat(),
-        "organization": organisation(s),
+        "last_modified": last_modified(s),
+        "minimum_age": service.minimum_age,
+        "maximum_age": service.maximum_age,
+        "organization": org,
         "schedules": [
             {"id": child_id(sid, "schedule", i), "service_id": sid, "freq": "WEEKLY",
              "byday": ",".join(BYDAY[d] for d in hours.days), "opens_at": hours.opens.strftime("%H:%M"),
@@ -106,8 +137,9 @@ def service_record(s: Listing, data: SiteData) -> dict:
             {"id": child_id(sid, "at-location", i), "service_id": sid,
              "location_id": child_id(sid, "location", i),
              "location": {"id": child_id(sid, "location", i), "location_type": "physical", "name": place.name,
-                          "description": ", ".join(p for p in (place.address, place.postcode) if p),
+                          "description": ", ".join(p for p in (place.address, place.town, place.postcode) if p),
                           "latitude": place.latitude, "longitude": place.longitude,
+                          "addresses": _addresses(sid, i, place),
                           "accessibility": [{"id": child_id(sid, "access", i), "description": place.accessibility}]
                           if place.accessibility else None}}
             for i, place in enumerate(service.locations)
@@ -140,28 +172,50 @@ def _category_attribute(sid: str, category) -> dict:
             "taxonomy_term_id": term["id"], "taxonomy_term": term}
 
 
-def documents(directory: Directory, data: SiteData) -> dict[str, dict]:
+SUMMARY_KEYS = ("id", "organization_id", "name", "description", "url", "email", "status", "assured_date",
+                "last_modified", "minimum_age", "maximum_age", "organization")
+
+
+def service_list(contents: list[dict], total: int, number: int, pages: int, size: int) -> dict:
+    return {"total_items": total, "total_pages": pages, "page_number": number, "size": size,
+            "first_page": number == 1, "last_page": number == pages, "empty": not contents, "contents": contents}
+
+
+def documents(directory: Directory, data: SiteData, page_size: int = static_api.PAGE_SIZE) -> dict[str, dict]:
     """Every open-data file, by its path under the site, checked against the export's own model."""
     records = [service_record(s, data) for s in directory.listings]
     for record in records:
         ServiceRecord.model_validate(record)
-    summary_keys = ("id", "organization_id", "name", "description", "url", "email", "status", "assured_date",
-                    "organization")
-    listing = {
-        "total_items": len(records), "total_pages": 1, "page_number": 1, "size": len(records),
-        "first_page": True, "last_page": True, "empty": not records,
-        "contents": [{k: r[k] for k in summary_keys if k in r} for r in records],
-    }
-    ServiceList.model_validate(listing)
-    out = {"oruk/index.json": {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI},
-           "oruk/services/index.json": listing}
+    summaries = [{k: r[k] for k in SUMMARY_KEYS if k in r} for r in records]
+    details = {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI}
+    out = dict.fromkeys(static_api.API_FILES, details)
+    whole = service_list(summaries, len(summaries), 1, 1, len(summaries))
+    out.update(dict.fromkeys(static_api.LIST_FILES, whole))
+    pages = max(1, -(-len(summaries) // page_size))
+    for number in range(1, pages + 1):
+        chunk = summaries[(number - 1) * page_size:number * page_size]
+        out[static_api.page_file(number)] = service_list(chunk, len(summaries), number, pages, page_size)
+    for listing in (whole, out[static_api.page_file(1)]):
+        ServiceList.model_validate(listing)
     for record in records:
-        out[f"oruk/services/{record['id']}.json"] = record
+        out.update(dict.fromkeys(static_api.service_files(record["id"]), record))
     return out
 
 
-def write(directory: Directory, data: SiteData, site_dir: Path) -> None:
-    for path, document in documents(directory, data).items():
+def as_json(document: dict) -> str:
+    # < > & as JSON escapes: the same data, and no browser can read markup in a .html file that holds it.
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def write(directory: Directory, data: SiteData, site_dir: Path, page_size: int = static_api.PAGE_SIZE) -> None:
+    texts: dict[int, str] = {}  # the same document under two names is encoded once
+    for path, document in documents(directory, data, page_size).items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")
+        text = texts.get(id(document))
+        if text is None:
+            text = texts[id(document)] = as_json(document)
+        target.write_text(text, encoding="utf-8")
+    for name, text in static_api.HOST_FILES.items():
+        (site_dir / name).write_text(text, encoding="utf-8")

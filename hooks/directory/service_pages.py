@@ -42,6 +42,9 @@ def category_src(category: str) -> str:
 
 DIRECTORY_SRC = Selection().src()
 
+def by_name(listings) -> list[Listing]:
+    return sorted(listings, key=lambda x: x.service.name.lower())
+
 
 @dataclass(frozen=True)
 class Item:
@@ -50,19 +53,34 @@ class Item:
     summary: str
     audiences: list[str]
     search: str | None = None  # the words the directory's instant filter looks in; only that page needs them
+    theirs: bool = False  # the summary is cut from a provider's words: kept out of the page's reading level
+
+
+def summary_of(service, longest: int) -> tuple[str, bool]:
+    """What a listing says about a service, and whether those are a provider's words.
+
+    The council's `summary` when it has written one. Otherwise the description's first sentence, cut to the
+    standard pages' longest sentence (`longest` words) so that a provider's long text never fills a listing."""
+    if service.summary:
+        return service.summary, False
+    return (safe_markdown.shortened(safe_markdown.first_sentence(service.description), longest),
+            service.description_by == "provider")
 
 
 def items(listings: list[Listing], data: SiteData, directory: Directory, from_src: str,
           filterable: bool = False) -> list[Item]:
     out = []
-    for s in sorted(listings, key=lambda x: x.service.name.lower()):
+    longest = data.reading_level.standard.max_sentence_words
+    for s in by_name(listings):
         labels = [data.audiences[a].label for a in s.service.audience]
         search = None
         if filterable:
-            search = " ".join([s.service.name, safe_markdown.plain(s.service.description), s.organisation.name,
+            search = " ".join([s.service.name, safe_markdown.plain(s.service.description),
+                               s.organisation.name if s.organisation else "",
                                *labels, *(c.label for c in s.categories)]).lower()
+        summary, theirs = summary_of(s.service, longest)
         out.append(Item(s=s, url=urls.link(service_src(s.id), from_src), audiences=labels, search=search,
-                        summary=safe_markdown.first_sentence(s.service.description)))
+                        summary=summary, theirs=theirs))
     return out
 
 
@@ -75,12 +93,13 @@ def json_ld(s: Listing, data: SiteData) -> Markup:
         "@id": f"urn:uuid:{s.uuid}",
         "name": service.name,
         "description": safe_markdown.plain(service.description),
-        "provider": {"@type": "Organization", "name": s.organisation.name,
-                     **({"url": s.organisation.website} if s.organisation.website else {})},
         "areaServed": service.area,
         "audience": [{"@type": "Audience", "audienceType": data.audiences[a].label} for a in service.audience],
         "serviceType": [c.label for c in s.categories],
     }
+    if s.organisation:
+        doc["provider"] = {"@type": "Organization", "name": s.organisation.name,
+                           **({"url": s.organisation.website} if s.organisation.website else {})}
     if service.website:
         doc["url"] = service.website
     channel = {"@type": "ServiceChannel"}
@@ -103,9 +122,12 @@ def json_ld(s: Listing, data: SiteData) -> Markup:
 
 def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     src = service_src(s.id)
+    summary, _ = summary_of(s.service, data.reading_level.standard.max_sentence_words)
+    source = s.service.source
     body = lambda: render(  # noqa: E731  (made when the page is rendered: see Generated.html)
         "service-page.html", s=s,
         description=safe_markdown.render(s.service.description),
+        theirs_from=source.title or source.site,
         audiences=[{"label": data.audiences[a].label, "url": urls.link(audience_src(a), src)} for a in s.service.audience],
         categories=[{"label": c.label, "url": urls.link(category_src(c.id), src)} for c in s.categories],
         access=ACCESS[s.service.how_to_access],
@@ -113,7 +135,7 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
         directory_url=urls.link(DIRECTORY_SRC, src),
         json_ld=json_ld(s, data),
     )
-    meta = {"description": safe_markdown.first_sentence(s.service.description)[:300],
+    meta = {"description": summary[:300],
             "last_reviewed": s.service.last_reviewed, "review_by": s.service.review_by,
             "audience": list(s.service.audience)}
     return make_page(meta, s.service.name, body, _service_entry(s, data))
@@ -130,9 +152,10 @@ def _service_entry(s: Listing, data: SiteData) -> dict:
     for the name finds it first."""
     service = s.service
     entry = search_entry(service_src(s.id), service.name, [
-        f"Run by {s.organisation.name}.", safe_markdown.plain(service.description),
+        f"Run by {s.organisation.name}." if s.organisation else None, service.summary,
+        safe_markdown.plain(service.description),
         "Who it is for: " + ", ".join(data.audiences[a].label for a in service.audience) + ".",
-        service.eligibility, f"Area: {service.area}.", ACCESS[service.how_to_access], service.access_note,
+        service.eligibility, service.ages, f"Area: {service.area}.", ACCESS[service.how_to_access], service.access_note,
         service.cost, s.hours_text, service.hours_note, *(place.name for place in service.locations),
         ", ".join(service.languages), "Kind of service: " + ", ".join(c.label for c in s.categories) + "."])
     return {**entry, "tags": [service.name.lower()]}

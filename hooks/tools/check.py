@@ -15,7 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hooks.checks import built_site, links
+from hooks.checks import built_site, links, service_text
+from hooks.core import yaml_source
 from hooks.core.paths import ROOT
 from hooks.core.problems import ProblemsFound
 from hooks.core.today import today
@@ -57,7 +58,11 @@ def check_site(site: Path, root: Path = ROOT) -> list[str]:
              for p in (root / "content").rglob("*.md")}
     readings = reading_report.read_site(site, root, data, metas)
     print(reading_report.format_report(readings))
-    if any(r.verdict.problems for r in readings):
+    located = yaml_source.load(root / "data" / "services.yaml", "data/services.yaml")
+    descriptions = service_text.check(directory, data.reading_level.standard,
+                                      lambda index, field: located.line(("services", index, field)))
+    print("\n" + service_text.format_verdict(descriptions))
+    if any(r.verdict.problems for r in readings) or descriptions.problems:
         failed.append("reading level")
 
     section("4. Links and anchors inside the site")

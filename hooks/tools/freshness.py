@@ -45,7 +45,8 @@ def everything_due(root: Path, today: date) -> list[Due]:
         if meta:
             rows.append(Due(meta.review_by, "page", meta.title, shown, meta.owner))
     for s in directory.listings:
-        rows.append(Due(s.service.review_by, "service", s.service.name, "data/services.yaml", s.organisation.name))
+        rows.append(Due(s.service.review_by, "service", s.service.name, "data/services.yaml",
+                        s.organisation.name if s.organisation else "(not given)"))
     for contact in data.contacts.values():
         if contact.crisis:
             due = contact.checked + site_data.CRISIS_CHECK_EVERY

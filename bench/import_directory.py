@@ -1,0 +1,64 @@
+"""Benchmark: make import-directory on a feed served from memory on 127.0.0.1, as its size grows.
+
+    .venv/bin/python bench/import_directory.py [100 1000 5000]
+
+Each size is a v1-shaped feed (tests/support/feeds.py big_feed: 100 services a page, list items without
+details, HTML, long text and the usual mess), so the importer fetches every service's details, as it must
+from most real feeds. No polite pauses (rate limit off): the time is the importer's own work plus a local
+server's answers. The column "at 5/s" adds the pauses the default limit of 5 requests a second would make.
+Then the same feed is imported again (a re-import with nothing changed), the site is built with the result, and
+the heaviest first visit among the pages that list services is measured (gzipped, as tests/test_page_weight.py).
+Target: 1,000 services in under 30 s; every page within its 60 KB budget.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from builds import copy_project, scratch, timed_build  # noqa: E402
+from support.feeds import big_feed  # noqa: E402
+
+from hooks.checks.page_weight import first_visit  # noqa: E402
+from hooks.importer.run import Options, run  # noqa: E402
+
+LISTING_PAGES = ["", "services/", "services/kind/adult-carers/", "services/for/all-carers/", "journeys/adult-carers/",
+                 "check/result-carer/", "young-carers-and-families/young-carers/"]
+
+
+def measure(n: int) -> dict:
+    with scratch() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        with big_feed(n) as feed:
+            first = run(feed.url, project, Options(rate=0, workers=4), stream=io.StringIO())
+            requests = sum(feed.requests.values())
+            again = run(feed.url, project, Options(rate=0, workers=4), stream=io.StringIO())
+        build_seconds, _ = timed_build(project)
+        size = (project / "data" / "services.yaml").stat().st_size
+        heaviest = max(sum(first_visit(project / "site", page).values()) for page in LISTING_PAGES)
+        return {"services": n, "imported": len(first.converted.services), "requests": requests,
+                "seconds": first.seconds, "fetch": first.timings["fetch"],
+                "convert": first.timings["convert and merge"], "check": first.timings["check"],
+                "write": first.timings["report and write"], "again": again.seconds,
+                "polite": first.seconds + (requests - 1) / 5, "build": build_seconds, "yaml_mb": size / 1e6,
+                "heaviest_kb": heaviest / 1000}
+
+
+def main(sizes: list[int]) -> None:
+    print(f"Import benchmark, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
+    print(f"{'services':>8} | {'requests':>8} | {'import s':>8} | {'fetch':>6} | {'convert':>7} | {'check':>6} | "
+          f"{'write':>6} | {'again s':>7} | {'at 5/s':>7} | {'build s':>7} | {'YAML MB':>7} | {'max KB':>6}")
+    print("-" * 117)
+    for n in sizes:
+        r = measure(n)
+        print(f"{r['imported']:>8} | {r['requests']:>8} | {r['seconds']:>8.1f} | {r['fetch']:>6.1f} | "
+              f"{r['convert']:>7.1f} | {r['check']:>6.1f} | {r['write']:>6.1f} | {r['again']:>7.1f} | "
+              f"{r['polite']:>7.0f} | {r['build']:>7.1f} | {r['yaml_mb']:>7.1f} | {r['heaviest_kb']:>6.1f}", flush=True)
+
+
+if __name__ == "__main__":
+    main([int(a) for a in sys.argv[1:]] or [100, 1000, 5000])

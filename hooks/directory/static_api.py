@@ -1,0 +1,70 @@
+"""The paths Open Referral UK tools call, as files a static host serves.
+
+ORUK tools are given a base address (here https://<site>/oruk) and ask for `{base}`, `{base}/services`,
+`{base}/services?page=2` and `{base}/services/{id}`. A static host has no program to answer those, so the build
+writes a file wherever a host looks for one, and two files that Netlify and Cloudflare Pages read
+(`_headers`, `_redirects`):
+
+  oruk/index.json, oruk/index.html                   the API details (`{base}`, `{base}/`)
+  oruk/services/index.json, oruk/services/index.html every service in one list page (`{base}/services`)
+  oruk/services/pages/<n>.json                       the list PAGE_SIZE at a time (`?page=n`, Netlify only)
+  oruk/services/<uuid>.json, oruk/services/<uuid>    one service in full (`{base}/services/{id}`)
+
+What each host does with them (docs/editors/bring-in-your-directory.md has the table):
+- GitHub Pages sends every file with `Access-Control-Allow-Origin: *` but takes no settings: a folder's address
+  redirects to its `index.html` (so the .html files hold the same JSON, its < > & written as \\u escapes so no
+  browser can read markup in it), a file's type comes from its name (text/html, or application/octet-stream
+  for no extension), and the query string is ignored, so `?page=2` gets the whole list again.
+- Netlify reads both files: JSON content type and CORS on everything under /oruk, and `?page=n` answered from
+  the pages (its redirect rules can match a query parameter).
+- Cloudflare Pages reads both files too, but its redirect rules cannot match a query string (it skips the rule
+  that does), so `?page=n` gets the whole list, as on GitHub Pages.
+The whole list is one page everywhere a page number cannot be honoured, so a tool never misses a service.
+"""
+
+from __future__ import annotations
+
+BASE = "oruk"
+PAGE_SIZE = 100  # services in each page of the list that Netlify serves for ?page=n
+
+API_FILES = (f"{BASE}/index.json", f"{BASE}/index.html")
+LIST_FILES = (f"{BASE}/services/index.json", f"{BASE}/services/index.html")
+
+
+def service_files(uuid: str) -> tuple[str, ...]:
+    return f"{BASE}/services/{uuid}.json", f"{BASE}/services/{uuid}"
+
+
+def page_file(number: int) -> str:
+    return f"{BASE}/services/pages/{number}.json"
+
+
+HEADERS = f"""# Open Referral UK open data (hooks/directory/static_api.py writes this file on every build).
+# Netlify and Cloudflare Pages read it; GitHub Pages cannot be given headers (see the handbook).
+/{BASE}
+  Access-Control-Allow-Origin: *
+  Content-Type: application/json; charset=utf-8
+  X-Content-Type-Options: nosniff
+/{BASE}/*
+  Access-Control-Allow-Origin: *
+  Content-Type: application/json; charset=utf-8
+  X-Content-Type-Options: nosniff
+"""
+
+# Netlify matches `page=:page` against the query string and forces the rule (!) over the folder's index.html.
+# Cloudflare Pages expects two or three parts a line and skips the query rules, so it serves the whole list.
+REDIRECTS = f"""# Open Referral UK paths (hooks/directory/static_api.py writes this file on every build).
+/{BASE}/services page=:page /{BASE}/services/pages/:page.json 200!
+/{BASE}/services/ page=:page /{BASE}/services/pages/:page.json 200!
+/{BASE}/services /{BASE}/services/index.json 200
+/{BASE}/services/ /{BASE}/services/index.json 200
+/{BASE} /{BASE}/index.json 200
+/{BASE}/ /{BASE}/index.json 200
+"""
+
+HOST_FILES = {"_headers": HEADERS, "_redirects": REDIRECTS}
+
+
+def is_open_data(path: str) -> bool:
+    """A built file that holds open data, whatever its name (oruk/services/index.html is JSON)."""
+    return path == BASE or path.startswith(BASE + "/")

@@ -1,0 +1,127 @@
+"""Where imported data lives, so the build needs nothing new and hand-made services are never touched.
+
+data/services.yaml and data/organisations.yaml keep everything above the line MARKER exactly as it was
+(hand-made entries, comments and all). Below it, the import writes its records, one canonical YAML style
+(fields in the model's order; long text in `|-` blocks), so a re-import that changes one field changes one
+line. Editors may edit records below the line; a re-import keeps their edits (merge.py). Keep notes in fields
+there, not comments: the section is rewritten. data/import/last-import.json is what the last import wrote,
+the "base" of the next merge.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hooks.core.render import timestamp
+from hooks.data.service_models import Organisation, Service
+from hooks.importer.merge import as_data
+
+MARKER = "  # ==== Imported by make import-directory: edit below, keep notes in fields (comments here are rewritten) ===="
+SNAPSHOT = "import/last-import.json"
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(DUMPER):  # type: ignore[misc, valid-type]
+    def ignore_aliases(self, data) -> bool:
+        return True  # a date used twice is written twice, never as &id001 and *id001
+
+
+def _text(dumper, value: str):
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+def _moment(dumper, value: datetime):
+    # ORUK's form, which YAML reads back as the same moment.
+    return dumper.represent_scalar("tag:yaml.org,2002:timestamp", timestamp(value))
+
+
+def _mapping(dumper, value: dict):
+    return dumper.represent_mapping("tag:yaml.org,2002:map", value, flow_style=False)
+
+
+def _sequence(dumper, value: list):
+    # [monday, friday] on one line, as editors write them; a list of places one under another.
+    flat = all(not isinstance(item, (dict, list)) for item in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flat)
+
+
+_Dumper.add_representer(str, _text)
+_Dumper.add_representer(datetime, _moment)
+_Dumper.add_representer(dict, _mapping)
+_Dumper.add_representer(list, _sequence)
+
+ORDER = {"services": list(Service.model_fields), "organisations": list(Organisation.model_fields)}
+NESTED = {"source": ["url", "kind", "title", "dated", "note"],
+          "locations": ["name", "address", "town", "postcode", "latitude", "longitude", "accessibility"],
+          "opening_hours": ["days", "opens", "closes"]}
+
+
+def _ordered(record: dict, order: list[str]) -> dict:
+    out = {key: record[key] for key in order if key in record}
+    out.update({key: value for key, value in record.items() if key not in out})
+    for key, inner in NESTED.items():
+        if isinstance(out.get(key), dict):
+            out[key] = _ordered(out[key], inner)
+        elif isinstance(out.get(key), list):
+            out[key] = [_ordered(item, inner) if isinstance(item, dict) else item for item in out[key]]
+    return out
+
+
+def dump_records(records: list[dict], kind: str) -> str:
+    """Records as list items under the file's top-level key, indented as the hand-made ones are."""
+    if not records:
+        return ""
+    text = yaml.dump([_ordered(r, ORDER[kind]) for r in records], Dumper=_Dumper, sort_keys=False,
+                     allow_unicode=True, width=110)
+    lines = text.splitlines()
+    out = []
+    for line in lines:
+        out.append(("\n  " if line.startswith("- ") else "  ") + line if line else "")
+    return "\n".join(out).lstrip("\n") + "\n"
+
+
+def _load(text: str) -> Any:
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def split(path: Path, kind: str) -> tuple[str, list[dict], list[dict]]:
+    """(the hand-made part's text, its records, the imported records below the marker)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else f"{kind}:\n"
+    head, found, tail = text.partition("\n" + MARKER + "\n")
+    if not found and text.endswith(MARKER):
+        head, found = text[: -len(MARKER) - 1], MARKER
+    hand = (_load(head) or {}).get(kind) or []
+    imported = (_load(f"{kind}:\n{tail}") or {}).get(kind) or [] if found else []
+    return head.rstrip("\n") + "\n", hand, imported
+
+
+def join(head: str, records: list[dict], kind: str) -> str:
+    """The file again: the hand-made part as it was, the marker, the imported records."""
+    head = head.replace(f"{kind}: []", f"{kind}:")  # an empty list would end the file's only list
+    return head + "\n" + MARKER + "\n" + dump_records(records, kind)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + ".importing")
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def read_snapshot(data_dir: Path) -> dict:
+    path = data_dir / SNAPSHOT
+    if not path.exists():
+        return {"source": None, "services": {}, "organisations": {}}
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def snapshot_text(source: str, services: dict[str, dict], organisations: dict[str, dict]) -> str:
+    return json.dumps(as_data({"source": source, "services": services, "organisations": organisations}),
+                      ensure_ascii=False, indent=1, sort_keys=True) + "\n"
