@@ -9,6 +9,7 @@ directory builds fast.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -116,7 +117,18 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     meta = {"description": safe_markdown.first_sentence(s.service.description)[:300],
             "last_reviewed": s.service.last_reviewed, "review_by": s.service.review_by,
             "audience": list(s.service.audience)}
-    return make_page(meta, s.service.name, body, _service_entry(s, data))
+    return make_page(meta, s.service.name, body, _service_entry(s, data), search_filters(s))
+
+
+def slug(text: str) -> str:
+    """A filter value from a name: "City of London" -> "city-of-london"."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def search_filters(s: Listing) -> dict[str, tuple[str, ...]]:
+    """A service's search filters, as the directory's instant filter asks for them (directory-filter.js):
+    kind of service (category ids), who it is for (audience ids) and area (its name as a slug)."""
+    return {"kind": tuple(c.id for c in s.categories), "who": tuple(s.service.audience), "area": (slug(s.service.area),)}
 
 
 def _filters(directory: Directory, data: SiteData, from_src: str) -> Markup:

@@ -130,5 +130,5 @@ def save(leaflet: Leaflet, pdf: bytes, site_dir: Path) -> int:
 def link(leaflet_url: str, easy: bool) -> Markup:
     """The download link a page shows; its size is filled in once the PDF exists."""
     label = "Download as an easy-read leaflet" if easy else "Download as a leaflet to print"
-    return Markup('<p class="ch-leaflet"><a href="{}" download>{} {}').format(leaflet_url, label, Markup(LINK_MARKER)) + Markup("</p>")
+    return Markup('<p class="ch-leaflet" data-pagefind-ignore><a href="{}" download>{} {}').format(leaflet_url, label, Markup(LINK_MARKER)) + Markup("</p>")
 

@@ -1,0 +1,151 @@
+/* The site's search box (partials/carers/site-search.html), with Pagefind.
+
+   Nothing of search is downloaded with a page: Pagefind (pagefind/pagefind.js, its WebAssembly and the index
+   chunks a query needs) loads when the reader focuses the box or types. Results are links in a list under the
+   box (title and summary); a hidden live region says how many ("5 results for respite"). Tab moves from the
+   box into the results; Escape closes them. Without JavaScript the header shows the A to Z link instead.
+
+   window.carersSearch.pagefind() gives other scripts the same loaded Pagefind (directory-filter.js uses it). */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var box = document.querySelector("[data-ch-search]");
+  var pagefindUrl = new URL(me.getAttribute("data-pagefind"), location.href).href;
+  var root = new URL(me.getAttribute("data-root"), location.href).pathname;  // the site's own folder
+  var loading = null;
+
+  function pagefind() {
+    if (!loading) {
+      loading = import(pagefindUrl).then(function (pf) {
+        // Long guidance pages are not ranked below short service pages for being long (pageLength 0):
+        // docs/developers/benchmarks.md has the comparison behind it.
+        return pf.options({ baseUrl: root, excerptLength: 24, ranking: { pageLength: 0 } }).then(function () { return pf; });
+      });
+      loading.catch(function () { loading = null; });  // a failed load (offline) is tried again next time
+    }
+    return loading;
+  }
+  window.carersSearch = { pagefind: pagefind };
+  if (!box) return;
+
+  var SHOWN = 10;  // results shown (each needs its own small fragment)
+  var WAIT = 200;  // ms after the last key before searching: words typed quickly make one search
+  var input = box.querySelector(".ch-search__input");
+  var form = box.querySelector(".ch-search__form");
+  var panel = box.querySelector(".ch-search__results");
+  var list = box.querySelector(".ch-search__list");
+  var count = box.querySelector(".ch-search__count");
+  var none = box.querySelector(".ch-search__none");
+  var status = box.querySelector("#ch-search-status");
+  var timer = null;
+  var asked = 0;  // the latest search: answers to older ones are dropped
+
+  function plain(html) {
+    var t = document.createElement("template");
+    t.innerHTML = html;  // a template's content is inert: nothing in it runs or loads
+    return t.content.textContent;
+  }
+
+  function open(isOpen) {
+    panel.hidden = !isOpen;
+    input.setAttribute("aria-expanded", isOpen ? "true" : "false");
+  }
+
+  function said(n, query) {
+    return n === 0 ? "No results for " + query : n + (n === 1 ? " result" : " results") + " for " + query;
+  }
+
+  function show(query, total, pages) {
+    list.textContent = "";
+    pages.forEach(function (page) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      var title = document.createElement("span");
+      link.href = page.url;
+      link.className = "ch-search__link";
+      title.className = "ch-search__title";
+      title.textContent = page.meta.title || page.url;
+      link.appendChild(title);
+      var summary = page.meta.summary || plain(page.excerpt || "");
+      if (summary) {
+        var text = document.createElement("span");
+        text.className = "ch-search__summary";
+        text.textContent = summary;
+        link.appendChild(text);
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    count.textContent = total === 0 ? "" : (total > pages.length ? "First " + pages.length + " of " : "") + said(total, query);
+    count.hidden = total === 0;
+    none.hidden = total !== 0;
+    status.textContent = said(total, query);
+    open(true);
+  }
+
+  function search() {
+    clearTimeout(timer);
+    var query = input.value.trim();
+    var mine = ++asked;
+    if (!query) {
+      open(false);
+      status.textContent = "";
+      return;
+    }
+    pagefind().then(function (pf) {
+      return pf.search(query);
+    }).then(function (found) {
+      if (mine !== asked) return null;
+      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
+        if (mine === asked) show(query, found.results.length, pages);
+      });
+    }).catch(function () {
+      if (mine === asked) status.textContent = "Search is not working just now. Try the A to Z of pages and services.";
+    });
+  }
+
+  input.addEventListener("focus", function () {
+    pagefind().then(function (pf) { if (pf.init) pf.init(); });
+    if (input.value.trim() && list.children.length) open(true);
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    var query = input.value.trim();
+    if (query) pagefind().then(function (pf) { pf.preload(query); });  // index chunks only, while typing
+    timer = setTimeout(search, WAIT);
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();  // Enter searches at once; the A to Z page is for readers without JavaScript
+    search();
+  });
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a"));
+  }
+
+  box.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;  // the browser's own shortcuts stay its own
+    if (event.key === "Escape" && !panel.hidden) {
+      event.preventDefault();
+      open(false);
+      input.focus();
+      return;
+    }
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && all.length && !panel.hidden) {
+      event.preventDefault();
+      all[Math.min(at + 1, all.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at !== -1) {
+      event.preventDefault();
+      if (at === 0) input.focus(); else all[at - 1].focus();
+    }
+  });
+  // Leaving the search (a click or Tab elsewhere) closes the results.
+  box.addEventListener("focusout", function (event) {
+    if (!box.contains(event.relatedTarget) && event.relatedTarget !== null) open(false);
+  });
+  document.addEventListener("click", function (event) {
+    if (!box.contains(event.target)) open(false);
+  });
+})();
