@@ -34,7 +34,7 @@ def services(n: int, data_dir: Path, seed: int = 1) -> str:
             "phone": f"020 7946 {i % 10000:04d}",
             "website": f"https://www.example.org/service-{i}",
             "opening_hours": [{"days": ["monday", "tuesday", "wednesday"], "opens": "09:00", "closes": "17:00"}],
-            "source": "https://www.example.org",
+            "source": {"url": f"https://www.example.org/service-{i}", "kind": "own"},
             "last_reviewed": "2026-11-01",
             "review_by": "2027-11-01",
         })

@@ -226,7 +226,8 @@ class SiteBuild:
             if not made.search:
                 return None
             strong = " ".join([made.search["title"], *made.search.get("tags", [])])
-            named, mentioned = search_index.page_words(strong, made.search.get("text", ""), groups)
+            body = made.search.get("text", "") if made.search.get("body_words", True) else ""
+            named, mentioned = search_index.page_words(strong, body, groups)
             return pagefind_index.Marks(title=made.title, filters=made.filters, strong_words=named, words=mentioned,
                                         guidance=False)
         meta = self.metas.get(src_uri)

@@ -50,19 +50,13 @@ class Item:
     url: str
     summary: str
     audiences: list[str]
-    search: str | None = None  # the words the directory's instant filter looks in; only that page needs them
 
 
-def items(listings: list[Listing], data: SiteData, directory: Directory, from_src: str,
-          filterable: bool = False) -> list[Item]:
+def items(listings: list[Listing], data: SiteData, directory: Directory, from_src: str) -> list[Item]:
     out = []
     for s in sorted(listings, key=lambda x: x.service.name.lower()):
         labels = [data.audiences[a].label for a in s.service.audience]
-        search = None
-        if filterable:
-            search = " ".join([s.service.name, safe_markdown.plain(s.service.description), s.organisation.name,
-                               *labels, *(c.label for c in s.categories)]).lower()
-        out.append(Item(s=s, url=urls.link(service_src(s.id), from_src), audiences=labels, search=search,
+        out.append(Item(s=s, url=urls.link(service_src(s.id), from_src), audiences=labels,
                         summary=safe_markdown.first_sentence(s.service.description)))
     return out
 
@@ -127,8 +121,10 @@ def slug(text: str) -> str:
 
 def search_filters(s: Listing) -> dict[str, tuple[str, ...]]:
     """A service's search filters, as the directory's instant filter asks for them (directory-filter.js):
-    kind of service (category ids), who it is for (audience ids) and area (its name as a slug)."""
-    return {"kind": tuple(c.id for c in s.categories), "who": tuple(s.service.audience), "area": (slug(s.service.area),)}
+    kind of service (category ids), who it is for (audience ids) and area (its name as a slug); and type, so the
+    filter finds services only."""
+    return {"type": ("service",), "kind": tuple(c.id for c in s.categories), "who": tuple(s.service.audience),
+            "area": (slug(s.service.area),)}
 
 
 def _filters(directory: Directory, data: SiteData, from_src: str) -> Markup:
@@ -152,7 +148,7 @@ def directory_page(directory: Directory, data: SiteData) -> Generated:
         listed = directory.with_category(category.id)
         if listed:
             parts.append(Markup('<section class="ch-services-group"><h2 id="{}">{}</h2>').format(category.id, category.label))
-            parts.append(render("service-list.html", items=items(listed, data, directory, src, filterable=True)))
+            parts.append(render("service-list.html", items=items(listed, data, directory, src)))
             parts.append(Markup("</section>"))
     parts.append(Markup("</div>"))
     meta = {"description": f"Services and helplines for carers in {data.council.area}.",
@@ -196,9 +192,10 @@ def pages(sources: Sources) -> dict[str, Generated]:
 
 
 def _service_entry(s: Listing, data: SiteData) -> dict:
-    """One entry a service, not one for each heading of its page: a search finds the service, not
-    thousands of "When it is open" sections. Its name is a tag (the strongest field), so searching
-    for the name finds it first."""
+    """What search knows of a service: its name and kinds of service are its tags, so the words carers use for
+    them (data/synonyms.yaml) find it near the top; its text says no more (body_words False): at thousands of
+    services, the words of every group a description happens to mention would make each search fetch more
+    (docs/developers/benchmarks.md)."""
     service = s.service
     entry = search_entry(service_src(s.id), service.name, [
         f"Run by {s.organisation.name}.", safe_markdown.plain(service.description),
@@ -206,4 +203,4 @@ def _service_entry(s: Listing, data: SiteData) -> dict:
         service.eligibility, f"Area: {service.area}.", ACCESS[service.how_to_access], service.access_note,
         service.cost, s.hours_text, service.hours_note, *(place.name for place in service.locations),
         ", ".join(service.languages), "Kind of service: " + ", ".join(c.label for c in s.categories) + "."])
-    return {**entry, "tags": [service.name.lower()]}
+    return {**entry, "tags": [service.name.lower(), *(c.label.lower() for c in s.categories)], "body_words": False}

@@ -2,8 +2,8 @@
 
    Nothing of search is downloaded with a page: Pagefind (pagefind/pagefind.js, its WebAssembly and the index
    chunks a query needs) loads when the reader focuses the box or types. Results are links in a list under the
-   box (title and summary); a hidden live region says how many ("5 results for respite"). Tab moves from the
-   box into the results; Escape closes them. Without JavaScript the header shows the A to Z link instead.
+   box (title and summary), 5 at a time ("Show more results" fetches the next 5); a hidden live region says how
+   many ("12 results for respite"). Tab moves from the box into the results; Escape closes them. Without JavaScript the header shows the A to Z link instead.
 
    window.carersSearch.pagefind() gives other scripts the same loaded Pagefind (directory-filter.js uses it). */
 (function () {
@@ -17,9 +17,10 @@
   function pagefind() {
     if (!loading) {
       loading = import(pagefindUrl).then(function (pf) {
-        // Long guidance pages are not ranked below short service pages for being long (pageLength 0):
-        // docs/developers/benchmarks.md has the comparison behind it.
-        return pf.options({ baseUrl: root, excerptLength: 24, ranking: { pageLength: 0 } }).then(function () { return pf; });
+        // noWorker: Pagefind runs on the page, not in a worker of its own, which would be one more file (12 KB)
+        // and one more round trip before the first result. Long guidance pages are not ranked below short
+        // service pages for being long (pageLength 0). docs/developers/benchmarks.md has the numbers.
+        return pf.options({ baseUrl: root, noWorker: true, excerptLength: 24, ranking: { pageLength: 0 } }).then(function () { return pf; });
       });
       loading.catch(function () { loading = null; });  // a failed load (offline) is tried again next time
     }
@@ -28,7 +29,7 @@
   window.carersSearch = { pagefind: pagefind };
   if (!box) return;
 
-  var SHOWN = 10;  // results shown (each needs its own small fragment)
+  var SHOWN = 5;  // results shown at first, and added by "Show more results": each needs its own fragment
   var WAIT = 200;  // ms after the last key before searching: words typed quickly make one search
   var input = box.querySelector(".ch-search__input");
   var form = box.querySelector(".ch-search__form");
@@ -37,7 +38,9 @@
   var count = box.querySelector(".ch-search__count");
   var none = box.querySelector(".ch-search__none");
   var status = box.querySelector("#ch-search-status");
+  var more = box.querySelector(".ch-search__more");
   var timer = null;
+  var current = null;  // the latest search's results, and the query they are for
   var asked = 0;  // the latest search: answers to older ones are dropped
 
   function plain(html) {
@@ -55,8 +58,8 @@
     return n === 0 ? "No results for " + query : n + (n === 1 ? " result" : " results") + " for " + query;
   }
 
-  function show(query, total, pages) {
-    list.textContent = "";
+  function show(query, total, pages, adding) {
+    if (!adding) list.textContent = "";
     pages.forEach(function (page) {
       var item = document.createElement("li");
       var link = document.createElement("a");
@@ -76,11 +79,25 @@
       item.appendChild(link);
       list.appendChild(item);
     });
-    count.textContent = total === 0 ? "" : (total > pages.length ? "First " + pages.length + " of " : "") + said(total, query);
+    var shown = list.children.length;
+    count.textContent = total === 0 ? "" : (total > shown ? "First " + shown + " of " : "") + said(total, query);
     count.hidden = total === 0;
     none.hidden = total !== 0;
-    status.textContent = said(total, query);
+    more.hidden = shown >= total;
+    if (!adding) status.textContent = said(total, query);
     open(true);
+  }
+
+  function showMore() {
+    if (!current) return;
+    var from = list.children.length;
+    var mine = asked;
+    Promise.all(current.results.slice(from, from + SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
+      if (mine !== asked) return;
+      show(current.query, current.results.length, pages, true);
+      var first = list.children[from] && list.children[from].querySelector("a");
+      if (first) first.focus();  // the first of the new results, so keyboard users carry on from there
+    });
   }
 
   function search() {
@@ -97,7 +114,9 @@
     }).then(function (found) {
       if (mine !== asked) return null;
       return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
-        if (mine === asked) show(query, found.results.length, pages);
+        if (mine !== asked) return;
+        current = { query: query, results: found.results };
+        show(query, found.results.length, pages);
       });
     }).catch(function () {
       if (mine === asked) status.textContent = "Search is not working just now. Try the A to Z of pages and services.";
@@ -111,16 +130,19 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     var query = input.value.trim();
-    if (query) pagefind().then(function (pf) { pf.preload(query); });  // index chunks only, while typing
+    // While typing, fetch the index chunk the word will need (not its results); a word of one or two letters
+    // could need two chunks where the whole word needs one.
+    if (query.length >= 3) pagefind().then(function (pf) { pf.preload(query); });
     timer = setTimeout(search, WAIT);
   });
+  more.addEventListener("click", showMore);
   form.addEventListener("submit", function (event) {
     event.preventDefault();  // Enter searches at once; the A to Z page is for readers without JavaScript
     search();
   });
 
   function links() {
-    return Array.prototype.slice.call(list.querySelectorAll("a"));
+    return Array.prototype.slice.call(list.querySelectorAll("a")).concat(more.hidden ? [] : [more]);
   }
 
   box.addEventListener("keydown", function (event) {
