@@ -29,7 +29,7 @@ def sized_page(request, browser, site_url):
     context.close()
 
 
-@pytest.mark.parametrize("query", ["respite", "zzqxv"])
+@pytest.mark.parametrize("query", ["respite", "qxqxqxqx"])
 def test_search_results_have_no_wcag_violations(sized_page, site_url, query):
     sized_page.goto(site_url + "/")
     sized_page.locator("#ch-search-input").click()

@@ -15,11 +15,11 @@ from hooks.checks.page_weight import gzipped
 from hooks.outputs import search_index as search_terms
 from support.search_queries import QUERIES
 
-# A first search at 5,000 services may transfer at most 150 KB gzipped (bench/search.py measures it there).
-# The example has about a hundred services; what a search fetches grows with the directory only through the
-# index chunk and the page list (docs/developers/benchmarks.md), so the example keeps a third of the budget
-# for that growth.
-FIRST_SEARCH_LIMIT = 100_000
+# A first search at 5,000 services may transfer at most 150 KB gzipped. bench/search.py measured "respite" at
+# 119 KB with about a hundred services and 146 KB at 5,000 (2026-11-30): the page list and the index chunk grow
+# with the directory by 27 KB, the rest (Pagefind's script and WebAssembly, 85 KB) does not. So the example's
+# first search must stay under 150 - 27 KB for the budget to hold at 5,000.
+FIRST_SEARCH_LIMIT = 123_000
 
 RESULTS = ".ch-search__list a"
 
@@ -79,8 +79,8 @@ def test_the_count_is_announced_and_no_results_point_to_the_a_to_z(page, site_ur
     total = int(re.match(r"(\d+) results for respite$", status.inner_text()).group(1))
     assert total >= len(found) > 0
     assert page.locator("#ch-search-input").get_attribute("aria-expanded") == "true"
-    search(page, site_url, "zzqxv")
-    assert status.inner_text() == "No results for zzqxv"
+    search(page, site_url, "qxqxqxqx")
+    assert status.inner_text() == "No results for qxqxqxqx"
     none = page.locator(".ch-search__none")
     assert none.is_visible() and none.locator("a").get_attribute("href").endswith("a-z/")
 
@@ -103,10 +103,8 @@ def test_tab_reaches_the_results_and_escape_closes_them(page, site_url):
 @pytest.mark.browser
 def test_get_help_now_stays_the_first_link(page, site_url):
     page.goto(site_url + "/support/carers-assessment/")
-    first = page.evaluate("document.querySelector('a[href]').textContent.trim()")
-    assert first.startswith("Get help now") or first == "Skip to content", first
-    links = page.evaluate("[...document.querySelectorAll('a[href]')].map(a => a.textContent.trim())")
-    assert [t for t in links if t != "Skip to content"][0] == "Get help now"
+    links = page.evaluate("[...document.querySelectorAll('a[href]:not(.md-skip)')].map(a => a.textContent.trim())")
+    assert links[0] == "Get help now", links[:3]
 
 
 @pytest.mark.browser
@@ -156,10 +154,12 @@ def test_pages_that_repeat_services_are_not_indexed_and_chrome_is_ignored(built_
     assert not marked(built_site, "404") if (built_site / "404" / "index.html").exists() else True
     journey = marked(built_site, "journeys/young-carers")
     assert re.search(r'<div data-pagefind-ignore>\s*<h2 id="services">', journey)
-    guidance = marked(built_site, "support/carers-assessment")
+    guidance = marked(built_site, "wellbeing/getting-online")
     for chrome in ('class="ch-reviewed" data-pagefind-ignore', 'class="ch-report" data-pagefind-ignore',
-                   'class="ch-sources" data-pagefind-ignore'):
+                   'class="ch-sources" data-pagefind-ignore', 'class="ch-print-only ch-printed-contacts" data-pagefind-ignore'):
         assert chrome in guidance, chrome
+    directory = marked(built_site, "services")
+    assert directory and '<ul class="ch-services" data-ch-services data-pagefind-ignore>' in directory
 
 
 def test_the_words_carers_use_are_indexed_hidden_and_weighted(built_site):

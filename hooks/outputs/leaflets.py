@@ -26,7 +26,10 @@ from hooks.core.render import long_date
 from hooks.data.models import PageMeta
 
 STYLESHEET = OVERRIDES / "assets" / "stylesheets" / "leaflet.css"
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+# The page's article (coupling point "article markup"), without what the build adds for search only: the
+# data-pagefind-body mark and the hidden block of search words (hooks/outputs/pagefind_index.py).
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"(?: data-pagefind-body)?>'
+                     r'(?:<div class="ch-search-words" hidden>.*?</div>)?(.*?)</article>', re.DOTALL)
 LINK_MARKER = "(PDF)</a>"
 FONT = "Atkinson Hyperlegible"  # leaflet.css names it; font_faces() says where its files are
 HREF = re.compile(r'href="([^"]*)"')

@@ -125,6 +125,8 @@
 
   input.addEventListener("focus", function () {
     pagefind().then(function (pf) { if (pf.init) pf.init(); });
+  });
+  input.addEventListener("click", function () {  // back in the box after closing: the same results again
     if (input.value.trim() && list.children.length) open(true);
   });
   input.addEventListener("input", function () {
