@@ -5,7 +5,7 @@
 Builds the example site, serves it with gzip on 127.0.0.1 and loads each kind of page in headless
 Chromium (Debian's /usr/bin/chromium) with an empty cache, then prints bytes transferred by type and the
 number of requests. Budgets: 60 KB for every kind of page, 20 KB for the crisis page. Search is started on
-one page to show the index arrives only then.
+one page to show its files arrive only then (bench/search.py measures searches in detail).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ KINDS = {
     "emergency plan": "/planning-ahead/make-your-plan/", "easy read": "/easy-read/what-is-a-carer/",
 }
 TYPES = {"html": ("text/html",), "css": ("text/css",), "js": ("javascript",), "fonts": ("font",),
-         "images": ("image/",), "json": ("json",)}
+         "images": ("image/",), "json": ("json",), "search": ("octet-stream", "wasm")}
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -72,9 +72,9 @@ def measure(browser, base: str, path: str, search: bool = False) -> dict[str, in
     page.goto(base + path)
     page.wait_for_load_state("networkidle")
     if search:
-        page.keyboard.press("/")
+        page.locator("#ch-search-input").click()
         page.keyboard.type("respite")
-        page.wait_for_selector(".md-search-result__item", timeout=15_000)
+        page.wait_for_selector(".ch-search__list a", timeout=15_000)
         page.wait_for_load_state("networkidle")
     totals = {name: 0 for name in TYPES} | {"other": 0, "requests": len(seen)}
     for request in seen:
@@ -132,7 +132,7 @@ def main() -> None:
             verdict = ("ok" if total <= budget else "OVER") if budget else "-"
             print(f"{kind:<22} | " + " | ".join(f"{t[k] / 1000:>6.1f}" for k in [*TYPES, "other"])
                   + f" | {total / 1000:>6.1f} | {verdict:>6} | {t['requests']:>4}")
-        print("(KB; 'home, after a search' shows the theme's script and the search index arriving on demand)")
+        print("(KB; 'home, after a search' shows Pagefind, its WebAssembly and the index chunks arriving on demand)")
         if not scores:
             print("\nLighthouse not installed: run `make bench` (it installs Lighthouse) for the Lighthouse table.")
             return

@@ -35,7 +35,7 @@ def services(n: int, data_dir: Path, seed: int = 1) -> str:
             "phone": f"020 7946 {i % 10000:04d}",
             "website": f"https://www.example.org/service-{i}",
             "opening_hours": [{"days": ["monday", "tuesday", "wednesday"], "opens": "09:00", "closes": "17:00"}],
-            "source": {"url": "https://www.example.org", "kind": "own"},
+            "source": {"url": f"https://www.example.org/service-{i}", "kind": "own"},
             **({"locations": [{"name": f"Centre {i}", "latitude": round(51.45 + rng.random() * 0.1, 5),
                                "longitude": round(-0.2 + rng.random() * 0.2, 5)}]} if rng.random() < 0.6 else {}),
             "last_reviewed": "2026-11-01",

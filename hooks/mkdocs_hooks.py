@@ -24,9 +24,8 @@ from hooks.core import background  # noqa: E402
 from hooks.core.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.core.render import long_date  # noqa: E402
 from hooks.core.today import TodayInvalid, today  # noqa: E402
-from hooks.engine import theme  # noqa: E402
-from hooks.engine.config import check_engine_config, search_index_entries  # noqa: E402
 from hooks.engine import data_pages  # noqa: E402
+from hooks.engine.config import check_engine_config  # noqa: E402
 from hooks.engine.data_pages import DataPage  # noqa: E402
 from hooks.site_build import SiteBuild  # noqa: E402
 
@@ -77,7 +76,7 @@ def on_config(config):
         day = today()
     except TodayInvalid as error:
         raise Abort(str(error)) from None
-    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", bundle=theme.bundle())
+    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve")
     config.site_name, config.site_description = _build.site_name, _build.site_description
     config.site_url = _build.data.site.url
     if _build.data.site.logo:
@@ -127,10 +126,10 @@ def on_post_template(output, template_name, config):
     return _build.finish_page(output, f"overrides/{template_name}") if template_name.endswith(".html") else output
 
 
-@event_priority(50)  # before the search plugin writes its index
+@_stops_on_problems
 def on_post_build(config):
-    _build.search_entries(search_index_entries(config))
     _build.finish(Path(config.site_dir))
+    _build.index_search(Path(config.site_dir))  # in `mkdocs serve` too, so the preview's search works
 
 
 def on_build_error(error):

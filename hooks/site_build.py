@@ -13,10 +13,10 @@ The order of a build:
   judge_pages     reading levels judged; stop before any page is written if a page broke a rule; then the
                   open data starts
   finish_page     each written page: Get help now and nothing from other websites (else stop),
-                  abbreviations explained, external links marked, Content-Security-Policy added;
-                  its PDF leaflet started
-  search_entries  pages made from data and the words carers use, into the search index before it is written
+                  abbreviations explained, external links marked, marked for search (its title, filters
+                  and the words carers use), Content-Security-Policy added; its PDF leaflet started
   finish          wait for the open data and save the leaflets
+  index_search    Pagefind indexes the finished site (hooks/outputs/pagefind_index.py)
   settle          a failed build cancels or finishes its jobs, so nothing is written after it
 
 "Started" work runs in a second process (hooks/core/background.py) while the engine renders pages.
@@ -25,6 +25,7 @@ The order of a build:
 from __future__ import annotations
 
 import dataclasses
+import re
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,7 +44,7 @@ from hooks.data import front_matter, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
-from hooks.outputs import abbreviations, leaflets, near_me, report_problem, search_index, security_headers
+from hooks.outputs import abbreviations, leaflets, near_me, pagefind_index, report_problem, search_index, security_headers
 from hooks.outputs.council_css import council_css
 
 
@@ -59,7 +60,6 @@ class SiteView:
 
     data: site_data.SiteData
     directory: services.Directory
-    bundle: str  # the theme's script, loaded when a search starts
     page_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # every page's address, by its path under content/
     links: Links | None = None
 
@@ -99,7 +99,6 @@ class SiteBuild:
     make_leaflets: bool  # not in `mkdocs serve`, where they would slow every rebuild
     data: site_data.SiteData
     directory: services.Directory
-    bundle: str
     metas: dict[str, PageMeta | None] = field(default_factory=dict)
     generated: dict[str, Generated] = field(default_factory=dict)
     leaflet_pages: dict[str, leaflets.Leaflet] = field(default_factory=dict)  # by path under content/
@@ -109,15 +108,16 @@ class SiteBuild:
     open_data: Future | None = None
     jobs: list[Future] = field(default_factory=list)  # everything started in the second process
     view: SiteView | None = None
+    _groups: list[list[str]] | None = None  # data/synonyms.yaml, lower case
 
     # -- load ---------------------------------------------------------------------------------------------
     @classmethod
-    def load(cls, root: Path, today: date, make_leaflets: bool, bundle: str) -> "SiteBuild":
+    def load(cls, root: Path, today: date, make_leaflets: bool) -> "SiteBuild":
         """Read and check data/; raises ProblemsFound with every problem."""
         data = site_data.load_site_data(root / "data", root=root, today=today)
         directory = services.load_directory(root / "data", data, root=root, today=today)
-        build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory, bundle=bundle)
-        build.view = SiteView(data=data, directory=directory, bundle=bundle)
+        build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory)
+        build.view = SiteView(data=data, directory=directory)
         build._start(readability.warm_up)  # the dictionary loads while pages are read
         return build
 
@@ -208,13 +208,43 @@ class SiteBuild:
     # -- finish_page ----------------------------------------------------------------------------------------
     def finish_page(self, output: str, file: str) -> str:
         """A page as the theme wrote it: refuse it without Get help now or with a third-party request; then
-        explain abbreviations, mark external links and add the security policy."""
+        explain abbreviations, mark external links, mark the page for search and add the security policy."""
         own_host = self.own_host
         problems = crisis.help_link_missing(output, file) + third_party.third_party_problems(output, own_host, file)
         _raise_errors(problems)
         # Every abbreviation in the glossary is explained wherever it appears in the article, with no editor effort.
         output = abbreviations.expand_article(output, {t.abbr: t.term for t in self.data.glossary if t.abbr})
+        src = file.removeprefix("content/") if file.startswith("content/") else None
+        output = pagefind_index.mark_page(output, self.search_marks(src, output) if src else None)
         return security_headers.add_security_headers(security_headers.mark_external_links(output, own_host))
+
+    def search_marks(self, src_uri: str, output: str) -> pagefind_index.Marks | None:
+        """What search is told about a page, or None to keep it out of search (pages made from data without a
+        search entry, such as the filter pages that repeat what each service's page says)."""
+        groups = self._synonym_groups
+        made = self.generated.get(src_uri)
+        if made is not None:
+            if not made.search:
+                return None
+            strong = " ".join([made.search["title"], *made.search.get("tags", [])])
+            body = made.search.get("text", "") if made.search.get("body_words", True) else ""
+            named, mentioned = search_index.page_words(strong, body, groups)
+            return pagefind_index.Marks(title=made.title, filters=made.filters, strong_words=named, words=mentioned,
+                                        guidance=False)
+        meta = self.metas.get(src_uri)
+        if meta is None or (meta.model_extra or {}).get("search", {}).get("exclude"):
+            return None
+        article = leaflets.ARTICLE.search(output)
+        text = article.group(1) if article else ""
+        strong = " ".join([meta.title, *HEADING.findall(text)])
+        named, mentioned = search_index.page_words(strong, text, groups)
+        return pagefind_index.Marks(title=meta.title, strong_words=named, words=mentioned)
+
+    @property
+    def _synonym_groups(self) -> list[list[str]]:
+        if self._groups is None:
+            self._groups = search_index.groups(self.data.synonyms_file)
+        return self._groups
 
     @property
     def own_host(self) -> str:
@@ -231,12 +261,7 @@ class SiteBuild:
             leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, help_items,
             self.data.site.url)
 
-    # -- search_entries, finish, settle ------------------------------------------------------------------
-    def search_entries(self, entries: list[dict]) -> None:
-        """Add the pages made from data, and the words carers use, to the search index's entries in place."""
-        entries += [made.search for made in self.generated.values() if made.search]
-        search_index.enrich(entries, search_index.groups(self.data.synonyms_file))
-
+    # -- finish, index_search, settle ---------------------------------------------------------------------
     def finish(self, site_dir: Path) -> None:
         if near_me.has_places(self.directory):
             near_me.write(self.directory, site_dir)
@@ -247,9 +272,23 @@ class SiteBuild:
             if pdf:
                 leaflets.save(self.leaflet_pages[src_uri], pdf, site_dir)
 
+    def index_search(self, site_dir: Path) -> str:
+        """The site's search index, made by Pagefind from the finished pages (site/pagefind/); Pagefind's
+        summary. Raises ProblemsFound if Pagefind fails or finds no page to index."""
+        try:
+            return pagefind_index.index_site(site_dir)
+        except (pagefind_index.IndexFailed, OSError) as failed:
+            raise ProblemsFound([Problem(
+                code="SEARCH_INDEX_FAILED", file=f"{pagefind_index.OUTPUT}/", line=None, field="",
+                message=f"Pagefind could not index the site. {failed}",
+                fix="See SEARCH_INDEX_FAILED in docs/errors.md.")]) from None
+
     def settle(self) -> None:
         """After a failed build: nothing started is left writing into the site folder."""
         background.settle(self.jobs)
+
+
+HEADING = re.compile(r"<h[1-3][^>]*>(.*?)</h[1-3]>", re.DOTALL)
 
 
 def _shown(path: Path, root: Path, src_uri: str) -> str:

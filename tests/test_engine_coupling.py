@@ -70,36 +70,57 @@ def test_anchor_ids_links_to_a_section_of_a_data_page_are_checked(config, caplog
     assert "not-here" in messages and "'#here'" not in messages, broken("anchor ids", messages or "no warning")
 
 
-def test_search_entries_the_search_plugin_keeps_its_entries_in_a_list(config):
-    from hooks.engine.config import search_index_entries
-
-    plugin = config.plugins["material/search"]
-    plugin.on_config(config)
-    try:
-        entries = search_index_entries(config)
-    except RuntimeError as error:
-        pytest.fail(broken("search entries", str(error)))
-    assert entries == [], broken("search entries", "the index starts with entries")
-
-
-def test_a_missing_search_plugin_is_an_error_not_a_silent_skip(project):
-    edit(project / "mkdocs.yml", "  - search:\n      lang: en\n", "")
+def test_the_theme_search_plugin_turned_on_is_an_error_not_a_second_index(project):
+    edit(project / "mkdocs.yml", "plugins:\n", "plugins:\n  - search\n")
     result = build(project)
     output = result.stdout + result.stderr
-    assert result.returncode != 0 and "CONFIG_SEARCH_MISSING" in output, output[-2000:]
+    assert result.returncode != 0 and "CONFIG_SEARCH_PLUGIN" in output, output[-2000:]
     assert "Traceback" not in output
 
 
-def test_theme_bundle_base_html_names_the_theme_script():
-    import material
+def test_header_partial_the_theme_header_is_the_one_overrides_copies():
+    """overrides/partials/header.html is the theme's header with the site's search in it: a theme release that
+    changes its header must be looked at (and the hash in the copy's comment updated)."""
+    import hashlib
+    import re
 
-    from hooks.engine import theme
+    from hooks.engine.theme import header_partial
 
+    copied_from = re.search(r"sha256 ([0-9a-f]{64})", (ROOT / "overrides" / "partials" / "header.html").read_text()).group(1)
+    now = hashlib.sha256(header_partial().read_bytes()).hexdigest()
+    assert now == copied_from, broken("header partial", f"the theme's partials/header.html is now {now}")
+
+
+def test_pagefind_indexes_the_marked_pages_and_says_how_many(tmp_path):
+    """hooks/outputs/pagefind_index.py reads "Indexed N pages" from Pagefind's summary, and the built-site check
+    reads page_count from pagefind-entry.json; both are Pagefind's, not documented as an API."""
+    import json
+
+    from hooks.outputs import pagefind_index
+
+    marks = pagefind_index.Marks(title="Replacement care, and breaks", filters={"kind": ("respite-care",)},
+                                 strong_words=("respite",))
+    page = '<html lang="en-GB"><body><article class="md-content__inner md-typeset"><h1>Breaks</h1></article></body></html>'
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(pagefind_index.mark_page(page, marks))
+    (tmp_path / "b.html").write_text(page)  # not marked: not indexed
     try:
-        bundle = theme.bundle()
-    except LookupError as error:
-        pytest.fail(broken("theme bundle", str(error)))
-    assert (Path(material.__file__).parent / "templates" / bundle).exists(), broken("theme bundle", bundle)
+        summary = pagefind_index.index_site(tmp_path)
+    except pagefind_index.IndexFailed as error:
+        pytest.fail(broken("pagefind summary", str(error)))
+    assert pagefind_index.indexed_pages(summary) == 1, broken("pagefind summary", summary)
+    entry = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    counts = [language.get("page_count") for language in entry.get("languages", {}).values()]
+    assert counts == [1], broken("pagefind entry", json.dumps(entry)[:300])
+    assert (tmp_path / "pagefind" / "pagefind.js").exists(), broken("pagefind entry", "no pagefind.js")
+
+
+def test_a_site_with_no_page_to_index_fails_loudly(tmp_path):
+    from hooks.outputs import pagefind_index
+
+    (tmp_path / "style.css").write_text("p {}")
+    with pytest.raises(pagefind_index.IndexFailed):
+        pagefind_index.index_site(tmp_path)
 
 
 def test_theme_icons_are_svg_files_inside_the_theme():
@@ -139,7 +160,7 @@ def view():
     from hooks.site_build import SiteView
 
     data, directory = load_data()
-    return SiteView(data=data, directory=directory, bundle="x.js")
+    return SiteView(data=data, directory=directory)
 
 
 def test_extra_as_text_the_view_templates_see_prints_itself_short(view):
@@ -151,6 +172,6 @@ def test_the_view_templates_see_cannot_be_changed(view):
     from dataclasses import FrozenInstanceError
 
     with pytest.raises(FrozenInstanceError):
-        view.bundle = "other.js"
+        view.data = None
     with pytest.raises(TypeError):
         view.page_urls["x.md"] = "x/"

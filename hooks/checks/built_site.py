@@ -5,7 +5,7 @@ engine (or a build that skipped hooks/mkdocs_hooks.py) fails loudly instead of p
   - every page shows "Get help now" and carries a Content-Security-Policy;
   - no page loads anything from another website;
   - each crisis page is there and shows every contact it must, with the number from data/;
-  - every service in data/services.yaml has its page, and the site's search can find it.
+  - every service in data/services.yaml has its page, and the site's search (Pagefind) indexed it.
 Reading levels and review dates are checked by `make check` too (hooks/tools/check.py).
 """
 
@@ -23,7 +23,8 @@ from hooks.directory.service_pages import service_src
 from hooks.directory.static_api import is_open_data
 
 CSP = '<meta http-equiv="Content-Security-Policy"'
-SEARCH_INDEX = "search/search_index.json"
+SEARCH_INDEX = "pagefind/pagefind-entry.json"
+SEARCH_MARK = "data-pagefind-body"
 
 
 def _problem(file: str, message: str, fix: str) -> Problem:
@@ -65,17 +66,29 @@ def directory_problems(site: Path, directory: Directory) -> list[Problem]:
     if missing:
         problems.append(_problem("services/", f"{len(missing)} services have no page, for example {missing[0]}.",
                                  "Build with make site: pages made from data/services.yaml come from the build steps."))
+    return problems + search_problems(site, directory)
+
+
+def search_problems(site: Path, directory: Directory) -> list[Problem]:
+    """Pagefind indexes the pages marked data-pagefind-body: every service page must be marked, and the index
+    must hold exactly the marked pages (an index from an older build, or none, fails)."""
     index = site / SEARCH_INDEX
-    if index.exists():
-        found = {doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]}
-        unfound = [s.id for s in directory.listings if urls.page_url(service_src(s.id)) not in found]
-        if unfound:
-            problems.append(_problem(SEARCH_INDEX, f"{len(unfound)} services cannot be found by search, for "
-                                     f"example {unfound[0]}.",
-                                     "Build with make site: services are added to the search index by the build."))
-    else:
-        problems.append(_problem(SEARCH_INDEX, "the site has no search index.",
-                                 "Keep the search plugin under plugins: in mkdocs.yml."))
+    if not index.exists():
+        return [_problem(SEARCH_INDEX, "the site has no search index.",
+                         "Build with make site: Pagefind indexes the finished site at the end of every build.")]
+    unmarked = [s.id for s in directory.listings if (site / urls.built_file(service_src(s.id))).exists()
+                and SEARCH_MARK not in (site / urls.built_file(service_src(s.id))).read_text(encoding="utf-8")]
+    problems = []
+    if unmarked:
+        problems.append(_problem(SEARCH_INDEX, f"{len(unmarked)} services cannot be found by search, for example "
+                                 f"{unmarked[0]}.", "Build with make site: the build marks every service page for search."))
+    marked = sum(SEARCH_MARK in path.read_text(encoding="utf-8") for path in html_pages(site)
+                 if not path.relative_to(site).as_posix().startswith("pagefind/"))
+    indexed = sum(language.get("page_count", 0)
+                  for language in json.loads(index.read_text(encoding="utf-8")).get("languages", {}).values())
+    if indexed != marked:
+        problems.append(_problem(SEARCH_INDEX, f"the search index holds {indexed} pages, but {marked} pages are "
+                                 "marked to be found.", "Build the whole site again with make site."))
     return problems
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 from markupsafe import Markup, escape
 
@@ -31,7 +32,8 @@ class Generated:
     title: str  # as the data has it: escaped wherever it is shown
     meta: dict
     body: Markup | Callable[[], Markup]  # the page after its heading, or how to make it when MkDocs asks
-    search: dict | None  # its entry in the search index, made from the data; None keeps it out of search
+    search: dict | None  # what search knows of it, made from the data (title, text, tags); None keeps it out of search
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # search filters: {"kind": ("respite-care",)}
 
     def html(self) -> Markup:
         """The body. A directory of 50,000 services has about 70,000 pages made from data: each is made when
@@ -39,16 +41,17 @@ class Generated:
         return self.body() if callable(self.body) else self.body
 
 
-def make_page(meta: dict, title: str, body: Markup | Callable[[], Markup], search: dict | None = None) -> Generated:
+def make_page(meta: dict, title: str, body: Markup | Callable[[], Markup], search: dict | None = None,
+              filters: Mapping[str, tuple[str, ...]] | None = None) -> Generated:
     # The theme prints page titles without escaping (overrides/main.html escapes descriptions).
-    # The search plugin never reads these pages: they are indexed from data (`search`), or not at all.
-    meta = {"title": str(escape(title)), **meta, "render_macros": False, "generated": True, "compact": True,
-            "search": {"exclude": True}}
-    return Generated(title=title, meta=meta, body=body, search=search)
+    # Search indexes the built page (hooks/outputs/pagefind_index.py) only if it has a `search` entry, whose
+    # title, tags and text say which of the words carers use (data/synonyms.yaml) the page is about.
+    meta = {"title": str(escape(title)), **meta, "render_macros": False, "generated": True, "compact": True}
+    return Generated(title=title, meta=meta, body=body, search=search, filters=filters or {})
 
 
 def search_entry(src: str, title: str, paragraphs: list) -> dict:
-    """A page's one entry in the search index: its title and plain paragraphs, escaped as the search plugin
-    escapes the text it reads from pages (quotes left as they are, so "carer's" is found as typed)."""
+    """What search knows of a page made from data: its title and plain paragraphs, escaped as a page's text is
+    (quotes left as they are, so "carer's" is matched as typed)."""
     return {"location": urls.page_url(src), "title": html.escape(title, quote=False),
             "text": "".join(f"<p>{html.escape(text, quote=False)}</p>" for text in paragraphs if text)}

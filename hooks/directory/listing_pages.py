@@ -134,7 +134,7 @@ def _body(sel: Selection, page: int, listed: list[Listing], all_lists, labels: L
         "service-listing.html", intro=_intro(sel, data) if page == 1 else None,
         first=start + 1, last=start + len(shown), total=len(listed),
         facets=facet_links(sel, all_lists, labels, src), filter={f: getattr(sel, f) for f in FACETS},
-        items=service_pages.items(shown, data, directory, src, filterable=True), **links,
+        items=service_pages.items(shown, data, directory, src), **links,
         near_me=urls.relative(near_me.PATH, urls.page_url(src)) if near else None)
 
 

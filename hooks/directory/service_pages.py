@@ -16,7 +16,7 @@ from markupsafe import Markup
 from hooks.core import urls
 from hooks.directory import safe_markdown
 from hooks.directory.generated import Generated, Sources, make_page, search_entry
-from hooks.directory.selection import ROOT, Selection
+from hooks.directory.selection import ROOT, Selection, area_slug
 from hooks.core.render import render
 from hooks.data.services import Directory, Listing
 from hooks.data.site_data import SiteData
@@ -52,7 +52,6 @@ class Item:
     url: str
     summary: str
     audiences: list[str]
-    search: str | None = None  # the words the directory's instant filter looks in; only that page needs them
     theirs: bool = False  # the summary is cut from a provider's words: kept out of the page's reading level
 
 
@@ -67,19 +66,13 @@ def summary_of(service, longest: int) -> tuple[str, bool]:
             service.description_by == "provider")
 
 
-def items(listings: list[Listing], data: SiteData, directory: Directory, from_src: str,
-          filterable: bool = False) -> list[Item]:
+def items(listings: list[Listing], data: SiteData, directory: Directory, from_src: str) -> list[Item]:
     out = []
     longest = data.reading_level.standard.max_sentence_words
     for s in by_name(listings):
         labels = [data.audiences[a].label for a in s.service.audience]
-        search = None
-        if filterable:
-            search = " ".join([s.service.name, safe_markdown.plain(s.service.description),
-                               s.organisation.name if s.organisation else "",
-                               *labels, *(c.label for c in s.categories)]).lower()
         summary, theirs = summary_of(s.service, longest)
-        out.append(Item(s=s, url=urls.link(service_src(s.id), from_src), audiences=labels, search=search,
+        out.append(Item(s=s, url=urls.link(service_src(s.id), from_src), audiences=labels,
                         summary=summary, theirs=theirs))
     return out
 
@@ -138,7 +131,15 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     meta = {"description": summary[:300],
             "last_reviewed": s.service.last_reviewed, "review_by": s.service.review_by,
             "audience": list(s.service.audience)}
-    return make_page(meta, s.service.name, body, _service_entry(s, data))
+    return make_page(meta, s.service.name, body, _service_entry(s, data), search_filters(s))
+
+
+def search_filters(s: Listing) -> dict[str, tuple[str, ...]]:
+    """A service's search filters, as the directory's instant filter asks for them (directory-filter.js):
+    kind of service (category ids), who it is for (audience ids) and area (its name as a slug); and type, so the
+    filter finds services only."""
+    return {"type": ("service",), "kind": tuple(c.id for c in s.categories), "who": tuple(s.service.audience),
+            "area": (area_slug(s.service.area),)}
 
 
 def pages(sources: Sources) -> dict[str, Generated]:
@@ -147,9 +148,10 @@ def pages(sources: Sources) -> dict[str, Generated]:
 
 
 def _service_entry(s: Listing, data: SiteData) -> dict:
-    """One entry a service, not one for each heading of its page: a search finds the service, not
-    thousands of "When it is open" sections. Its name is a tag (the strongest field), so searching
-    for the name finds it first."""
+    """What search knows of a service: its name and kinds of service are its tags, so the words carers use for
+    them (data/synonyms.yaml) find it near the top; its text says no more (body_words False): at thousands of
+    services, the words of every group a description happens to mention would make each search fetch more
+    (docs/developers/benchmarks.md)."""
     service = s.service
     entry = search_entry(service_src(s.id), service.name, [
         f"Run by {s.organisation.name}." if s.organisation else None, service.summary,
@@ -158,4 +160,4 @@ def _service_entry(s: Listing, data: SiteData) -> dict:
         service.eligibility, service.ages, f"Area: {service.area}.", ACCESS[service.how_to_access], service.access_note,
         service.cost, s.hours_text, service.hours_note, *(place.name for place in service.locations),
         ", ".join(service.languages), "Kind of service: " + ", ".join(c.label for c in s.categories) + "."])
-    return {**entry, "tags": [service.name.lower()]}
+    return {**entry, "tags": [service.name.lower(), *(c.label.lower() for c in s.categories)], "body_words": False}

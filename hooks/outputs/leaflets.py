@@ -26,7 +26,10 @@ from hooks.core.render import long_date
 from hooks.data.models import PageMeta
 
 STYLESHEET = OVERRIDES / "assets" / "stylesheets" / "leaflet.css"
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+# The page's article (coupling point "article markup"), without what the build adds for search only: the
+# data-pagefind-body mark and the hidden block of search words (hooks/outputs/pagefind_index.py).
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"(?: data-pagefind-body)?>'
+                     r'(?:<div class="ch-search-words" hidden>.*?</div>)?(.*?)</article>', re.DOTALL)
 LINK_MARKER = "(PDF)</a>"
 FONT = "Atkinson Hyperlegible"  # leaflet.css names it; font_faces() says where its files are
 HREF = re.compile(r'href="([^"]*)"')
@@ -130,5 +133,5 @@ def save(leaflet: Leaflet, pdf: bytes, site_dir: Path) -> int:
 def link(leaflet_url: str, easy: bool) -> Markup:
     """The download link a page shows; its size is filled in once the PDF exists."""
     label = "Download as an easy-read leaflet" if easy else "Download as a leaflet to print"
-    return Markup('<p class="ch-leaflet"><a href="{}" download>{} {}').format(leaflet_url, label, Markup(LINK_MARKER)) + Markup("</p>")
+    return Markup('<p class="ch-leaflet" data-pagefind-ignore><a href="{}" download>{} {}').format(leaflet_url, label, Markup(LINK_MARKER)) + Markup("</p>")
 

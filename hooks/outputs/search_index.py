@@ -1,10 +1,9 @@
 """Teach the site's search the words carers use: respite finds replacement care, alzheimers finds dementia.
 
-mkdocs-material's search index has a `tags` field with a very high boost. After the build, each page
-that uses any word of a synonym group (data/synonyms.yaml) in its title, headings or tags gets the
-whole group as tags; a page that only mentions it in the text gets the group added to its text, so it
-is found but ranks below. This runs on the index's entries before the search plugin writes them
-(SiteBuild.search_entries), so the index is written once.
+Each page that uses any word of a synonym group (data/synonyms.yaml) in its title or headings is given the
+whole group, weighted like a heading; a page that only mentions it in its text gets the group at the weight
+of body text, so it is found but ranks below. hooks/outputs/pagefind_index.py writes them into the page,
+hidden, where Pagefind indexes them.
 """
 
 from __future__ import annotations
@@ -64,25 +63,14 @@ class Text:
         return _pattern(tuple(group)).search(self.text) is not None
 
 
-def enrich(entries: list[dict], groups: list[list[str]]) -> list[dict]:
-    """Add synonyms to a search index's entries (one or more a page, the first without a #section)."""
-    pages: dict[str, list[dict]] = {}
-    for entry in entries:
-        pages.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
-    for docs in pages.values():
-        head = next((d for d in docs if "#" not in d["location"]), docs[0])
-        # A page's own title counts as strongly as a synonym, so a guidance page stays above services
-        # that merely mention its words.
-        tags = list(head.get("tags", [])) + [normalise(head["title"])]
-        strong = Text(" ".join([*(d["title"] for d in docs), *tags]))
-        body = Text(" ".join(d.get("text", "") for d in docs))
-        extra_text = []
-        for group in groups:
-            if strong.mentions(group):
-                tags += group
-            elif body.mentions(group):
-                extra_text += group
-        head["tags"] = sorted(set(tags))
-        if extra_text:
-            head["text"] = head.get("text", "") + " " + " ".join(sorted(set(extra_text)))
-    return entries
+def page_words(strong: str, body: str, groups: list[list[str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words carers use for what a page is about: every group a page's title or headings (`strong`)
+    mention, and, weaker, every other group its text (`body`) mentions. Each group's words in a fixed order."""
+    strong_text, body_text = Text(strong), Text(body)
+    named, mentioned = [], []
+    for group in groups:
+        if strong_text.mentions(group):
+            named += group
+        elif body_text.mentions(group):
+            mentioned += group
+    return tuple(dict.fromkeys(named)), tuple(dict.fromkeys(mentioned))

@@ -14,12 +14,14 @@ REL = re.compile(r"\srel=", re.IGNORECASE)
 
 
 def content_security_policy(html: str) -> str:
-    """Only this site's own files may load; the theme's few inline scripts are allowed by their hashes."""
+    """Only this site's own files may load; the theme's few inline scripts are allowed by their hashes, and the
+    search's WebAssembly (Pagefind, from this site) may be compiled."""
     hashes = sorted({"'sha256-%s'" % base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
                      for body in INLINE_SCRIPT.findall(html)})
     return "; ".join([
         "default-src 'self'",
-        "script-src 'self' " + " ".join(hashes) if hashes else "script-src 'self'",
+        # 'wasm-unsafe-eval' lets the site's own search (Pagefind) compile its WebAssembly; it allows no eval().
+        "script-src 'self' 'wasm-unsafe-eval'" + "".join(" " + h for h in hashes),
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

@@ -17,7 +17,7 @@ from hooks.checks import reading_rules
 from hooks.data.models import PageMeta
 from hooks.data.site_data import SiteData
 
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
+from hooks.outputs.leaflets import ARTICLE  # the article without the search words
 
 
 @dataclass(frozen=True)

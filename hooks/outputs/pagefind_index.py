@@ -1,0 +1,104 @@
+"""The site's search: Pagefind indexes the finished HTML, and the browser loads only what a query needs.
+
+Two steps, both plain functions:
+
+  mark_page   each written page: `data-pagefind-body` on its article (only pages that should be found get
+              it), and, right inside it, a hidden block with what Pagefind reads but carers never see: the
+              page's title (`data-pagefind-meta`), its filters (`data-pagefind-filter`, on service pages: kind
+              of service, who it is for, area) and the words carers use for what the page is about
+              (data/synonyms.yaml, hooks/outputs/search_index.py), weighted like a heading when the page's
+              title or headings use one of them, like body text when only its text does.
+  index_site  after the build: the Pagefind binary (PyPI `pagefind-bin`, pinned with hashes) reads the site
+              folder and writes site/pagefind/: a chunked index, so a search downloads the few chunks and
+              fragments it needs, never the whole index.
+
+Pagefind reads built HTML, so it depends on neither the theme's search nor the engine: ProperDocs builds get the
+same index through the same adapter (hooks/mkdocs_hooks.py calls both steps).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from markupsafe import Markup
+
+OUTPUT = "pagefind"  # site/pagefind/: what overrides/assets/javascripts/site-search.js imports
+ARTICLE_OPEN = re.compile(r'<article class="md-content__inner md-typeset">')  # coupling point "article markup"
+# How strongly the words carers use count when the page's title or headings name them: like an <h1> (7) on a
+# page made from data, more on a guidance page, so a guidance page stays above the services that mention its
+# subject (Pagefind squares weights: 10 counts about twice 7).
+STRONG_WEIGHT = {"guidance": 10.0, "data": 7.0}
+# Pagefind's own ready-made interfaces: the site has its own (site-search.js), so these are not published.
+UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+          "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+@dataclass(frozen=True)
+class Marks:
+    """What Pagefind is told about one page."""
+    title: str
+    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # e.g. {"kind": ("respite-care",)}
+    strong_words: tuple[str, ...] = ()  # synonyms of what the page's title or headings name
+    words: tuple[str, ...] = ()  # synonyms of what its text mentions
+    guidance: bool = True  # a page from content/ (False: a page made from data)
+
+
+def marks_html(marks: Marks) -> Markup:
+    """The hidden block at the start of a page's article. Filter values and words are escaped; the title is
+    read from an attribute, so a comma or colon in it stays part of it."""
+    parts = [Markup('<span data-pagefind-meta="title[data-title]" data-title="{}"></span>').format(marks.title)]
+    for name, values in marks.filters.items():
+        for value in values:
+            parts.append(Markup('<span data-pagefind-filter="{}[data-value]" data-value="{}"></span>').format(name, value))
+    if marks.strong_words:
+        weight = STRONG_WEIGHT["guidance" if marks.guidance else "data"]
+        parts.append(Markup('<span data-pagefind-weight="{}">{}</span>').format(weight, ", ".join(marks.strong_words)))
+    if marks.words:
+        parts.append(Markup("<span>{}</span>").format(", ".join(marks.words)))
+    return Markup('<div class="ch-search-words" hidden>') + Markup("").join(parts) + Markup("</div>")
+
+
+def mark_page(html: str, marks: Marks | None) -> str:
+    """The page with its article marked for Pagefind, or unchanged when it should not be found (marks None)."""
+    if marks is None:
+        return html
+    found = ARTICLE_OPEN.search(html)
+    if not found:
+        raise LookupError("The theme no longer wraps the page in <article class=\"md-content__inner md-typeset\"> "
+                          "(coupling point 'article markup' in docs/developers/how-it-works.md).")
+    opening = found.group(0)[:-1] + " data-pagefind-body>"
+    return html[:found.start()] + opening + str(marks_html(marks)) + html[found.end():]
+
+
+class IndexFailed(RuntimeError):
+    pass
+
+
+def executable() -> Path:
+    """The Pagefind binary shipped in the `pagefind-bin` wheel."""
+    import pagefind_bin
+
+    return pagefind_bin.get_executable()
+
+
+def index_site(site_dir: Path, binary: Path | None = None) -> str:
+    """Index the built site in site_dir into site_dir/pagefind/; returns Pagefind's summary. Raises IndexFailed
+    if Pagefind fails or indexes no page (a site whose pages lost their marks would have an empty search)."""
+    command = [str(binary or executable()), "--site", str(site_dir), "--output-subdir", OUTPUT]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    summary = result.stdout + result.stderr
+    pages = re.search(r"Indexed (\d+) pages?", summary)
+    if result.returncode != 0 or not pages or int(pages.group(1)) == 0:
+        raise IndexFailed("Pagefind did not index the site:\n" + summary[-2000:])
+    for name in UNUSED:
+        (site_dir / OUTPUT / name).unlink(missing_ok=True)
+    return summary
+
+
+def indexed_pages(summary: str) -> int:
+    found = re.search(r"Indexed (\d+) pages?", summary)
+    return int(found.group(1)) if found else 0

@@ -1,0 +1,174 @@
+/* The site's search box (partials/carers/site-search.html), with Pagefind.
+
+   Nothing of search is downloaded with a page: Pagefind (pagefind/pagefind.js, its WebAssembly and the index
+   chunks a query needs) loads when the reader focuses the box or types. Results are links in a list under the
+   box (title and summary), 5 at a time ("Show more results" fetches the next 5); a hidden live region says how
+   many ("12 results for respite"). Tab moves from the box into the results; Escape closes them. Without JavaScript the header shows the A to Z link instead.
+
+   window.carersSearch.pagefind() gives other scripts the same loaded Pagefind (directory-filter.js uses it). */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var box = document.querySelector("[data-ch-search]");
+  var pagefindUrl = new URL(me.getAttribute("data-pagefind"), location.href).href;
+  var root = new URL(me.getAttribute("data-root"), location.href).pathname;  // the site's own folder
+  var loading = null;
+
+  function pagefind() {
+    if (!loading) {
+      loading = import(pagefindUrl).then(function (pf) {
+        // noWorker: Pagefind runs on the page, not in a worker of its own, which would be one more file (12 KB)
+        // and one more round trip before the first result. Long guidance pages are not ranked below short
+        // service pages for being long (pageLength 0). docs/developers/benchmarks.md has the numbers.
+        return pf.options({ baseUrl: root, noWorker: true, excerptLength: 24, ranking: { pageLength: 0 } }).then(function () { return pf; });
+      });
+      loading.catch(function () { loading = null; });  // a failed load (offline) is tried again next time
+    }
+    return loading;
+  }
+  window.carersSearch = { pagefind: pagefind };
+  if (!box) return;
+
+  var SHOWN = 5;  // results shown at first, and added by "Show more results": each needs its own fragment
+  var WAIT = 200;  // ms after the last key before searching: words typed quickly make one search
+  var input = box.querySelector(".ch-search__input");
+  var form = box.querySelector(".ch-search__form");
+  var panel = box.querySelector(".ch-search__results");
+  var list = box.querySelector(".ch-search__list");
+  var count = box.querySelector(".ch-search__count");
+  var none = box.querySelector(".ch-search__none");
+  var status = box.querySelector("#ch-search-status");
+  var more = box.querySelector(".ch-search__more");
+  var timer = null;
+  var current = null;  // the latest search's results, and the query they are for
+  var asked = 0;  // the latest search: answers to older ones are dropped
+
+  function plain(html) {
+    var t = document.createElement("template");
+    t.innerHTML = html;  // a template's content is inert: nothing in it runs or loads
+    return t.content.textContent;
+  }
+
+  function open(isOpen) {
+    panel.hidden = !isOpen;  // a search box takes no aria-expanded (axe: aria-allowed-attr); the count is announced
+  }
+
+  function said(n, query) {
+    return n === 0 ? "No results for " + query : n + (n === 1 ? " result" : " results") + " for " + query;
+  }
+
+  function show(query, total, pages, adding) {
+    if (!adding) list.textContent = "";
+    pages.forEach(function (page) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      var title = document.createElement("span");
+      link.href = page.url;
+      link.className = "ch-search__link";
+      title.className = "ch-search__title";
+      title.textContent = page.meta.title || page.url;
+      link.appendChild(title);
+      var summary = page.meta.summary || plain(page.excerpt || "");
+      if (summary) {
+        var text = document.createElement("span");
+        text.className = "ch-search__summary";
+        text.textContent = summary;
+        link.appendChild(text);
+      }
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    var shown = list.children.length;
+    count.textContent = total === 0 ? "" : (total > shown ? "First " + shown + " of " : "") + said(total, query);
+    count.hidden = total === 0;
+    none.hidden = total !== 0;
+    more.hidden = shown >= total;
+    if (!adding) status.textContent = said(total, query);
+    open(true);
+  }
+
+  function showMore() {
+    if (!current) return;
+    var from = list.children.length;
+    var mine = asked;
+    Promise.all(current.results.slice(from, from + SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
+      if (mine !== asked) return;
+      show(current.query, current.results.length, pages, true);
+      var first = list.children[from] && list.children[from].querySelector("a");
+      if (first) first.focus();  // the first of the new results, so keyboard users carry on from there
+    });
+  }
+
+  function search() {
+    clearTimeout(timer);
+    var query = input.value.trim();
+    var mine = ++asked;
+    if (!query) {
+      open(false);
+      status.textContent = "";
+      return;
+    }
+    pagefind().then(function (pf) {
+      return pf.search(query);
+    }).then(function (found) {
+      if (mine !== asked) return null;
+      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
+        if (mine !== asked) return;
+        current = { query: query, results: found.results };
+        show(query, found.results.length, pages);
+      });
+    }).catch(function () {
+      if (mine === asked) status.textContent = "Search is not working just now. Try the A to Z of pages and services.";
+    });
+  }
+
+  input.addEventListener("focus", function () {
+    pagefind().then(function (pf) { if (pf.init) pf.init(); });
+  });
+  input.addEventListener("click", function () {  // back in the box after closing: the same results again
+    if (input.value.trim() && list.children.length) open(true);
+  });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    var query = input.value.trim();
+    // While typing, fetch the index chunk the word will need (not its results); a word of one or two letters
+    // could need two chunks where the whole word needs one.
+    if (query.length >= 3) pagefind().then(function (pf) { pf.preload(query); });
+    timer = setTimeout(search, WAIT);
+  });
+  more.addEventListener("click", showMore);
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();  // Enter searches at once; the A to Z page is for readers without JavaScript
+    search();
+  });
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a")).concat(more.hidden ? [] : [more]);
+  }
+
+  box.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;  // the browser's own shortcuts stay its own
+    if (event.key === "Escape" && !panel.hidden) {
+      event.preventDefault();
+      open(false);
+      input.focus();
+      return;
+    }
+    var all = links();
+    var at = all.indexOf(document.activeElement);
+    if (event.key === "ArrowDown" && all.length && !panel.hidden) {
+      event.preventDefault();
+      all[Math.min(at + 1, all.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at !== -1) {
+      event.preventDefault();
+      if (at === 0) input.focus(); else all[at - 1].focus();
+    }
+  });
+  // Leaving the search (a click or Tab elsewhere) closes the results.
+  box.addEventListener("focusout", function (event) {
+    if (!box.contains(event.relatedTarget) && event.relatedTarget !== null) open(false);
+  });
+  document.addEventListener("click", function (event) {
+    if (!box.contains(event.target)) open(false);
+  });
+})();
