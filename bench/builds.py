@@ -72,3 +72,14 @@ def timed_build(project: Path) -> tuple[float, float]:
     if child.returncode:
         raise SystemExit(f"build failed in {project}:\n{err.decode()[-3000:]}")
     return seconds, _lasting_total(peaks) / 1e6
+
+
+def print_table(title: str, columns: list[tuple[str, str, str]], rows) -> None:
+    """A benchmark's table, a row printed as soon as it is measured: columns are (heading, key, format) and each
+    row is a dict of measurements, e.g. ("build s", "seconds", ".1f")."""
+    print(f"{title}, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
+    widths = [max(len(heading), 6) for heading, _, _ in columns]
+    print(" | ".join(f"{h:>{w}}" for (h, _, _), w in zip(columns, widths)))
+    print("-" * (sum(widths) + 3 * (len(widths) - 1)))
+    for row in rows:
+        print(" | ".join(f"{row[key]:>{w}{fmt}}" for (_, key, fmt), w in zip(columns, widths)), flush=True)

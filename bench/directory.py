@@ -9,13 +9,11 @@ pages under 25 KB of HTML each; lists of services paged, so the largest list sta
 
 from __future__ import annotations
 
-import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from builds import copy_project, scratch, timed_build  # noqa: E402
+from builds import copy_project, print_table, scratch, timed_build  # noqa: E402
 from synthetic import services  # noqa: E402
 
 
@@ -42,15 +40,11 @@ def measure(n: int) -> dict:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"Service directory build, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
-    print(f"{'services':>8} | {'build s':>7} | {'ms/service':>10} | {'output MB':>9} | {'KB/page':>7} | "
-          f"{'lists':>6} | {'largest list KB':>15} | {'search KB':>9} | {'peak MB':>7}")
-    print("-" * 106)
-    for n in sizes:
-        r = measure(n)
-        print(f"{r['services']:>8} | {r['seconds']:>7.1f} | {r['ms_per_service']:>10.1f} | {r['output_mb']:>9.1f} | "
-              f"{r['kb_per_page']:>7.1f} | {r['lists']:>6} | {r['largest_list_kb']:>15.1f} | {r['index_kb']:>9.0f} | "
-              f"{r['peak_mb']:>7.0f}", flush=True)
+    print_table("Service directory build", [
+        ("services", "services", ""), ("build s", "seconds", ".1f"), ("ms/service", "ms_per_service", ".1f"),
+        ("output MB", "output_mb", ".1f"), ("KB/page", "kb_per_page", ".1f"), ("lists", "lists", ""),
+        ("largest list KB", "largest_list_kb", ".1f"), ("search KB", "index_kb", ".0f"), ("peak MB", "peak_mb", ".0f"),
+    ], (measure(n) for n in sizes))
 
 
 if __name__ == "__main__":

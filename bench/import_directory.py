@@ -14,13 +14,11 @@ Target: 1,000 services in under 30 s; every page within its 60 KB budget.
 from __future__ import annotations
 
 import io
-import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from builds import copy_project, scratch, timed_build  # noqa: E402
+from builds import copy_project, print_table, scratch, timed_build  # noqa: E402
 from support.feeds import big_feed  # noqa: E402
 
 from hooks.checks.page_weight import first_visit  # noqa: E402
@@ -49,15 +47,12 @@ def measure(n: int) -> dict:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"Import benchmark, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d')}")
-    print(f"{'services':>8} | {'requests':>8} | {'import s':>8} | {'fetch':>6} | {'convert':>7} | {'check':>6} | "
-          f"{'write':>6} | {'again s':>7} | {'at 5/s':>7} | {'build s':>7} | {'YAML MB':>7} | {'max KB':>6}")
-    print("-" * 117)
-    for n in sizes:
-        r = measure(n)
-        print(f"{r['imported']:>8} | {r['requests']:>8} | {r['seconds']:>8.1f} | {r['fetch']:>6.1f} | "
-              f"{r['convert']:>7.1f} | {r['check']:>6.1f} | {r['write']:>6.1f} | {r['again']:>7.1f} | "
-              f"{r['polite']:>7.0f} | {r['build']:>7.1f} | {r['yaml_mb']:>7.1f} | {r['heaviest_kb']:>6.1f}", flush=True)
+    print_table("Import benchmark", [
+        ("services", "imported", ""), ("requests", "requests", ""), ("import s", "seconds", ".1f"),
+        ("fetch", "fetch", ".1f"), ("convert", "convert", ".1f"), ("check", "check", ".1f"), ("write", "write", ".1f"),
+        ("again s", "again", ".1f"), ("at 5/s", "polite", ".0f"), ("build s", "build", ".1f"),
+        ("YAML MB", "yaml_mb", ".1f"), ("max KB", "heaviest_kb", ".1f"),
+    ], (measure(n) for n in sizes))
 
 
 if __name__ == "__main__":
