@@ -78,7 +78,6 @@ def test_the_count_is_announced_and_no_results_point_to_the_a_to_z(page, site_ur
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
     total = int(re.match(r"(\d+) results for respite$", status.inner_text()).group(1))
     assert total >= len(found) > 0
-    assert page.locator("#ch-search-input").get_attribute("aria-expanded") == "true"
     search(page, site_url, "qxqxqxqx")
     assert status.inner_text() == "No results for qxqxqxqx"
     none = page.locator(".ch-search__none")
@@ -94,7 +93,6 @@ def test_tab_reaches_the_results_and_escape_closes_them(page, site_url):
     page.keyboard.press("Escape")
     assert page.locator(".ch-search__results").is_hidden()
     assert page.evaluate("document.activeElement.id") == "ch-search-input"
-    assert page.locator("#ch-search-input").get_attribute("aria-expanded") == "false"
     page.keyboard.press("ArrowDown")  # opens nothing when closed; typing again does
     page.keyboard.type("s")
     page.wait_for_selector(".ch-search__results:not([hidden])")

@@ -49,9 +49,8 @@
     return t.content.textContent;
   }
 
-  function open(isOpen) {
+  function open(isOpen) {  // (no aria-expanded: a search box may not carry it; the count is announced instead)
     panel.hidden = !isOpen;
-    input.setAttribute("aria-expanded", isOpen ? "true" : "false");
   }
 
   function said(n, query) {
