@@ -91,8 +91,9 @@ test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## T
 docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' own docstrings
 	$(BIN)/python -m hooks.tools.macro_docs > docs/editors/macros.md
 
-bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight and Lighthouse in Chromium, then bench-build
+bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight, Lighthouse and search in Chromium, then bench-build
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/search.py
 
 bench-build: $(BENCH_DEPS) ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild, import
 	$(BIN)/python bench/directory.py

@@ -109,6 +109,7 @@ class SiteBuild:
     jobs: list[Future] = field(default_factory=list)  # everything started in the second process
     view: SiteView | None = None
     _groups: list[list[str]] | None = None  # data/synonyms.yaml, lower case
+    search_documents: pagefind_index.SearchDocuments = field(default_factory=pagefind_index.SearchDocuments)
 
     # -- load ---------------------------------------------------------------------------------------------
     @classmethod
@@ -215,8 +216,12 @@ class SiteBuild:
         # Every abbreviation in the glossary is explained wherever it appears in the article, with no editor effort.
         output = abbreviations.expand_article(output, {t.abbr: t.term for t in self.data.glossary if t.abbr})
         src = file.removeprefix("content/") if file.startswith("content/") else None
-        output = pagefind_index.mark_page(output, self.search_marks(src, output) if src else None)
-        return security_headers.add_security_headers(security_headers.mark_external_links(output, own_host))
+        marks = self.search_marks(src, output) if src else None
+        output = security_headers.add_security_headers(security_headers.mark_external_links(
+            pagefind_index.mark_page(output, marks), own_host))
+        if marks is not None:
+            self.search_documents.add(urls.built_file(src), output)
+        return output
 
     def search_marks(self, src_uri: str, output: str) -> pagefind_index.Marks | None:
         """What search is told about a page, or None to keep it out of search (pages made from data without a
@@ -276,12 +281,14 @@ class SiteBuild:
         """The site's search index, made by Pagefind from the finished pages (site/pagefind/); Pagefind's
         summary. Raises ProblemsFound if Pagefind fails or finds no page to index."""
         try:
-            return pagefind_index.index_site(site_dir)
+            return pagefind_index.index_site(site_dir, documents=self.search_documents)
         except (pagefind_index.IndexFailed, OSError) as failed:
             raise ProblemsFound([Problem(
                 code="SEARCH_INDEX_FAILED", file=f"{pagefind_index.OUTPUT}/", line=None, field="",
                 message=f"Pagefind could not index the site. {failed}",
                 fix="See SEARCH_INDEX_FAILED in docs/errors.md.")]) from None
+        finally:
+            self.search_documents.close()
 
     def settle(self) -> None:
         """After a failed build: nothing started is left writing into the site folder."""

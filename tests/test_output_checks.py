@@ -4,6 +4,7 @@ same checks, and a site built without the build steps (as an engine that ignores
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -59,7 +60,6 @@ def test_make_check_refuses_such_a_site(site_without_build_steps):
                             cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=600)
     assert result.returncode == 1, result.stdout[-3000:]
     assert "OUTPUT_CHECK_FAILED" in result.stdout and "Not ready to publish. Fix: promises" in result.stdout
-    assert "Providers' descriptions with a sentence over the limit: 0" in result.stdout
 
 
 @pytest.fixture(scope="module")
@@ -70,16 +70,26 @@ def site_built_by_properdocs(tmp_path_factory) -> Path:
     return site
 
 
+# Pagefind names its files by their content, and writes its filters (and so the page list naming them) in an
+# order that changes from run to run: those are compared by what they hold, not by name.
+SHUFFLED = re.compile(r"^pagefind/(filter/.*\.pf_filter|pagefind\..*\.pf_meta|pagefind-entry\.json)$")
+
+
+def files_of(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()
+            and not SHUFFLED.match(p.relative_to(site).as_posix())}
+
+
+def search_index_of(site: Path) -> tuple:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    pages = [language["page_count"] for language in entry["languages"].values()]
+    return pages, len(list((site / "pagefind" / "filter").iterdir())), len(list((site / "pagefind").glob("*.pf_meta")))
+
+
 def test_properdocs_builds_the_same_site_and_it_keeps_every_promise(site_built_by_properdocs, built_site):
     assert promises.check(site_built_by_properdocs, *load_data()) == []
-    def files(site):
-        # Pagefind names its index files by a hash that differs between two builds of the same pages (its chunks
-        # are made in parallel), so its folder is compared by what it says it indexed, not by file names.
-        return {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts}
-    assert files(site_built_by_properdocs) == files(built_site)
-    entry = "pagefind/pagefind-entry.json"
-    def indexed(site):
-        return {k: v["page_count"] for k, v in json.loads((site / entry).read_text())["languages"].items()}
-    assert indexed(site_built_by_properdocs) == indexed(built_site) and indexed(built_site)
+    made, expected = files_of(site_built_by_properdocs), files_of(built_site)
+    assert made == expected
+    assert search_index_of(site_built_by_properdocs) == search_index_of(built_site)
     for page in ("index.html", "get-help-now/index.html", "services/index.html"):
         assert (site_built_by_properdocs / page).read_text() == (built_site / page).read_text(), page

@@ -6,14 +6,14 @@
    write it; any data-filter-* attribute may be absent, and then that filter is not applied):
 
      <div class="ch-filter" data-ch-filter data-filter-kind="respite-care" data-filter-who="young-carers"
-          data-filter-area="city-of-london">
+          data-filter-area="north-east">
        <input type="search" aria-controls="ch-services-list" ...>   the words typed
        <p role="status" aria-live="polite"></p>                     "12 services match", said by screen readers
      </div>
      <div id="ch-services-list">...</div>                           the page's own list, hidden while filtering
 
    data-filter-kind is a category id (data/categories.yaml), data-filter-who an audience id (data/audiences.yaml),
-   data-filter-area a service's area written as a slug ("North Town" -> north-town). Service pages carry
+   data-filter-area a service's area written as a slug ("North East" -> north-east). Service pages carry
    the same values as Pagefind filters (kind, who, area, and type: service). Only the first SHOWN matches are
    fetched (one small fragment each); the count is of every match. */
 (function () {
