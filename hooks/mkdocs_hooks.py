@@ -112,6 +112,12 @@ def on_env(env, config, files):
     return env
 
 
+@event_priority(100)  # before any other plugin looks at the page's HTML
+def on_page_context(context, page, config, nav):
+    data_pages.fill(page)
+    return context
+
+
 @_stops_on_problems
 def on_post_page(output, page, config):
     output = _build.finish_page(output, "content/" + page.file.src_uri)

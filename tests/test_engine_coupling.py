@@ -45,7 +45,30 @@ def test_data_pages_mkdocs_uses_the_page_set_on_the_file(config):
     assert file.page is made, broken("data pages", "MkDocs made its own page instead of using file.page")
     made.read_source(config)
     made.render(config, files)
-    assert 'id="a-part"' in made.content and made.title == "Made from data", broken("data pages", "render")
+    assert made.content == "" and made.title == "Made from data", broken("data pages", "render")
+    from hooks.engine.data_pages import fill, release
+
+    fill(made)  # at page_context, just before the template
+    assert 'id="a-part"' in made.content, broken("data pages", "fill")
+    release(made)
+    assert made.content is None
+
+
+def test_pyyaml_constructed_objects_values_are_made_from_events_without_keeping_nodes():
+    """hooks/core/yaml_source.py builds values from the parser's events with PyYAML's own constructors, and
+    empties the loader's constructed_objects (where PyYAML keeps each node it made a value from) after each."""
+    import gc
+
+    import yaml
+
+    from hooks.core import yaml_source
+
+    text = "".join(f"- id: s{i}\n  when: 2026-11-{1 + i % 28:02d}\n  hours: [{{opens: '09:00'}}]\n" for i in range(300))
+    located = yaml_source.parse(text, "x.yaml")
+    assert located.data == yaml.safe_load(text), broken("pyyaml constructed_objects", "values differ")
+    gc.collect()
+    alive = sum(isinstance(o, yaml.Node) for o in gc.get_objects())
+    assert alive == 0, broken("pyyaml constructed_objects", f"{alive} YAML nodes kept after parsing")
 
 
 def test_anchor_ids_links_to_a_section_of_a_data_page_are_checked(config, caplog):

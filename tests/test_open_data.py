@@ -95,7 +95,8 @@ def test_records_carry_addresses_postcodes_ages_and_areas(project):
          "        address: Gresham Street\n        town: London\n        postcode: ec2v 7hh\n"
          "    last_modified: 2026-11-20T09:30:00.250Z\n    eligibility: Carers aged 18 or over")
     data, directory = load_data(project / "data")
-    record = documents(directory, data)[f"oruk/services/{directory.by_id['city-adult-social-care'].uuid}.json"]
+    by_path = {path: document for paths, document in documents(directory, data) for path in paths}
+    record = by_path[f"oruk/services/{directory.by_id['city-adult-social-care'].uuid}.json"]
     assert record["minimum_age"] == 18 and "maximum_age" not in record
     assert record["last_modified"] == "2026-11-20T09:30:00.250Z"
     assert record["service_areas"][0]["name"] == "City of London"

@@ -131,6 +131,44 @@ def test_the_built_site_has_a_pagefind_index_of_the_pages_to_be_found(built_site
         assert not (built_site / "pagefind" / unused).exists()
 
 
+def test_words_on_half_the_pages_are_listed_as_common(built_site):
+    """pagefind/common-words.json: the words on at least half the pages search finds, read here from the built
+    pages as a reader gets them."""
+    common = json.loads((built_site / "pagefind" / "common-words.json").read_text())
+    articles = [re.sub(r"['\u2019]", "", re.sub(r"<[^>]+>", " ", html.split("data-pagefind-body>", 1)[1]
+                                                   .split("</article>", 1)[0]).lower())
+                for html in (p.read_text() for p in built_site.rglob("*.html")) if "data-pagefind-body>" in html]
+    def share(word: str) -> float:
+        return sum(bool(re.search(rf"(?<![^\W\d_]){word}(?![^\W\d_])", text)) for text in articles) / len(articles)
+    assert "carers" in common and share("carers") >= 0.5
+    assert all(share(word) >= 0.5 for word in common), [w for w in common if share(w) < 0.5]
+    assert "allowance" not in common and share("allowance") < 0.5
+
+
+def index_chunks_fetched(browser, site_url: str, query: str) -> set[str]:
+    """The index chunks a first search for the query fetches (a new context: nothing cached)."""
+    context = browser.new_context()
+    tab = context.new_page()
+    fetched: list[str] = []
+    tab.on("requestfinished", lambda r: fetched.append(urlsplit(r.url).path))
+    search(tab, site_url, query)
+    tab.wait_for_load_state("networkidle")
+    context.close()
+    return {path for path in fetched if path.endswith(".pf_index")}
+
+
+@pytest.mark.browser
+def test_common_words_are_left_out_of_a_query_of_several_words(browser, page, site_url):
+    """"carers allowance" fetches only the index chunk "allowance" needs: "carers" is on most pages, and its
+    chunk is the largest. "carers" alone is still searched."""
+    alone = index_chunks_fetched(browser, site_url, "allowance")
+    assert alone and index_chunks_fetched(browser, site_url, "carers allowance") == alone
+    assert search(page, site_url, "carers"), "a query of common words alone found nothing"
+    asked = page.evaluate("qs => qs.map(window.carersSearch.essential)",
+                          ["carers allowance", "Carer\u2019s allowance", "carers", "the carers"])
+    assert asked == ["allowance", "allowance", "carers", "the carers"]  # common words alone: as typed
+
+
 def marked(built_site, path: str) -> str:
     html = (built_site / path / "index.html").read_text()
     article = re.search(r'<article class="md-content__inner md-typeset"( data-pagefind-body)?>', html)

@@ -17,6 +17,7 @@ import json
 import uuid as uuidlib
 from datetime import datetime, time, timezone
 from pathlib import Path
+from collections.abc import Iterator
 from typing import Literal
 
 from uuid import UUID
@@ -181,25 +182,27 @@ def service_list(contents: list[dict], total: int, number: int, pages: int, size
             "first_page": number == 1, "last_page": number == pages, "empty": not contents, "contents": contents}
 
 
-def documents(directory: Directory, data: SiteData, page_size: int = static_api.PAGE_SIZE) -> dict[str, dict]:
-    """Every open-data file, by its path under the site, checked against the export's own model."""
-    records = [service_record(s, data) for s in directory.listings]
-    for record in records:
+def documents(directory: Directory, data: SiteData,
+              page_size: int = static_api.PAGE_SIZE) -> Iterator[tuple[tuple[str, ...], dict]]:
+    """Every open-data file, each document once with the paths it is published under (under the site), checked
+    against the export's own model. A generator, so a 50,000-service directory never holds every record."""
+    summaries = []
+    for listing in directory.listings:
+        record = service_record(listing, data)
         ServiceRecord.model_validate(record)
-    summaries = [{k: r[k] for k in SUMMARY_KEYS if k in r} for r in records]
-    details = {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI}
-    out = dict.fromkeys(static_api.API_FILES, details)
+        summaries.append({k: record[k] for k in SUMMARY_KEYS if k in record})
+        yield static_api.service_files(record["id"]), record
+    yield static_api.API_FILES, {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI}
     whole = service_list(summaries, len(summaries), 1, 1, len(summaries))
-    out.update(dict.fromkeys(static_api.LIST_FILES, whole))
+    ServiceList.model_validate(whole)
+    yield static_api.LIST_FILES, whole
     pages = max(1, -(-len(summaries) // page_size))
     for number in range(1, pages + 1):
         chunk = summaries[(number - 1) * page_size:number * page_size]
-        out[static_api.page_file(number)] = service_list(chunk, len(summaries), number, pages, page_size)
-    for listing in (whole, out[static_api.page_file(1)]):
-        ServiceList.model_validate(listing)
-    for record in records:
-        out.update(dict.fromkeys(static_api.service_files(record["id"]), record))
-    return out
+        listing = service_list(chunk, len(summaries), number, pages, page_size)
+        if number == 1:
+            ServiceList.model_validate(listing)
+        yield (static_api.page_file(number),), listing
 
 
 def as_json(document: dict) -> str:
@@ -209,13 +212,11 @@ def as_json(document: dict) -> str:
 
 
 def write(directory: Directory, data: SiteData, site_dir: Path, page_size: int = static_api.PAGE_SIZE) -> None:
-    texts: dict[int, str] = {}  # the same document under two names is encoded once
-    for path, document in documents(directory, data, page_size).items():
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        text = texts.get(id(document))
-        if text is None:
-            text = texts[id(document)] = as_json(document)
-        target.write_text(text, encoding="utf-8")
+    for paths, document in documents(directory, data, page_size):
+        text = as_json(document)  # encoded once for all its paths
+        for path in paths:
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
     for name, text in static_api.HOST_FILES.items():
         (site_dir / name).write_text(text, encoding="utf-8")

@@ -29,9 +29,14 @@ def heading(title: str, slugify=toc_slugify) -> tuple[str, str]:
 
 
 class DataPage(Page):
+    """A page made from data. Its HTML is made only when MkDocs writes the page (`fill`, from the page_context
+    event) and let go once written (`release`): MkDocs renders every page before writing any, and keeps each
+    page's HTML to the end of the build, which for 70,000 pages made from data would be most of its memory."""
+
     def __init__(self, made: Generated, file: File, config) -> None:
         super().__init__(None, file, config)
         self.made = made
+        self._h1 = ""
 
     def read_source(self, config) -> None:
         self.markdown = ""  # MkDocs and its plugins expect a string
@@ -39,16 +44,27 @@ class DataPage(Page):
 
     def render(self, config, files) -> None:
         slugify = (config["mdx_configs"].get("toc") or {}).get("slugify", toc_slugify)
-        anchor, h1 = heading(self.made.title, slugify)
-        self.content = f"{h1}\n{self.made.html()}"
+        anchor, self._h1 = heading(self.made.title, slugify)
+        self.content = ""  # not None: MkDocs asserts a rendered page has content; `fill` makes the real one
         self.toc = get_toc([{"level": 1, "id": anchor, "name": str(escape(self.made.title)), "children": []}])
-        # Links from other pages to a section here (#carers-assessment) are checked against these.
-        self.present_anchor_ids = set(ID.findall(self.content))
+
+    def html(self) -> str:
+        return f"{self._h1}\n{self.made.html()}"
+
+    @property
+    def present_anchor_ids(self) -> set[str]:
+        """The ids links from other pages may point at (#carers-assessment), read from the page's HTML when
+        MkDocs checks such a link: rarely, so the HTML is made again rather than kept."""
+        return set(ID.findall(self.html()))
+
+
+def fill(page) -> None:
+    """Just before MkDocs puts a page made from data into its template: its HTML."""
+    if isinstance(page, DataPage):
+        page.content = page.html()
 
 
 def release(page) -> None:
-    """After MkDocs has written a page made from data, let its HTML go: MkDocs keeps every page's content to the
-    end of the build, which for 70,000 pages is most of its memory. Nothing reads it again (anchors were taken
-    at render)."""
+    """After MkDocs has written a page made from data, let its HTML go (see DataPage)."""
     if isinstance(page, DataPage):
         page.content = None

@@ -18,8 +18,10 @@ same index through the same adapter (hooks/mkdocs_hooks.py calls both steps).
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
+from collections import Counter
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,19 +106,68 @@ LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
 DESCRIPTION = re.compile(r'<meta name="description"[^>]*>')
 
 
+COMMON_WORDS = "common-words.json"  # site/pagefind/common-words.json: read by site-search.js
+COMMON_SHARE = 0.5  # a word on at least this share of the pages found by search is "common"
+TAG = re.compile(r"<[^>]*>")
+WORD = re.compile(r"[^\W\d_]+")
+APOSTROPHES = re.compile(r"['\u2019]")
+
+
+IGNORED = re.compile(r"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>|<(script|style)\b[^>]*>")
+
+
+def indexed_part(html: str) -> str:
+    """The HTML without what Pagefind leaves out of its index: elements marked data-pagefind-ignore (the page's
+    own furniture, such as "Report a problem with this page" and the printed contacts) and scripts."""
+    kept, position = [], 0
+    while found := IGNORED.search(html, position):
+        kept.append(html[position:found.start()])
+        position = _end_of(html, found.group(1) or found.group(2), found.end())
+    kept.append(html[position:])
+    return "".join(kept)
+
+
+def _end_of(html: str, name: str, start: int) -> int:
+    """Where the element named `name` whose start tag ends at `start` ends (elements of the same name nest)."""
+    depth = 1
+    for tag in re.finditer(rf"<(/?){name}\b[^>]*>", html[start:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return start + tag.end()
+    return len(html)
+
+
+def words_of(text: str) -> set[str]:
+    """The words of a text as site-search.js splits a query: lower case, apostrophes dropped ("carer's" is
+    "carers"), anything but letters between words."""
+    return set(WORD.findall(APOSTROPHES.sub("", text.lower())))
+
+
 class SearchDocuments:
     """A temporary folder of each marked page's search_document, written as each page is finished, so that a
-    directory of any size costs the build no memory for them (they are a third of the pages' HTML)."""
+    directory of any size costs the build no memory for them (they are a third of the pages' HTML). It also
+    counts the pages each word is on, for common_words."""
 
     def __init__(self) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="carers-hub-search-")
         self.root = Path(self._folder.name)
+        self.pages = 0
+        self.pages_with: Counter[str] = Counter()
 
     def add(self, built_file: str, html: str) -> None:
         document = search_document(html)
         if document is not None:
             (self.root / built_file).parent.mkdir(parents=True, exist_ok=True)
             (self.root / built_file).write_text(document, encoding="utf-8")
+            self.pages += 1
+            self.pages_with.update(words_of(TAG.sub(" ", indexed_part(document))))
+
+    def common_words(self) -> list[str]:
+        """Words on so many pages that they hardly narrow a search: on a carers' site "carers", and in a large
+        directory "service". site-search.js leaves them out of a query of several words, because each word
+        fetches its own part of the index and a common word's part is the largest ("carers allowance" fetched
+        212 KB at 5,000 services, "allowance" alone ... KB). A query of common words alone is searched as typed."""
+        return sorted(word for word, pages in self.pages_with.items() if pages >= COMMON_SHARE * self.pages)
 
     def close(self) -> None:
         self._folder.cleanup()
@@ -134,6 +185,8 @@ def index_site(site_dir: Path, binary: Path | None = None, documents: SearchDocu
         raise IndexFailed("Pagefind did not index the site:\n" + summary[-2000:])
     for name in UNUSED:
         (site_dir / OUTPUT / name).unlink(missing_ok=True)
+    common = documents.common_words() if documents is not None else []
+    (site_dir / OUTPUT / COMMON_WORDS).write_text(json.dumps(common), encoding="utf-8")
     return summary
 
 

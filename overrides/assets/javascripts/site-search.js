@@ -13,10 +13,15 @@
   var pagefindUrl = new URL(me.getAttribute("data-pagefind"), location.href).href;
   var root = new URL(me.getAttribute("data-root"), location.href).pathname;  // the site's own folder
   var loading = null;
+  var common = new Set();  // words on half the pages or more (pagefind/common-words.json, made by the build)
 
   function pagefind() {
     if (!loading) {
-      loading = import(pagefindUrl).then(function (pf) {
+      var words = fetch(new URL("common-words.json", pagefindUrl)).then(function (r) { return r.ok ? r.json() : []; })
+        .catch(function () { return []; });
+      loading = Promise.all([import(pagefindUrl), words]).then(function (both) {
+        var pf = both[0];
+        common = new Set(both[1]);
         // noWorker: Pagefind runs on the page, not in a worker of its own, which would be one more file (12 KB)
         // and one more round trip before the first result. Long guidance pages are not ranked below short
         // service pages for being long (pageLength 0). docs/developers/benchmarks.md has the numbers.
@@ -26,7 +31,17 @@
     }
     return loading;
   }
-  window.carersSearch = { pagefind: pagefind };
+  // What Pagefind is asked: the query without its common words ("carers allowance" asks for "allowance"). Each
+  // word fetches its own part of the index, and a word on most pages has the largest part while it hardly
+  // narrows the results. A query of common words alone is asked as typed.
+  function essential(query) {
+    var kept = query.split(/\s+/).filter(function (word) {
+      return !common.has(word.toLowerCase().replace(/['\u2019]/g, ""));
+    });
+    return kept.length ? kept.join(" ") : query;
+  }
+
+  window.carersSearch = { pagefind: pagefind, essential: essential };
   if (!box) return;
 
   var SHOWN = 5;  // results shown at first, and added by "Show more results": each needs its own fragment
@@ -109,7 +124,7 @@
       return;
     }
     pagefind().then(function (pf) {
-      return pf.search(query);
+      return pf.search(essential(query));
     }).then(function (found) {
       if (mine !== asked) return null;
       return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); })).then(function (pages) {
@@ -133,7 +148,7 @@
     var query = input.value.trim();
     // While typing, fetch the index chunk the word will need (not its results); a word of one or two letters
     // could need two chunks where the whole word needs one.
-    if (query.length >= 3) pagefind().then(function (pf) { pf.preload(query); });
+    if (query.length >= 3) pagefind().then(function (pf) { pf.preload(essential(query)); });
     timer = setTimeout(search, WAIT);
   });
   more.addEventListener("click", showMore);
