@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -10,6 +11,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path[:0] = [str(Path(__file__).resolve().parents[1]), str(Path(__file__).resolve().parents[1] / "tests")]
 from support.project import copy_project  # noqa: E402,F401  (the benchmarks import it from here)
@@ -51,9 +53,18 @@ def _lasting_total(seen: dict[int, tuple[int, int]]) -> int:
     return sum(peak for peak, times in seen.values() if times >= 4)
 
 
-def timed_build(project: Path) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of `mkdocs build` in a project. The memory is the peaks of the build's
-    processes added up (the main one and the second, hooks/core/background.py): at most what it needed at once."""
+class Timed(NamedTuple):
+    seconds: float  # wall clock: what a reader of the tables waits
+    peak_mb: float  # the peaks of the build's lasting processes added up
+    cpu_seconds: float  # processor time of the build and every process it started: what load on the machine
+                        # does not change, so runs made while others share the machine can still be compared
+
+
+def timed_build(project: Path) -> Timed:
+    """Seconds, peak memory (MB) and processor seconds of `mkdocs build` in a project. The memory is the peaks
+    of the build's processes added up (the main one and the second, hooks/core/background.py, and Pagefind):
+    at most what it needed at once."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project,
                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -69,9 +80,11 @@ def timed_build(project: Path) -> tuple[float, float]:
     _, err = child.communicate()
     seconds = time.perf_counter() - start
     sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if child.returncode:
         raise SystemExit(f"build failed in {project}:\n{err.decode()[-3000:]}")
-    return seconds, _lasting_total(peaks) / 1e6
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timed(seconds, _lasting_total(peaks) / 1e6, cpu)
 
 
 def print_table(title: str, columns: list[tuple[str, str, str]], rows) -> None:

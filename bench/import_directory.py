@@ -35,7 +35,7 @@ def measure(n: int) -> dict:
             first = run(feed.url, project, Options(rate=0, workers=4), stream=io.StringIO())
             requests = sum(feed.requests.values())
             again = run(feed.url, project, Options(rate=0, workers=4), stream=io.StringIO())
-        build_seconds, _ = timed_build(project)
+        build_seconds = timed_build(project).seconds
         size = (project / "data" / "services.yaml").stat().st_size
         heaviest = max(sum(first_visit(project / "site", page).values()) for page in LISTING_PAGES)
         return {"services": n, "imported": len(first.converted.services), "requests": requests,

@@ -1,11 +1,15 @@
 """Benchmark: bytes a reader's phone downloads on a first visit to each kind of page.
 
-    .venv/bin/python bench/page_weight.py            (or: make bench-pages)
+    .venv/bin/python bench/page_weight.py [SERVICES]
 
-Builds the example site, serves it with gzip on 127.0.0.1 and loads each kind of page in headless
-Chromium (Debian's /usr/bin/chromium) with an empty cache, then prints bytes transferred by type and the
-number of requests. Budgets: 60 KB for every kind of page, 20 KB for the crisis page. Search is started on
-one page to show its files arrive only then (bench/search.py measures searches in detail).
+Builds the example site (with SERVICES given: with a synthetic directory of that many services,
+bench/synthetic.py), serves it with gzip on 127.0.0.1 and loads each kind of page in headless Chromium
+(Debian's /usr/bin/chromium) with an empty cache, then prints bytes transferred by type and the number of
+requests, and Lighthouse's scores when `make bench` has installed it. Budgets: 60 KB for every kind of page,
+20 KB for the crisis page. Every kind of list page is measured too (the directory's first and second pages, a
+kind of service, a kind of carer, an area, kinds combined, a journey, the A to Z and its pages of services):
+for each, the heaviest page of that kind in the built site. Search is started on one page to show its files
+arrive only then (bench/search.py measures searches in detail).
 """
 
 from __future__ import annotations
@@ -29,6 +33,15 @@ KINDS = {
     "home": "/", "guidance": "/support/carers-assessment/", "crisis": "/get-help-now/", "directory": "/services/",
     "service": "/services/city-carers-support-service/", "glossary": "/glossary/",
     "emergency plan": "/planning-ahead/make-your-plan/", "easy read": "/easy-read/what-is-a-carer/",
+}
+# Lists: the heaviest built page matching each pattern (paths under the site), so a growing directory is
+# measured where it weighs most.
+LISTS = {
+    "directory, page 2": "services/page-2/index.html", "kind of service": "services/kind/*/index.html",
+    "kind of carer": "services/for/*/index.html", "area": "services/in/*/index.html",
+    "kinds combined": "services/kind/*/for/*/index.html", "three combined": "services/kind/*/for/*/in/*/index.html",
+    "list, last page": "services/kind/*/page-*/index.html", "journey": "journeys/*/index.html",
+    "A to Z": "a-z/index.html", "A to Z, services": "a-z/services/*/index.html",
 }
 TYPES = {"html": ("text/html",), "css": ("text/css",), "js": ("javascript",), "fonts": ("font",),
          "images": ("image/",), "json": ("json",), "search": ("octet-stream", "wasm")}
@@ -104,27 +117,49 @@ def lighthouse(url: str) -> dict[str, float]:
     return {name: categories[name]["score"] for name in ("performance", "accessibility", "best-practices", "seo")}
 
 
+def heaviest(site: Path, pattern: str) -> str | None:
+    """The address of the largest built page matching the pattern, or None if there is none."""
+    found = max(site.glob(pattern), key=lambda p: p.stat().st_size, default=None)
+    return "/" + found.parent.relative_to(site).as_posix() + "/" if found else None
+
+
+def build(site: Path, services_count: int | None) -> None:
+    project = ROOT
+    if services_count:
+        sys.path.insert(0, str(ROOT / "bench"))
+        from builds import copy_project
+        from synthetic import services
+
+        project = copy_project(site.parent / "project")
+        (project / "data" / "services.yaml").write_text(services(services_count, project / "data"))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=project,
+                   check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
 def main() -> None:
     from playwright.sync_api import sync_playwright
 
+    services_count = int(sys.argv[1]) if len(sys.argv) > 1 else None
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=ROOT,
-                       check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        build(site, services_count)
+        kinds = dict(KINDS) | {kind: path for kind, pattern in LISTS.items() if (path := heaviest(site, pattern))}
         server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()),
                                                  functools.partial(GzipHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}"
+        print(f"{services_count or 'The example'}'s services. " + ", ".join(f"{k}: {v}" for k, v in kinds.items()
+                                                                            if k in LISTS))
         print(f"First visit, empty cache, gzip, headless Chromium. {time.strftime('%Y-%m-%d')}")
         head = f"{'page':<22} | " + " | ".join(f"{t:>6}" for t in [*TYPES, "other"]) + " |  total | budget | reqs"
         print(head)
         print("-" * len(head))
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            rows = [(kind, measure(browser, base, path)) for kind, path in KINDS.items()]
+            rows = [(kind, measure(browser, base, path)) for kind, path in kinds.items()]
             rows.append(("home, after a search", measure(browser, base, "/", search=True)))
             browser.close()
-            scores = {kind: lighthouse(base + path) for kind, path in KINDS.items()} if LIGHTHOUSE.exists() else {}
+            scores = {kind: lighthouse(base + path) for kind, path in kinds.items()} if LIGHTHOUSE.exists() else {}
         server.shutdown()
         for kind, t in rows:
             total = sum(v for k, v in t.items() if k != "requests")
@@ -137,10 +172,10 @@ def main() -> None:
             print("\nLighthouse not installed: run `make bench` (it installs Lighthouse) for the Lighthouse table.")
             return
         print("\nLighthouse, mobile preset (simulated slow 4G), Debian's Chromium")
-        print(f"{'page':<16} | {'performance':>11} | {'accessibility':>13} | {'best practices':>14} | {'SEO':>5}")
+        print(f"{'page':<22} | {'performance':>11} | {'accessibility':>13} | {'best practices':>14} | {'SEO':>5}")
         print("-" * 72)
         for kind, s in scores.items():
-            print(f"{kind:<16} | {s['performance']:>11.2f} | {s['accessibility']:>13.2f} | {s['best-practices']:>14.2f} | "
+            print(f"{kind:<22} | {s['performance']:>11.2f} | {s['accessibility']:>13.2f} | {s['best-practices']:>14.2f} | "
                   f"{s['seo']:>5.2f}")
 
 

@@ -159,6 +159,7 @@ class SiteBuild:
         problems += crisis.missing_pages(self.data.crisis_pages, set(sources))
         _raise_errors(problems)
         self.generated = pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))
+        self.search_documents.expect(len(sources) + sum(made.search is not None for made in self.generated.values()))
         # data/ may point at pages made from data too (the footer's A to Z).
         _raise_errors(site_data.page_link_problems(self.data, set(sources) | set(self.generated)))
         page_urls = {src: urls.page_url(src) for src in [*sources, *self.generated]}

@@ -132,9 +132,11 @@ def test_the_built_site_has_a_pagefind_index_of_the_pages_to_be_found(built_site
 
 
 def test_words_on_half_the_pages_are_listed_as_common(built_site):
-    """pagefind/common-words.json: the words on at least half the pages search finds, read here from the built
-    pages as a reader gets them."""
-    common = json.loads((built_site / "pagefind" / "common-words.json").read_text())
+    """pagefind/site-search.json: the words on at least half the pages search finds, read here from the built
+    pages as a reader gets them. The example is one index: nothing to merge."""
+    settings = json.loads((built_site / "pagefind" / "site-search.json").read_text())
+    common = settings["common"]
+    assert settings["more"] == []
     articles = [re.sub(r"['\u2019]", "", re.sub(r"<[^>]+>", " ", html.split("data-pagefind-body>", 1)[1]
                                                    .split("</article>", 1)[0]).lower())
                 for html in (p.read_text() for p in built_site.rglob("*.html")) if "data-pagefind-body>" in html]
@@ -228,3 +230,64 @@ def test_apostrophes_stay_as_typed_so_synonyms_with_them_match():
     assert "needs assessment" in mentioned and not named
     named, _ = search_terms.page_words("Carer's Allowance", "", groups)
     assert "carer benefit" in named
+
+
+@pytest.fixture(scope="module")
+def site_in_parts(built_site, tmp_path_factory, monkeypatch_module):
+    """The example re-indexed as a national directory is: in parts (here of 70 pages, not 10,000), one index
+    each, which the browser merges."""
+    import shutil
+
+    from hooks.outputs import pagefind_index
+
+    site = tmp_path_factory.mktemp("parts") / "site"
+    shutil.copytree(built_site, site)
+    shutil.rmtree(site / "pagefind")
+    monkeypatch_module.setattr(pagefind_index, "PART_PAGES", 70)
+    documents = pagefind_index.SearchDocuments()
+    documents.expect(sum("data-pagefind-body" in page.read_text() for page in site.rglob("*.html")))
+    for page in sorted(site.rglob("*.html")):
+        documents.add(page.relative_to(site).as_posix(), page.read_text())
+    pagefind_index.index_site(site, documents=documents)
+    documents.close()
+    return site
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_a_site_past_the_part_size_is_indexed_in_parts_that_hold_every_page_once(site_in_parts, built_site):
+    from hooks.checks.built_site import search_problems
+    from hooks.outputs import pagefind_index
+
+    settings = json.loads((site_in_parts / "pagefind" / "site-search.json").read_text())
+    entries = pagefind_index.entries(site_in_parts)
+    assert len(entries) >= 2 and settings["more"] == [f"more/{n}/" for n in range(1, len(entries))]
+    counts = [sum(lang["page_count"] for lang in json.loads(e.read_text())["languages"].values()) for e in entries]
+    assert all(count <= 70 for count in counts)
+    _, directory = load_data()
+    assert search_problems(site_in_parts, directory) == []  # every marked page indexed, once
+
+
+@pytest.fixture(scope="module")
+def parts_url(site_in_parts):
+    from hooks.checks.links import serve
+
+    with serve(site_in_parts) as address:
+        yield address
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", QUERIES)
+def test_the_indexes_are_merged_so_search_finds_the_same_pages(browser, parts_url, query):
+    context = browser.new_context()
+    fetched: list[str] = []
+    tab = context.new_page()
+    tab.on("requestfinished", lambda r: fetched.append(urlsplit(r.url).path))
+    found = search(tab, parts_url, query)[:3]
+    context.close()
+    assert any(urlsplit(href).path == "/" + QUERIES[query] for href in found), f"{query!r} gave {found}"
+    assert any(path.startswith("/pagefind/more/") for path in fetched), "the other indexes were not merged"

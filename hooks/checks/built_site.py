@@ -21,6 +21,7 @@ from hooks.data.services import Directory
 from hooks.data.site_data import SiteData
 from hooks.directory.service_pages import service_src
 from hooks.directory.static_api import is_open_data
+from hooks.outputs import pagefind_index
 
 CSP = '<meta http-equiv="Content-Security-Policy"'
 SEARCH_INDEX = "pagefind/pagefind-entry.json"
@@ -84,8 +85,8 @@ def search_problems(site: Path, directory: Directory) -> list[Problem]:
                                  f"{unmarked[0]}.", "Build with make site: the build marks every service page for search."))
     marked = sum(SEARCH_MARK in path.read_text(encoding="utf-8") for path in html_pages(site)
                  if not path.relative_to(site).as_posix().startswith("pagefind/"))
-    indexed = sum(language.get("page_count", 0)
-                  for language in json.loads(index.read_text(encoding="utf-8")).get("languages", {}).values())
+    indexed = sum(language.get("page_count", 0) for entry in pagefind_index.entries(site) if entry.exists()
+                  for language in json.loads(entry.read_text(encoding="utf-8")).get("languages", {}).values())
     if indexed != marked:
         problems.append(_problem(SEARCH_INDEX, f"the search index holds {indexed} pages, but {marked} pages are "
                                  "marked to be found.", "Build the whole site again with make site."))

@@ -106,23 +106,31 @@ LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')
 DESCRIPTION = re.compile(r'<meta name="description"[^>]*>')
 
 
-COMMON_WORDS = "common-words.json"  # site/pagefind/common-words.json: read by site-search.js
+SETTINGS = "site-search.json"  # site/pagefind/site-search.json: what site-search.js needs besides Pagefind
 COMMON_SHARE = 0.5  # a word on at least this share of the pages found by search is "common"
+# Pages a Pagefind index holds at most. Pagefind keeps a whole index in memory while it writes it (about 80 KB
+# a service page: 790 MB for 10,000), so a larger site gets more indexes, each made in turn, which the
+# browser merges (site-search.js): a national directory is indexed within the build's memory budget.
+PART_PAGES = 10_000
+MORE = "more"  # site/pagefind/more/1/, more/2/ ...: the indexes after the first
 TAG = re.compile(r"<[^>]*>")
 WORD = re.compile(r"[^\W\d_]+")
 APOSTROPHES = re.compile(r"['\u2019]")
 
 
 IGNORED = re.compile(r"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>|<(script|style)\b[^>]*>")
+PAGEFIND_READS = re.compile(r"data-pagefind-(?:filter|meta|sort)")  # read even inside an ignored element
 
 
 def indexed_part(html: str) -> str:
     """The HTML without what Pagefind leaves out of its index: elements marked data-pagefind-ignore (the page's
-    own furniture, such as "Report a problem with this page" and the printed contacts) and scripts."""
+    own furniture, such as "Report a problem with this page" and the printed contacts) and scripts. An ignored
+    element with filters or meta in it is kept: Pagefind reads those."""
     kept, position = [], 0
     while found := IGNORED.search(html, position):
-        kept.append(html[position:found.start()])
-        position = _end_of(html, found.group(1) or found.group(2), found.end())
+        end = _end_of(html, found.group(1) or found.group(2), found.end())
+        kept.append(html[position:end] if PAGEFIND_READS.search(html, found.start(), end) else html[position:found.start()])
+        position = end
     kept.append(html[position:])
     return "".join(kept)
 
@@ -144,29 +152,43 @@ def words_of(text: str) -> set[str]:
 
 
 class SearchDocuments:
-    """A temporary folder of each marked page's search_document, written as each page is finished, so that a
-    directory of any size costs the build no memory for them (they are a third of the pages' HTML). It also
-    counts the pages each word is on, for common_words."""
+    """A temporary folder of what Pagefind reads of each marked page (its search_document, less what Pagefind
+    ignores), written as each page is finished, so that a directory of any size costs the build no memory for
+    them. Pages go into parts of PART_PAGES, one index each. It also counts the pages each word is on, for
+    common_words."""
 
     def __init__(self) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="carers-hub-search-")
         self.root = Path(self._folder.name)
         self.pages = 0
         self.pages_with: Counter[str] = Counter()
+        self.part_count = 1
+
+    def expect(self, pages: int) -> None:
+        """How many pages may come: enough parts for them. Pages are dealt to the parts in turn, so each part
+        has the same mix of guidance and services and ranks a word as the others do (a part of guidance alone
+        would rank its pages below a part of services for the same words)."""
+        self.part_count = max(1, -(-pages // PART_PAGES))
 
     def add(self, built_file: str, html: str) -> None:
         document = search_document(html)
-        if document is not None:
-            (self.root / built_file).parent.mkdir(parents=True, exist_ok=True)
-            (self.root / built_file).write_text(document, encoding="utf-8")
-            self.pages += 1
-            self.pages_with.update(words_of(TAG.sub(" ", indexed_part(document))))
+        if document is None:
+            return
+        document = indexed_part(document)  # Pagefind reads less: about 40% of its time at 10,000 services
+        target = self.root / str(self.pages % self.part_count) / built_file
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(document, encoding="utf-8")
+        self.pages += 1
+        self.pages_with.update(words_of(TAG.sub(" ", document)))
+
+    def parts(self) -> list[Path]:
+        return sorted(self.root.iterdir(), key=lambda part: int(part.name))
 
     def common_words(self) -> list[str]:
         """Words on so many pages that they hardly narrow a search: on a carers' site "carers", and in a large
         directory "service". site-search.js leaves them out of a query of several words, because each word
-        fetches its own part of the index and a common word's part is the largest ("carers allowance" fetched
-        212 KB at 5,000 services, "allowance" alone ... KB). A query of common words alone is searched as typed."""
+        fetches its own part of the index, a common word's part is the largest, and Pagefind only finds pages
+        with every word anyway. A query of common words alone is searched as typed."""
         return sorted(word for word, pages in self.pages_with.items() if pages >= COMMON_SHARE * self.pages)
 
     def close(self) -> None:
@@ -174,20 +196,32 @@ class SearchDocuments:
 
 
 def index_site(site_dir: Path, binary: Path | None = None, documents: SearchDocuments | None = None) -> str:
-    """Index the site into site_dir/pagefind/; returns Pagefind's summary. With `documents`, Pagefind reads
-    those; without, it reads the built site itself. Raises IndexFailed if Pagefind fails or indexes no page (a
-    site whose pages lost their marks would have an empty search)."""
-    source = documents.root if documents is not None else site_dir
-    command = [str(binary or executable()), "--site", str(source), "--output-path", str(site_dir / OUTPUT)]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    summary = result.stdout + result.stderr
-    if result.returncode != 0 or indexed_pages(summary) == 0:
-        raise IndexFailed("Pagefind did not index the site:\n" + summary[-2000:])
-    for name in UNUSED:
-        (site_dir / OUTPUT / name).unlink(missing_ok=True)
-    common = documents.common_words() if documents is not None else []
-    (site_dir / OUTPUT / COMMON_WORDS).write_text(json.dumps(common), encoding="utf-8")
-    return summary
+    """Index the site into site_dir/pagefind/ (and pagefind/more/N/ past PART_PAGES pages); returns Pagefind's
+    summaries. With `documents`, Pagefind reads those; without, it reads the built site itself. Raises
+    IndexFailed if Pagefind fails or indexes no page (a site whose pages lost their marks would have an empty
+    search)."""
+    parts = documents.parts() if documents is not None else [site_dir]
+    summaries = []
+    for number, source in enumerate(parts):
+        output = site_dir / OUTPUT / (f"{MORE}/{number}" if number else "")
+        command = [str(binary or executable()), "--site", str(source), "--output-path", str(output)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+        summary = result.stdout + result.stderr
+        if result.returncode != 0 or indexed_pages(summary) == 0:
+            raise IndexFailed("Pagefind did not index the site:\n" + summary[-2000:])
+        for name in UNUSED:
+            (output / name).unlink(missing_ok=True)
+        summaries.append(summary)
+    settings = {"common": documents.common_words() if documents is not None else [],
+                "more": [f"{MORE}/{number}/" for number in range(1, len(parts))]}
+    (site_dir / OUTPUT / SETTINGS).write_text(json.dumps(settings), encoding="utf-8")
+    return "\n".join(summaries)
+
+
+def entries(site_dir: Path) -> list[Path]:
+    """Each index's pagefind-entry.json (which says how many pages it holds), the first index's first."""
+    first = site_dir / OUTPUT / "pagefind-entry.json"
+    return [first, *sorted((site_dir / OUTPUT / MORE).glob("*/pagefind-entry.json"), key=lambda p: int(p.parent.name))]
 
 
 def indexed_pages(summary: str) -> int:

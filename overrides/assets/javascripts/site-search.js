@@ -13,19 +13,27 @@
   var pagefindUrl = new URL(me.getAttribute("data-pagefind"), location.href).href;
   var root = new URL(me.getAttribute("data-root"), location.href).pathname;  // the site's own folder
   var loading = null;
-  var common = new Set();  // words on half the pages or more (pagefind/common-words.json, made by the build)
+  var common = new Set();  // words on half the pages or more (pagefind/site-search.json, made by the build)
 
   function pagefind() {
     if (!loading) {
-      var words = fetch(new URL("common-words.json", pagefindUrl)).then(function (r) { return r.ok ? r.json() : []; })
-        .catch(function () { return []; });
-      loading = Promise.all([import(pagefindUrl), words]).then(function (both) {
+      // site-search.json: the common words, and the site's other indexes (a directory of more than 10,000 pages
+      // is indexed in parts: hooks/outputs/pagefind_index.py), merged into the first.
+      var settings = fetch(new URL("site-search.json", pagefindUrl)).then(function (r) { return r.ok ? r.json() : {}; })
+        .catch(function () { return {}; });
+      // Long guidance pages are not ranked below short service pages for being long (pageLength 0).
+      // docs/developers/benchmarks.md has the numbers.
+      var shared = { baseUrl: root, excerptLength: 24, ranking: { pageLength: 0 } };
+      loading = Promise.all([import(pagefindUrl), settings]).then(function (both) {
         var pf = both[0];
-        common = new Set(both[1]);
+        common = new Set(both[1].common || []);
         // noWorker: Pagefind runs on the page, not in a worker of its own, which would be one more file (12 KB)
-        // and one more round trip before the first result. Long guidance pages are not ranked below short
-        // service pages for being long (pageLength 0). docs/developers/benchmarks.md has the numbers.
-        return pf.options({ baseUrl: root, noWorker: true, excerptLength: 24, ranking: { pageLength: 0 } }).then(function () { return pf; });
+        // and one more round trip before the first result.
+        return pf.options(Object.assign({ noWorker: true }, shared)).then(function () {
+          return Promise.all((both[1].more || []).map(function (path) {
+            return pf.mergeIndex(new URL(path, pagefindUrl).pathname, shared);
+          }));
+        }).then(function () { return pf; });
       });
       loading.catch(function () { loading = null; });  // a failed load (offline) is tried again next time
     }
@@ -34,10 +42,14 @@
   // What Pagefind is asked: the query without its common words ("carers allowance" asks for "allowance"). Each
   // word fetches its own part of the index, and a word on most pages has the largest part while it hardly
   // narrows the results. A query of common words alone is asked as typed.
-  function essential(query) {
-    var kept = query.split(/\s+/).filter(function (word) {
-      return !common.has(word.toLowerCase().replace(/['\u2019]/g, ""));
+  function uncommon(query) {
+    return query.split(/\s+/).filter(function (word) {
+      return word && !common.has(word.toLowerCase().replace(/['\u2019]/g, ""));
     });
+  }
+
+  function essential(query) {
+    var kept = uncommon(query);
     return kept.length ? kept.join(" ") : query;
   }
 
@@ -145,10 +157,13 @@
   });
   input.addEventListener("input", function () {
     clearTimeout(timer);
-    var query = input.value.trim();
-    // While typing, fetch the index chunk the word will need (not its results); a word of one or two letters
-    // could need two chunks where the whole word needs one.
-    if (query.length >= 3) pagefind().then(function (pf) { pf.preload(essential(query)); });
+    // While typing, fetch the index chunks the words already finished (followed by a space) will need, unless
+    // they are common: a word still being typed could need other chunks ("car" is not where "carers" is).
+    var finished = input.value.replace(/\S+$/, "").trim();
+    if (finished) pagefind().then(function (pf) {
+      var kept = uncommon(finished);
+      if (kept.length) pf.preload(kept.join(" "));
+    });
     timer = setTimeout(search, WAIT);
   });
   more.addEventListener("click", showMore);
