@@ -119,6 +119,7 @@ APOSTROPHES = re.compile(r"['\u2019]")
 
 
 IGNORED = re.compile(r"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>|<(script|style)\b[^>]*>")
+ELEMENT_ID = re.compile(r'\sid="[^"]*"')
 PAGEFIND_READS = re.compile(r"data-pagefind-(?:filter|meta|sort)")  # read even inside an ignored element
 
 
@@ -174,7 +175,9 @@ class SearchDocuments:
         document = search_document(html)
         if document is None:
             return
-        document = indexed_part(document)  # Pagefind reads less: about 40% of its time at 10,000 services
+        # Pagefind reads less (about 40% of its time at 10,000 services), and without ids it lists no sections
+        # in each result's fragment, which site-search.js does not show: a fifth less to download a result.
+        document = ELEMENT_ID.sub("", indexed_part(document))
         target = self.root / str(self.pages % self.part_count) / built_file
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(document, encoding="utf-8")
