@@ -76,7 +76,7 @@ def on_config(config):
         day = today()
     except TodayInvalid as error:
         raise Abort(str(error)) from None
-    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve")
+    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", preview=_command == "serve")
     config.site_name, config.site_description = _build.site_name, _build.site_description
     config.site_url = _build.data.site.url
     if _build.data.site.logo:
