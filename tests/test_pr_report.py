@@ -72,6 +72,15 @@ def test_a_long_list_is_cut_short_with_a_count():
     assert report.count("How to fix:") == pr_report.SHOW and "- ... and 5 more: run `make check`" in report
 
 
+def test_the_report_fits_in_one_comment():
+    many = [problem(code, line=n, fix="Do this. " * 40) for code in ("LINK_BROKEN", "PHONE_INVALID", "READING_TOO_HARD",
+                                                                     "PLACEHOLDER_TEXT", "PAGE_REVIEW_OVERDUE")
+            for n in range(1, 200)]
+    report = pr_report.format_report(many, source_url=SOURCE)
+    assert len(report) <= pr_report.LONGEST + 100 and report.endswith("run `make check` to see every problem.\n")
+    assert report.rstrip().splitlines()[-3].endswith(")")  # the last problem shown is whole, with its code
+
+
 def test_linkcheckers_report_becomes_problems_at_the_page_and_line(tmp_path):
     content = tmp_path / "content"
     (content / "support").mkdir(parents=True)

@@ -88,11 +88,9 @@ def new_service(service_id: str, name: str, root: Path = ROOT, today: date | Non
     existing = yaml.safe_load(services.read_text(encoding="utf-8"))["services"]
     if any(s["id"] == service_id for s in existing):
         raise SystemExit(f'A service with the id "{service_id}" already exists in data/services.yaml.')
-    organisations = yaml.safe_load((root / "data" / "organisations.yaml").read_text(encoding="utf-8"))["organisations"]
     site = yaml.safe_load((root / "data" / "site.yaml").read_text(encoding="utf-8"))
-    entry = SERVICE.format(id=service_id, name=_yaml_text(name),
-                           organisation=organisations[0]["id"], area=site["council"]["short_name"],
-                           website=site["council"]["website"], today=today, review_by=today + REVIEW_AFTER)
+    entry = SERVICE.format(id=service_id, name=_yaml_text(name), area=site["council"]["short_name"],
+                           today=today, review_by=today + REVIEW_AFTER)
     from hooks.importer.store import MARKER
 
     text = services.read_text(encoding="utf-8")
@@ -141,8 +139,9 @@ def main(argv: list[str]) -> int:
         return 2
     kind, ident, title = argv
     made = new_page(ident, title) if kind == "page" else new_service(ident, title)
+    preview = "Run make serve to see it as you write." if kind == "page" else "The preview shows it once they are all replaced."
     print(f"Made {made.relative_to(ROOT)}. Replace the words starting {placeholders.MARKER}: the site does not build "
-          "while any are left. Run make serve to see it as you write.")
+          f"while any are left. {preview}")
     return 0
 
 

@@ -27,6 +27,7 @@ from hooks.tools import check
 
 MARK = "<!-- carers-hub-checks -->"  # finds the comment again, to update it rather than add another
 SHOW = 30  # problems shown in each group; the rest are counted
+LONGEST = 60_000  # characters: a GitHub comment holds 65,536
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,14 @@ def format_report(problems: list[Problem], built: bool = True, source_url: str |
         lines += [_item(p, source_url) for p in mine[:SHOW]]
         if len(mine) > SHOW:
             lines.append(f"- ... and {len(mine) - SHOW} more: run `make check` to see them all.")
-    return "\n".join(lines) + "\n"
+    return _cut("\n".join(lines) + "\n")
+
+
+def _cut(report: str) -> str:
+    """The report short enough for one comment, cut between two problems."""
+    if len(report) <= LONGEST:
+        return report
+    return report[:report.rindex("\n- ", 0, LONGEST)] + "\n\nThe list stops here: run `make check` to see every problem.\n"
 
 
 def _item(problem: Problem, source_url: str | None) -> str:
