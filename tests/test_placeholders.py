@@ -6,7 +6,6 @@ editor's defaults all use; the same module finds them.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ import pytest
 import yaml
 
 from conftest import ENV, build, line_of
+from support.templates import fill_page, fill_service
 from hooks.checks import placeholders
 from hooks.core import yaml_source
 from hooks.core.problems import ProblemsFound
@@ -28,29 +28,6 @@ def make_site(project: Path) -> subprocess.CompletedProcess:
     (project / "Makefile").write_text((Path(__file__).parents[1] / "Makefile").read_text())
     return subprocess.run(["make", "site", f"BIN={Path(sys.executable).parent}", "SITE_DEPS="], cwd=project,
                           capture_output=True, text=True, timeout=300, env=ENV)
-
-
-def fill_page(text: str) -> str:
-    """An editor's words in place of every placeholder line, keeping its "- " or "description: " in front."""
-    lines = []
-    for number, line in enumerate(text.splitlines(), 1):
-        found = placeholders.FOUND.search(line)
-        lines.append(line[:found.start()] + f"Carers meet for tea and a chat on week {number}." if found else line)
-    return "\n".join(lines) + "\n"
-
-
-def fill_service(text: str, organisation: str) -> str:
-    real = {"organisation": organisation, "audience": ["adult-carers"], "categories": ["carers-advice"],
-            "description": "A weekly cafe where carers meet for tea and a chat.",
-            "website": "https://www.example.org/cafe"}
-    for field, value in placeholders.SERVICE_DEFAULTS.items():
-        if field == "source":
-            text = text.replace(value["url"], "https://www.example.org/cafe")
-        elif isinstance(value, list):
-            text = text.replace(f"[{', '.join(value)}]", f"[{', '.join(real[field])}]")
-        else:
-            text = text.replace(value, real[field])
-    return text
 
 
 # -- the rule, as a pure function ---------------------------------------------------------------------------

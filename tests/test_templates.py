@@ -8,7 +8,7 @@ import yaml
 
 from conftest import SUITE_TODAY, build
 from hooks.tools import new
-from test_placeholders import fill_page, fill_service
+from support.templates import fill_page, fill_service
 
 
 def test_new_page_and_service_build_with_strict_checks(project, tmp_path):
