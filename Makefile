@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site leaflets new-page new-service import-directory check check-site freshness check-external-links system-packages test test-calendar docs bench bench-build lock clean
+.PHONY: help serve site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar docs bench bench-build lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ check: $(SITE_DEPS) ## Build, then check the finished site: promises on every pa
 
 check-site: $(SITE_DEPS) ## Check the site already built in site/ (what CI publishes), without building it again
 	$(BIN)/python -m hooks.tools.check --site site
+
+pr-report: $(SITE_DEPS) ## Build and check as on a pull request; write the report an editor sees there (checks-report.md)
+	$(BIN)/python -m hooks.tools.pr_report --out checks-report.md
 
 freshness: $(SITE_DEPS) ## List the pages, services and contacts due for review in the next 60 days
 	$(BIN)/python -m hooks.tools.freshness
@@ -117,4 +120,4 @@ lock: ## Re-lock requirements/{site,test,bench}.txt with hashes from requirement
 	rm -rf .venv-lock
 
 clean: ## Remove the built site and caches
-	rm -rf site .site-build .cache .pytest_cache
+	rm -rf site .site-build .cache .pytest_cache checks-report.md

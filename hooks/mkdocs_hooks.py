@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gc
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -20,7 +21,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks.core import background  # noqa: E402
+from hooks.core import background, problem_log  # noqa: E402
+from hooks.checks.links import problem_from_build_message  # noqa: E402
 from hooks.core.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.core.render import long_date  # noqa: E402
 from hooks.core.today import TodayInvalid, today  # noqa: E402
@@ -41,12 +43,14 @@ def _stops_on_problems(event):
         try:
             return event(*args, **kwargs)
         except ProblemsFound as found:
+            problem_log.record(found.problems)
             raise Abort(str(found)) from None
     return run
 
 
 def _warn(problems: list[Problem]) -> None:
     # `mkdocs build --strict` (CI, make site) fails on a warning; `make serve` shows it and goes on.
+    problem_log.record(problems)
     for warning in problems:
         log.warning(str(warning))
 
@@ -58,25 +62,44 @@ def on_startup(command, dirty):
     # collector scans them again and again (about 1 s of a 5,000-service build): collect less often.
     gc.set_threshold(10_000, 10, 10)
     background.start()  # now, while MkDocs runs one thread (background.py says why)
+    if os.environ.get(problem_log.ENV):  # a report will be made: MkDocs' own warnings go in it too
+        logging.getLogger("mkdocs").addHandler(_build_warnings)
 
 
 def on_shutdown():
+    logging.getLogger("mkdocs").removeHandler(_build_warnings)
     background.stop()
+
+
+class _BuildWarnings(logging.Handler):
+    """MkDocs' and its plugins' own warnings (ours are recorded as they are raised): a link in a page that goes
+    nowhere becomes LINK_BROKEN at its line, anything else is kept in MkDocs' words."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING and record.name != log.name:
+            text = record.getMessage()
+            problem_log.record([problem_from_build_message(text, _content_dir) or problem_log.message(text)])
+
+
+_build_warnings = _BuildWarnings()
+_content_dir = Path("content")
 
 
 @event_priority(100)  # before the macros plugin, which needs the data
 @_stops_on_problems
 def on_config(config):
-    global _build
+    global _build, _content_dir
     problem = check_engine_config(config)
     if problem:
+        problem_log.record([problem])
         raise Abort(report([problem]))
     root = Path(config.config_file_path).resolve().parent
+    _content_dir = Path(config.docs_dir)
     try:
         day = today()
     except TodayInvalid as error:
         raise Abort(str(error)) from None
-    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve")
+    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", preview=_command == "serve")
     config.site_name, config.site_description = _build.site_name, _build.site_description
     config.site_url = _build.data.site.url
     if _build.data.site.logo:

@@ -6,8 +6,9 @@ see a read-only view (SiteView), published once the pages are known.
 
 The order of a build:
   load            data/ checked into typed objects (SiteData, Directory); nothing written on a problem
-  check_pages     every page's front matter; pages data/ points at; the crisis pages; then the pages made
-                  from data (hooks/directory) are added, and the view for templates is complete
+  check_pages     every page's front matter and template words left in; pages data/ points at; the crisis
+                  pages; then the pages made from data (hooks/directory) are added, and the view for templates
+                  is complete
   page_content    each page's HTML: reading level started, easy-read pictures and crisis contacts checked,
                   leaflet link added
   judge_pages     reading levels judged; stop before any page is written if a page broke a rule; then the
@@ -36,7 +37,7 @@ from typing import Mapping
 from markupsafe import Markup, escape
 
 from hooks import directory as pages_from_data
-from hooks.checks import crisis, easy_read, readability, reading_rules, third_party
+from hooks.checks import crisis, easy_read, placeholders, readability, reading_rules, third_party
 from hooks.core import background, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
@@ -110,14 +111,16 @@ class SiteBuild:
     view: SiteView | None = None
     _groups: list[list[str]] | None = None  # data/synonyms.yaml, lower case
     search_documents: pagefind_index.SearchDocuments = field(default_factory=pagefind_index.SearchDocuments)
+    preview: bool = False  # `mkdocs serve`: a page still being written is shown, with warnings
 
     # -- load ---------------------------------------------------------------------------------------------
     @classmethod
-    def load(cls, root: Path, today: date, make_leaflets: bool) -> "SiteBuild":
+    def load(cls, root: Path, today: date, make_leaflets: bool, preview: bool = False) -> "SiteBuild":
         """Read and check data/; raises ProblemsFound with every problem."""
         data = site_data.load_site_data(root / "data", root=root, today=today)
         directory = services.load_directory(root / "data", data, root=root, today=today)
-        build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory)
+        build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory,
+                    preview=preview)
         build.view = SiteView(data=data, directory=directory)
         build._start(readability.warm_up)  # the dictionary loads while pages are read
         return build
@@ -151,10 +154,11 @@ class SiteBuild:
         problems: list[Problem] = []
         audiences, crisis_pages = set(self.data.audiences), self.crisis_sources
         for src_uri, path in sources.items():
-            meta, found = front_matter.check_page(path.read_text(encoding="utf-8"), _shown(path, self.root, src_uri),
-                                                  audiences, self.today, crisis=src_uri in crisis_pages)
+            text, shown = path.read_text(encoding="utf-8"), _shown(path, self.root, src_uri)
+            meta, found = front_matter.check_page(text, shown, audiences, self.today, crisis=src_uri in crisis_pages)
             self.metas[src_uri] = meta
-            problems += found
+            # Never published; the preview shows a page being written, with a warning (as for its reading level).
+            problems += found + [dataclasses.replace(p, warning=self.preview) for p in placeholders.in_page(text, shown)]
         problems += self.directory.problems
         problems += crisis.missing_pages(self.data.crisis_pages, set(sources))
         _raise_errors(problems)

@@ -5,7 +5,8 @@ import re
 from conftest import ROOT
 
 # Where codes are written: code="X", PydanticCustomError("X", ...), a pydantic type mapped to "X", or a default.
-CODE = re.compile(r'(?<!environ\.get\()"([A-Z]+(?:_[A-Z]+)+)"')
+# Not the names of environment variables: os.environ.get("X"), environ.get("X") or ENV = "X".
+CODE = re.compile(r'(?<!environ\.get\()(?<!ENV = )"([A-Z]+(?:_[A-Z]+)+)"')
 
 
 def raised_codes() -> set[str]:

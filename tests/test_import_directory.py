@@ -20,6 +20,7 @@ import yaml
 
 from conftest import SUITE_TODAY, build, copy_project, load_data
 from support.feeds import FeedServer, big_feed, oruk_examples
+from support.templates import fill_service
 from hooks.checks import service_text
 from hooks.core.problems import ProblemsFound
 from hooks.importer import clean, convert, fetch, merge, shapes, store
@@ -436,7 +437,12 @@ def test_a_new_service_made_after_an_import_goes_with_the_hand_made_ones(project
         new_service("carers-cafe", "Carers cafe", root=project, today=TODAY)
         head, hand, below = store.split(project / "data" / "services.yaml", "services")
         assert hand[-1]["id"] == "carers-cafe" and "carers-cafe" not in [s["id"] for s in below]
-        load_data(project / "data")  # the file still loads
+        services = project / "data" / "services.yaml"
+        with pytest.raises(ProblemsFound) as unfinished:  # the file still loads: only the template's words stop it
+            load_data(project / "data")
+        assert {p.code for p in unfinished.value.problems} == {"PLACEHOLDER_TEXT"}
+        services.write_text(fill_service(services.read_text(), hand[0]["organisation"]))
+        load_data(project / "data")
         do_import(feed, project)
     assert store.split(project / "data" / "services.yaml", "services")[1][-1]["id"] == "carers-cafe"
 

@@ -6,8 +6,8 @@ scheduled job do that.
 
 from __future__ import annotations
 
-from conftest import build
-from hooks.checks.links import check_site
+from conftest import build, line_of
+from hooks.checks.links import check_site, problems_from_linkchecker
 
 
 def test_every_internal_link_and_anchor_works(built_site):
@@ -25,3 +25,9 @@ def test_a_broken_anchor_in_raw_html_is_caught(tmp_path, project):
     checked = check_site(site, start="/about/")
     assert checked.returncode != 0
     assert "no-such-part" in checked.stdout
+    # linkchecker's report, read back as the problem an editor sees on a pull request (coupling point
+    # "linkchecker report" in docs/developers/how-it-works.md)
+    found = problems_from_linkchecker(checked.stdout, project / "content")
+    assert [(p.code, p.file, p.line) for p in found] == [
+        ("LINK_BROKEN", "content/about/index.md", line_of(page, "privacy/#no-such-part"))]
+    assert "a heading that does not exist" in found[0].message

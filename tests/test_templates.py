@@ -1,4 +1,5 @@
-"""`make new-page` and `make new-service` make files that build and pass every check."""
+"""`make new-page` and `make new-service` make files that, once their placeholders are replaced, build and pass
+every check (tests/test_placeholders.py: they do not build before)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import yaml
 
 from conftest import SUITE_TODAY, build
 from hooks.tools import new
+from support.templates import fill_page, fill_service
 
 
 def test_new_page_and_service_build_with_strict_checks(project, tmp_path):
@@ -17,6 +19,10 @@ def test_new_page_and_service_build_with_strict_checks(project, tmp_path):
     assert "      - support/carers-cafe.md" in (project / "mkdocs.yml").read_text()
     services = yaml.safe_load((project / "data" / "services.yaml").read_text())["services"]
     assert services[-1]["id"] == "carers-cafe" and services[-1]["last_reviewed"] == SUITE_TODAY
+    page.write_text(fill_page(text))
+    organisation = yaml.safe_load((project / "data" / "organisations.yaml").read_text())["organisations"][0]["id"]
+    services_file = project / "data" / "services.yaml"
+    services_file.write_text(fill_service(services_file.read_text(), organisation))
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site" / "support" / "carers-cafe" / "index.html").exists()

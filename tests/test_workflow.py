@@ -43,3 +43,23 @@ def test_publishing_needs_tests_and_a_strict_build():
     assert publish["needs"] == "test-and-build" and "refs/heads/main" in publish["if"]
     assert "make check-external-links" in str(flow["jobs"]["weekly-checks"])
     assert "--strict" in (ROOT / "Makefile").read_text().split("\nsite:")[1].split("\n\n")[0]
+
+
+def test_pull_requests_get_the_editors_report_and_only_that_job_may_comment():
+    from hooks.tools import pr_report
+
+    flow = yaml.safe_load(WORKFLOW.read_text())
+    jobs = flow["jobs"]
+    assert flow["permissions"] == {"contents": "read"}
+    writers = [name for name, job in jobs.items() if job.get("permissions", {}).get("pull-requests") == "write"]
+    assert writers == ["report"] and jobs["report"]["if"] == "github.event_name == 'pull_request'"
+    steps = jobs["report"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert "make pr-report" in runs
+    assert "hooks.tools.pr_report" in (ROOT / "Makefile").read_text().split("\npr-report:")[1].split("\n\n")[0]
+    comment = steps[-1]
+    assert comment["if"] == "always()" and comment["uses"].startswith("actions/github-script@v")
+    # The comment is found again by the report's first line, so a second push updates it instead of adding one.
+    assert "body.split('\\n')[0]" in comment["with"]["script"] and "startsWith(mark)" in comment["with"]["script"]
+    assert "updateComment" in comment["with"]["script"]
+    assert pr_report.format_report([]).split("\n")[0] == pr_report.MARK

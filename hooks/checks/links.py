@@ -7,14 +7,26 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import socket
 import subprocess
 import sys
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
+
+from hooks.core import urls
+from hooks.core.problems import Problem
 
 CONFIG = Path(__file__).with_name("linkcheckerrc")
+CODE = "LINK_BROKEN"
+FIX = ("Check the link. For a page in this site, write its file as it is in content/, like "
+       "../support/carers-assessment.md; for a heading on it, add # and the heading's words in small letters "
+       "joined by -, like ../support/carers-assessment.md#how-to-ask.")
+# MkDocs' own words for a link it cannot follow (mkdocs/structure/pages.py, MkDocs 1.6).
+MKDOCS_LINK = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an absolute|an unrecognized relative) link "
+                         r"'(?P<link>[^']+)'")
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -69,3 +81,43 @@ def check_site(site: Path, start: str = "/", external: bool = False) -> subproce
     world_readable(site)
     with serve(site) as address:
         return linkchecker(address + start, external=external)
+
+
+def problem_from_build_message(text: str, content: Path) -> Problem | None:
+    """MkDocs' warning about a link in a page, as a Problem at the link's line; None for any other message."""
+    found = MKDOCS_LINK.search(text)
+    if not found:
+        return None
+    page, link = found.group("page"), found.group("link")
+    return Problem(code=CODE, file=f"content/{page}", line=_line_of(content / page, link), field="",
+                   message=f'the link "{link}" goes to a page or heading that does not exist.', fix=FIX)
+
+
+def problems_from_linkchecker(output: str, content: Path) -> list[Problem]:
+    """Each broken link or missing heading in linkchecker's report, at the page in content/ it was found on."""
+    sources = {"/" + urls.page_url(p.relative_to(content).as_posix()).removeprefix("./"): p
+               for p in content.rglob("*.md")}
+    problems = []
+    for block in output.split("\n\n"):
+        fields = dict(re.findall(r"^(URL|Parent URL|Result|Warning) +(.*)$", block, re.M))
+        if "URL" not in fields or not (fields.get("Result", "").startswith("Error") or "Warning" in fields):
+            continue
+        link = fields["URL"].strip("`'")
+        parent = urlsplit(fields.get("Parent URL", "").split(",")[0]).path or "/"
+        source = sources.get(parent)
+        file = f"content/{source.relative_to(content).as_posix()}" if source else f"the built page {parent}"
+        reason = "a heading that does not exist" if "Anchor" in fields.get("Warning", "") else "a page that does not exist"
+        problems.append(Problem(code=CODE, file=file, line=_line_of(source, link) if source else None, field="",
+                                message=f'the link "{link}" goes to {reason}.', fix=FIX))
+    return problems
+
+
+def _line_of(page: Path, link: str) -> int | None:
+    """The first line of a page's Markdown that holds the link (as written, or as built: "x/" for "x.md")."""
+    if not page.exists():
+        return None
+    written = {link, re.sub(r"/(#|$)", r".md\1", link)}
+    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
+        if any(w and w in line for w in written):
+            return number
+    return None

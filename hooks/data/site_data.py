@@ -12,6 +12,7 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from hooks.core.today import today as current_date
+from hooks.checks import placeholders
 from hooks.core import yaml_source
 from hooks.data import provenance
 from hooks.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
@@ -229,10 +230,16 @@ def load_file(data_dir: Path, name: str, model: type[Model], root: Path) -> tupl
     shown = _shown(path, root)
     try:
         source = yaml_source.load(path, shown)
-        loaded = validate(model, source)
     except ProblemsFound as found:
         return None, None, found.problems
-    problems = [problem for list_name, key, code in getattr(model, "UNIQUE", ())
+    # A template's words left in: say so, rather than that they are not a valid id or address.
+    unfinished = placeholders.in_data(source)
+    try:
+        loaded = validate(model, source)
+    except ProblemsFound as found:
+        return None, None, unfinished + [p for p in found.problems
+                                         if not any(placeholders.covers(u, p) for u in unfinished)]
+    problems = unfinished + [problem for list_name, key, code in getattr(model, "UNIQUE", ())
                 for problem in duplicates(getattr(loaded, list_name), key, source, list_name, code)]
     return loaded, source, problems
 

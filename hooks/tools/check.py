@@ -13,74 +13,108 @@ import os
 import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from hooks.checks import built_site, links, service_text
 from hooks.core import yaml_source
 from hooks.core.paths import ROOT
-from hooks.core.problems import ProblemsFound
+from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.today import today
 from hooks.data import front_matter, services, site_data
 from hooks.tools import freshness, reading_report
+
+
+@dataclass(frozen=True)
+class Section:
+    """One check of the built site: what `make check` prints, and its problems as data (for pr_report.py)."""
+
+    title: str
+    name: str  # in the summary's "Fix: ..." when it fails
+    text: str
+    problems: list[Problem]
+    failed: bool
 
 
 def section(title: str) -> None:
     print(f"\n== {title} " + "=" * max(0, 70 - len(title)))
 
 
-def build(site: Path, root: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
-                          cwd=root, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+def build(site: Path, root: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    # Not --quiet: it silences warnings before --strict can count them, and the build would pass with them.
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                          cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
 
 
-def check_site(site: Path, root: Path = ROOT) -> list[str]:
-    """Every check of a built site; returns the names of those that failed."""
-    failed = []
+def build_output(result: subprocess.CompletedProcess) -> str:
+    """What a failed build said, without the theme's notices."""
+    return "\n".join(line for line in (result.stdout + result.stderr).splitlines()
+                     if "Material for MkDocs" not in line and line.strip() and not line.startswith(("\x1b", "INFO")))
+
+
+def site_sections(site: Path, root: Path = ROOT) -> Iterator[Section]:
+    """Every check of a built site, each as it finishes, in the order `make check` prints them."""
     day = today()
     data = site_data.load_site_data(root / "data", root=root, check_dates=False)
     directory = services.load_directory(root / "data", data, root=root, today=day)
+    yield _promises(site, data, directory)
+    yield _reading(site, root, data, directory, day)
+    yield _links(site, root)
+    yield _review_dates(root, day)
 
-    section("2. Promises on every page (the site as readers get it)")
+
+def _promises(site, data, directory) -> Section:
     broken = built_site.check(site, data, directory)
-    for problem in broken[:20]:
-        print(problem)
+    text = "\n".join(str(problem) for problem in broken[:20])
     if len(broken) > 20:
-        print(f"... and {len(broken) - 20} more.")
-    if broken:
-        failed.append("promises")
-    else:
-        print("Every page has Get help now and a security policy, loads nothing from elsewhere; crisis pages, "
-              "services and search are all there.")
+        text += f"\n... and {len(broken) - 20} more."
+    return Section("2. Promises on every page (the site as readers get it)", "promises", text or (
+        "Every page has Get help now and a security policy, loads nothing from elsewhere; crisis pages, "
+        "services and search are all there."), broken, bool(broken))
 
-    section("3. Reading level (worst first)")
+
+def _reading(site, root, data, directory, day) -> Section:
     metas = {p.relative_to(root / "content").as_posix():
              front_matter.check_page(p.read_text(encoding="utf-8"), "", set(data.audiences), day)[0]
              for p in (root / "content").rglob("*.md")}
     readings = reading_report.read_site(site, root, data, metas)
-    print(reading_report.format_report(readings))
     located = yaml_source.load(root / "data" / "services.yaml", "data/services.yaml")
     descriptions = service_text.check(directory, data.reading_level.standard,
                                       lambda index, field: located.line(("services", index, field)))
-    print("\n" + service_text.format_verdict(descriptions))
-    if any(r.verdict.problems for r in readings) or descriptions.problems:
-        failed.append("reading level")
+    problems = [p for r in readings for p in r.verdict.problems] + descriptions.problems
+    text = reading_report.format_report(readings) + "\n\n" + service_text.format_verdict(descriptions)
+    return Section("3. Reading level (worst first)", "reading level", text, problems, bool(problems))
 
-    section("4. Links and anchors inside the site")
+
+def _links(site, root) -> Section:
     checked = links.check_site(site)
-    print(checked.stdout.strip().splitlines()[-2] if checked.stdout.strip() else checked.stderr[-2000:])
+    text = checked.stdout.strip().splitlines()[-2] if checked.stdout.strip() else checked.stderr[-2000:]
+    problems = links.problems_from_linkchecker(checked.stdout, root / "content") if checked.returncode else []
     if checked.returncode != 0:
-        print(checked.stdout[-4000:])
-        failed.append("links")
+        text += "\n" + checked.stdout[-4000:]
+    return Section("4. Links and anchors inside the site", "links", text, problems, checked.returncode != 0)
 
-    section("5. Review dates (next 60 days)")
+
+def _review_dates(root, day) -> Section:
+    title = "5. Review dates (next 60 days)"
     try:
         text, overdue = freshness.report(freshness.everything_due(root, day), day, 60)
-        print(text)
-        if overdue:
-            failed.append("review dates")
+        late = freshness.overdue_problems(root, day) if overdue else []
     except ProblemsFound as found:
-        print(found)
-        failed.append("review dates")
+        return Section(title, "review dates", str(found), found.problems, True)
+    return Section(title, "review dates", text, late, bool(overdue))
+
+
+def check_site(site: Path, root: Path = ROOT) -> list[str]:
+    """Every check of a built site, printed; returns the names of those that failed."""
+    failed = []
+    for checked in site_sections(site, root):
+        section(checked.title)
+        print(checked.text)
+        if checked.failed:
+            failed.append(checked.name)
     return failed
 
 
@@ -95,8 +129,7 @@ def main(argv: list[str] | None = None) -> int:
             site = Path(tmp) / "site"
             result = build(site)
             if result.returncode != 0:
-                print("\n".join(line for line in (result.stdout + result.stderr).splitlines()
-                                if "Material for MkDocs" not in line and line.strip() and not line.startswith("\x1b")))
+                print(build_output(result))
                 print("\nFix the problems above first: the other checks need a site that builds.")
                 return 1
             print("The site builds.")

@@ -15,13 +15,15 @@ import sys
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Iterator
 
 from hooks.data import front_matter as pages
 from hooks.data import services
 from hooks.data import site_data
 from hooks.core.paths import ROOT
 from hooks.core.today import today as current_date
-from hooks.core.problems import ProblemsFound
+from hooks.core.problems import Problem, ProblemsFound
+from hooks.data.models import PageMeta
 
 
 
@@ -38,12 +40,8 @@ def everything_due(root: Path, today: date) -> list[Due]:
     """Every review date in the site, read without the date checks that would stop a build."""
     data = site_data.load_site_data(root / "data", root=root, today=today, check_dates=False)
     directory = services.load_directory(root / "data", data, root=root, today=today)  # overdue: warnings only
-    rows = []
-    for path in sorted((root / "content").rglob("*.md")):
-        shown = path.relative_to(root).as_posix()
-        meta, _ = pages.check_page(path.read_text(encoding="utf-8"), shown, set(data.audiences), today)
-        if meta:
-            rows.append(Due(meta.review_by, "page", meta.title, shown, meta.owner))
+    rows = [Due(meta.review_by, "page", meta.title, shown, meta.owner) for shown, meta, _ in _pages(root, data, today)
+            if meta]
     for s in directory.listings:
         rows.append(Due(s.service.review_by, "service", s.service.name, "data/services.yaml",
                         s.organisation.name if s.organisation else "(not given)"))
@@ -71,12 +69,32 @@ def everything_to_confirm(root: Path, today: date) -> list[ToConfirm]:
             for c in data.contacts.values() if not c.confirmed]
     rows += [ToConfirm("service", s.service.name, "data/services.yaml", _in_words(s.service.source, s.service.last_reviewed))
              for s in directory.listings if s.unconfirmed]
-    for path in sorted((root / "content").rglob("*.md")):
-        shown = path.relative_to(root).as_posix()
-        meta, _ = pages.check_page(path.read_text(encoding="utf-8"), shown, set(data.audiences), today)
+    for shown, meta, _ in _pages(root, data, today):
         rows += [ToConfirm("page fact", f"{meta.title}: {fact.fact}", shown, _in_words(fact, fact.checked))
                  for fact in (meta.sources if meta else []) if not fact.confirmed(fact.checked)]
     return rows
+
+
+def overdue_problems(root: Path, today: date) -> list[Problem]:
+    """What is overdue, as the build reports it (file, line, field and fix): for the pull request's report."""
+    data = site_data.load_site_data(root / "data", root=root, today=today, check_dates=False)
+    directory = services.load_directory(root / "data", data, root=root, today=today)
+    problems = [p for p in directory.problems if p.code == "SERVICE_REVIEW_OVERDUE"]
+    problems += [p for _, _, found in _pages(root, data, today) for p in found if p.code.endswith("_REVIEW_OVERDUE")]
+    for contacts, name in ((data.site_file.contacts, "site.yaml"), (data.contacts_file.contacts, "contacts.yaml")):
+        problems += [p for p in site_data.check_contacts_fresh(contacts, data.sources[name], today)
+                     if p.code == "CRISIS_CONTACT_NOT_CHECKED"]
+    return problems
+
+
+def _pages(root: Path, data: site_data.SiteData, today: date) -> Iterator[tuple[str, PageMeta | None, list[Problem]]]:
+    """Each page in content/: its path as editors see it, its checked front matter and its problems."""
+    crisis = {c.page for c in data.crisis_pages}
+    for path in sorted((root / "content").rglob("*.md")):
+        shown = path.relative_to(root).as_posix()
+        meta, found = pages.check_page(path.read_text(encoding="utf-8"), shown, set(data.audiences), today,
+                                       crisis=path.relative_to(root / "content").as_posix() in crisis)
+        yield shown, meta, found
 
 
 def _contact_file(data, contact_id: str) -> str:

@@ -3,8 +3,8 @@
     make new-page PAGE=support/young-carers-groups TITLE="Young carers groups"
     make new-service ID=carers-cafe NAME="Carers cafe"
 
-A new page is added to the menu (mkdocs.yml) at the end of its section. Everything the template writes
-passes the site's checks; the lines marked CHANGE are for you to replace with the real words.
+A new page is added to the menu (mkdocs.yml) at the end of its section. The words starting CHANGE are for you
+to replace with the real ones: the site does not build while any are left (hooks/checks/placeholders.py).
 """
 
 from __future__ import annotations
@@ -14,14 +14,17 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
+from hooks.checks import placeholders
 from hooks.core.paths import ROOT
 from hooks.core.today import today as current_date
 
 REVIEW_AFTER = timedelta(days=182)  # about 6 months
 
+# Then placeholders.PAGE_BODY. The words to replace come from hooks/checks/placeholders.py, which stops the build
+# while any are left, so the template and the check cannot drift apart.
 PAGE = """---
 title: {title}
-description: CHANGE this to one plain sentence saying what the page helps with.
+description: {description}
 owner: {owner}
 last_reviewed: {today}
 review_by: {review_by}
@@ -30,37 +33,26 @@ audience: [all-carers]
 
 # {title}
 
-CHANGE this first paragraph. Say who the page is for and what it helps with, in one or two short sentences.
-
-## What you can do
-
-CHANGE these points. Use short sentences and everyday words.
-
-- First thing you can do.
-- Second thing you can do.
-
-## Next steps
-
-- [Ask for a carer's assessment](change-me-link)
 """
 
-SERVICE = """
-  - id: {id}
-    name: {name}
+_TO_FILL = placeholders.SERVICE_DEFAULTS
+SERVICE = f"""
+  - id: {{id}}
+    name: {{name}}
     status: active
-    organisation: {organisation}  # CHANGE to an id from data/organisations.yaml
+    organisation: {_TO_FILL["organisation"]}
     description: >-
-      CHANGE this to what the service does, in one or two short sentences.
-    audience: [adult-carers]  # CHANGE: ids from data/audiences.yaml
-    categories: [carers-advice]  # CHANGE: ids from data/categories.yaml
-    area: {area}
-    how_to_access: self-referral  # self-referral, referral or either
-    website: {website}  # CHANGE to the service's own web page
+      {_TO_FILL["description"]}
+    audience: [{", ".join(_TO_FILL["audience"])}]
+    categories: [{", ".join(_TO_FILL["categories"])}]
+    area: {{area}}
+    how_to_access: self-referral
+    website: {_TO_FILL["website"]}
     source:
-      url: {website}  # CHANGE to the page you took these details from
-      kind: own  # own (the provider's or council's own page), secondary or unconfirmed
-    last_reviewed: {today}
-    review_by: {review_by}
+      url: {_TO_FILL["source"]["url"]}
+      kind: {_TO_FILL["source"]["kind"]}
+    last_reviewed: {{today}}
+    review_by: {{review_by}}
 """
 
 
@@ -76,9 +68,11 @@ def new_page(path: str, title: str, root: Path = ROOT, today: date | None = None
     depth = path.count("/")
     link = "../" * depth + "support/carers-assessment.md"
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = PAGE.format(title=title, owner=owner, today=today, review_by=today + REVIEW_AFTER)
+    text = PAGE.format(title=title, description=placeholders.PAGE_DEFAULTS["description"], owner=owner, today=today,
+                       review_by=today + REVIEW_AFTER)
     # The front matter title is written as YAML (quoted if it needs it); the heading as typed.
-    text = text.replace(f"title: {title}\n", f"title: {_yaml_text(title)}\n", 1).replace("change-me-link", link)
+    text = text.replace(f"title: {title}\n", f"title: {_yaml_text(title)}\n", 1)
+    text += placeholders.PAGE_BODY.replace(placeholders.LINK, link)
     target.write_text(text, encoding="utf-8")
     _add_to_menu(root / "mkdocs.yml", f"{path}.md")
     return target
@@ -94,11 +88,9 @@ def new_service(service_id: str, name: str, root: Path = ROOT, today: date | Non
     existing = yaml.safe_load(services.read_text(encoding="utf-8"))["services"]
     if any(s["id"] == service_id for s in existing):
         raise SystemExit(f'A service with the id "{service_id}" already exists in data/services.yaml.')
-    organisations = yaml.safe_load((root / "data" / "organisations.yaml").read_text(encoding="utf-8"))["organisations"]
     site = yaml.safe_load((root / "data" / "site.yaml").read_text(encoding="utf-8"))
-    entry = SERVICE.format(id=service_id, name=_yaml_text(name),
-                           organisation=organisations[0]["id"], area=site["council"]["short_name"],
-                           website=site["council"]["website"], today=today, review_by=today + REVIEW_AFTER)
+    entry = SERVICE.format(id=service_id, name=_yaml_text(name), area=site["council"]["short_name"],
+                           today=today, review_by=today + REVIEW_AFTER)
     from hooks.importer.store import MARKER
 
     text = services.read_text(encoding="utf-8")
@@ -123,7 +115,7 @@ def _an_owner(root: Path) -> str:
 
     owners = collections.Counter(re.findall(r"^owner: (\S+)$", "\n".join(
         p.read_text(encoding="utf-8") for p in (root / "content").rglob("*.md")), re.M))
-    return owners.most_common(1)[0][0] if owners else "CHANGE@example.org"
+    return owners.most_common(1)[0][0] if owners else placeholders.PAGE_DEFAULTS["owner"]
 
 
 def _add_to_menu(mkdocs_yml: Path, page: str) -> None:
@@ -147,7 +139,9 @@ def main(argv: list[str]) -> int:
         return 2
     kind, ident, title = argv
     made = new_page(ident, title) if kind == "page" else new_service(ident, title)
-    print(f"Made {made.relative_to(ROOT)}. Replace every line marked CHANGE, then run make serve to see it.")
+    preview = "Run make serve to see it as you write." if kind == "page" else "The preview shows it once they are all replaced."
+    print(f"Made {made.relative_to(ROOT)}. Replace the words starting {placeholders.MARKER}: the site does not build "
+          f"while any are left. {preview}")
     return 0
 
 

@@ -1,0 +1,126 @@
+"""Nothing half-written goes live: a template's placeholder text left in a page or a data record stops the build.
+
+Every placeholder a template writes (`make new-page`, `make new-service`, the browser editor's defaults) is made
+from the words here, so the templates and this check cannot drift apart. A placeholder is the word CHANGE in
+capitals followed by lower-case words ("CHANGE this to ...", "CHANGE-to-an-organisation-id"), or the link
+address `change-me-link`. Ordinary words such as "Changes to your benefits" or a heading in capitals
+("CHANGE YOUR DETAILS") are not placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from hooks.core.problems import Problem
+from hooks.core.yaml_source import FieldPath, Located
+
+MARKER = "CHANGE"
+LINK = "change-me-link"  # a link address to replace: `make new-page` fills in a real one, the browser editor cannot
+CODE = "PLACEHOLDER_TEXT"
+
+FOUND = re.compile(rf"(?<![\w-])(?:{MARKER}(?=[ -][a-z])|{LINK}(?![\w-]))")
+
+# A new page's top-block fields and body. The title and dates are the editor's own from the start.
+PAGE_DEFAULTS = {
+    "description": f"{MARKER} this to one plain sentence saying what the page helps with.",
+    "owner": f"{MARKER}-to-your-team@example.org",  # new.py uses the owner most pages have, when there is one
+}
+PAGE_BODY = f"""\
+{MARKER} this first paragraph. Say who the page is for and what it helps with, in one or two short sentences.
+
+## What you can do
+
+- {MARKER} this to the first thing a carer can do. Use short sentences and everyday words.
+- {MARKER} this to the next thing a carer can do.
+
+## Next steps
+
+- [Ask for a carer's assessment]({LINK})
+"""
+
+# A new service's fields to fill in. Ids and addresses are placeholders too, so nothing is guessed for the editor.
+SERVICE_DEFAULTS: dict[str, Any] = {
+    "organisation": f"{MARKER}-to-an-organisation-id",
+    "description": f"{MARKER} this to what the service does, in one or two short sentences.",
+    "audience": [f"{MARKER}-to-audience-ids"],
+    "categories": [f"{MARKER}-to-category-ids"],
+    "website": f"{MARKER}-to-the-service-web-page",
+    "source": {"url": f"{MARKER}-to-the-page-you-took-these-details-from", "kind": "own"},
+}
+
+# What to write instead, by the field's name; the generic words fit any other field and a page's body.
+WHAT_TO_WRITE = {
+    "organisation": "the id of the organisation that runs it, from data/organisations.yaml",
+    "audience": "the ids of the groups of carers it is for, from data/audiences.yaml, like [adult-carers]",
+    "categories": "the ids of its kinds of service, from data/categories.yaml, like [carers-advice]",
+    "website": "the service's own web address, starting https:// (or remove the line if it has none)",
+    "url": "the address of the public page you took these details from, starting https://",
+    "description": "your own words, in one or two short sentences",
+    "owner": "the email address of the team that keeps the page right",
+    "link": "the file of the page the link should go to, like ../support/carers-assessment.md",
+}
+YOUR_OWN_WORDS = "your own words, in short sentences and everyday words"
+
+
+def has_placeholder(text: str) -> bool:
+    return bool(FOUND.search(text))
+
+
+def fix_for(field: str, text: str = "") -> str:
+    """How to fix a placeholder in `field` (its last name, e.g. "organisation"; "" for a page's body)."""
+    if LINK in text and MARKER not in text:
+        return f"Replace {LINK} with {WHAT_TO_WRITE['link']}."
+    return f"Replace the words starting {MARKER} with {WHAT_TO_WRITE.get(field, YOUR_OWN_WORDS)}."
+
+
+def in_page(text: str, file: str) -> list[Problem]:
+    """Every line of a page's Markdown (its top block and body) that still holds a placeholder."""
+    problems = []
+    field = ""
+    in_top_block = text.startswith("---")
+    for number, line in enumerate(text.splitlines(), 1):
+        if in_top_block and number > 1 and line.rstrip() == "---":
+            in_top_block, field = False, ""
+        elif in_top_block:
+            key = re.match(r"([A-Za-z_]\w*):", line)
+            field = key.group(1) if key else field  # a value over several lines belongs to the key above it
+        if has_placeholder(line):
+            problems.append(_problem(file, number, field, line.strip()))
+    return problems
+
+
+def strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Every text value in loaded YAML, with its path, e.g. (("services", 3, "organisation"), "...")."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from strings(value, path + (key,))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from strings(value, path + (index,))
+
+
+def in_data(source: Located) -> list[Problem]:
+    """Every value in a data file (a service, organisation, contact...) that still holds a placeholder."""
+    from hooks.data.site_data import field_name
+
+    return [_problem(source.file, source.line(path), field_name(path), text,
+                     last=next((str(p) for p in reversed(path) if isinstance(p, str)), ""))
+            for path, text in strings(source.data) if has_placeholder(text)]
+
+
+def _problem(file: str, line: int | None, field: str, text: str, last: str | None = None) -> Problem:
+    shown = " ".join(text[FOUND.search(text).start():].split())  # from the placeholder on, without "- " or a key
+    shown = shown if len(shown) <= 80 else shown[:77] + "..."
+    return Problem(code=CODE, file=file, line=line, field=field,
+                   message=f'this still holds the template\'s words to replace: "{shown}".',
+                   fix=fix_for(field if last is None else last, text))
+
+
+def covers(placeholder: Problem, problem: Problem) -> bool:
+    """Whether `problem` is about a field that holds a placeholder (so the placeholder is the one to report)."""
+    field, other = placeholder.field, problem.field
+    return problem.file == placeholder.file and bool(field) and (
+        other == field or other.startswith((field + ".", field + "[")))
