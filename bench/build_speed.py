@@ -145,7 +145,7 @@ def main(n: int, runs: int) -> None:
     print(f"\nCarers Hub's time over the stock build of the same pages: {hub_s / same_s:.2f} (target at most 0.8; "
           f"in processor time {hub_cpu / same_cpu:.2f}); "
           f"with a one-page menu: {hub_s / short_s:.2f}; the service pages alone: {hub_s / services_s:.2f}.\n"
-          "Peak memory adds up the peak of each process of a build.")
+          "Peak memory: the most the processes of a build held at one time.")
 
 
 if __name__ == "__main__":

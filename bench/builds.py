@@ -28,51 +28,54 @@ def scratch() -> tempfile.TemporaryDirectory:
     return tempfile.TemporaryDirectory(dir=memory if roomy else None)
 
 
-def _peaks(pid: int, seen: dict[int, tuple[int, int]]) -> None:
-    """Record the peak memory (VmHWM, which the kernel keeps) of a process and each of its children, and how
-    many times each was seen."""
-    todo = [pid]
+def _alive(pid: int) -> dict[int, int]:
+    """The peak memory so far (VmHWM, which the kernel keeps) of a process and each of its children now alive."""
+    found, todo = {}, [pid]
     while todo:
         current = todo.pop()
         try:
             with open(f"/proc/{current}/status") as status:
-                peak = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
-            before, times = seen.get(current, (0, 0))
-            seen[current] = (max(before, peak), times + 1)
+                found[current] = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     todo += [int(child) for child in children.read().split()]
         except (OSError, StopIteration):
             continue
+    return found
 
 
-def _lasting_total(seen: dict[int, tuple[int, int]]) -> int:
-    """The peaks of the processes that lasted (the build and its second process) added up. A process that
-    lived only a moment is left out: WeasyPrint looks for its libraries by running gcc, and a process just
-    forked to do that shares its parent's memory but reports the same peak, which would count it twice."""
-    return sum(peak for peak, times in seen.values() if times >= 4)
+def _peak_at_once(samples: list[dict[int, int]]) -> int:
+    """The most memory the build's processes held at one time: at each sample, the peaks so far of the processes
+    then alive, added up (an upper bound: their peaks may not have come together). Processes that run one after
+    another (Pagefind, once for each part of the index) are not added together. A process seen fewer than 4
+    times is left out: WeasyPrint looks for its libraries by running gcc, and a process just forked to do that
+    shares its parent's memory but reports the same peak, which would count it twice."""
+    seen: dict[int, int] = {}
+    for sample in samples:
+        for pid in sample:
+            seen[pid] = seen.get(pid, 0) + 1
+    return max((sum(peak for pid, peak in sample.items() if seen[pid] >= 4) for sample in samples), default=0)
 
 
 class Timed(NamedTuple):
     seconds: float  # wall clock: what a reader of the tables waits
-    peak_mb: float  # the peaks of the build's lasting processes added up
+    peak_mb: float  # the most the build's processes held at one time (_peak_at_once)
     cpu_seconds: float  # processor time of the build and every process it started: what load on the machine
                         # does not change, so runs made while others share the machine can still be compared
 
 
 def timed_build(project: Path) -> Timed:
-    """Seconds, peak memory (MB) and processor seconds of `mkdocs build` in a project. The memory is the peaks
-    of the build's processes added up (the main one and the second, hooks/core/background.py, and Pagefind):
-    at most what it needed at once."""
+    """Seconds, peak memory (MB) and processor seconds of `mkdocs build` in a project. The memory is the most
+    the build's processes (the main one, the second, hooks/core/background.py, and Pagefind) held at one time."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project,
                              env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peaks: dict[int, tuple[int, int]] = {}
+    samples: list[dict[int, int]] = []
 
     def sample():
         while child.poll() is None:
-            _peaks(child.pid, peaks)
+            samples.append(_alive(child.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -84,7 +87,7 @@ def timed_build(project: Path) -> Timed:
     if child.returncode:
         raise SystemExit(f"build failed in {project}:\n{err.decode()[-3000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Timed(seconds, _lasting_total(peaks) / 1e6, cpu)
+    return Timed(seconds, _peak_at_once(samples) / 1e6, cpu)
 
 
 def print_table(title: str, columns: list[tuple[str, str, str]], rows) -> None:
