@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar docs bench bench-build lock clean
+.PHONY: help serve site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -94,9 +94,13 @@ test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## T
 docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' own docstrings
 	$(BIN)/python -m hooks.tools.macro_docs > docs/editors/macros.md
 
-bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight, Lighthouse and search in Chromium, then bench-build
+bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight, Lighthouse and search in Chromium (the example and 5,000 services), then bench-build
 	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/page_weight.py 5000
 	$(BIN)/python bench/search.py
+
+bench-national: $(BENCH_DEPS) ## A national directory: the build at 1,000, 5,000, 20,000 and 50,000 services (time, memory, size)
+	$(BIN)/python bench/directory.py 1000 5000 20000 50000
 
 bench-build: $(BENCH_DEPS) ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild, import
 	$(BIN)/python bench/directory.py

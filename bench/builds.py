@@ -29,13 +29,13 @@ def scratch() -> tempfile.TemporaryDirectory:
 
 
 def _alive(pid: int) -> dict[int, int]:
-    """The peak memory so far (VmHWM, which the kernel keeps) of a process and each of its children now alive."""
+    """The memory in use now (VmRSS) of a process and each of its children alive."""
     found, todo = {}, [pid]
     while todo:
         current = todo.pop()
         try:
             with open(f"/proc/{current}/status") as status:
-                found[current] = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
+                found[current] = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:"))
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as children:
                     todo += [int(child) for child in children.read().split()]
@@ -45,16 +45,17 @@ def _alive(pid: int) -> dict[int, int]:
 
 
 def _peak_at_once(samples: list[dict[int, int]]) -> int:
-    """The most memory the build's processes held at one time: at each sample, the peaks so far of the processes
-    then alive, added up (an upper bound: their peaks may not have come together). Processes that run one after
-    another (Pagefind, once for each part of the index) are not added together. A process seen fewer than 4
-    times is left out: WeasyPrint looks for its libraries by running gcc, and a process just forked to do that
-    shares its parent's memory but reports the same peak, which would count it twice."""
+    """The most memory the build's processes held at one time: the largest sum, over the samples (every 50 ms),
+    of the memory each process then alive was using. Processes that run one after another (Pagefind, once for
+    each part of the index) are not added together, and memory a process has given back is not counted. A
+    process seen fewer than 4 times is left out: WeasyPrint looks for its libraries by running gcc, and a
+    process just forked to do that shares its parent's memory but reports it as its own, which would count it
+    twice."""
     seen: dict[int, int] = {}
     for sample in samples:
         for pid in sample:
             seen[pid] = seen.get(pid, 0) + 1
-    return max((sum(peak for pid, peak in sample.items() if seen[pid] >= 4) for sample in samples), default=0)
+    return max((sum(used for pid, used in sample.items() if seen[pid] >= 4) for sample in samples), default=0)
 
 
 class Timed(NamedTuple):

@@ -38,7 +38,7 @@ from markupsafe import Markup, escape
 
 from hooks import directory as pages_from_data
 from hooks.checks import crisis, easy_read, placeholders, readability, reading_rules, third_party
-from hooks.core import background, urls
+from hooks.core import background, memory, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
 from hooks.data import front_matter, services, site_data
@@ -285,6 +285,7 @@ class SiteBuild:
     def index_search(self, site_dir: Path) -> str:
         """The site's search index, made by Pagefind from the finished pages (site/pagefind/); Pagefind's
         summary. Raises ProblemsFound if Pagefind fails or finds no page to index."""
+        memory.give_back()  # what rendering freed, for Pagefind, which holds a whole index part in memory
         try:
             return pagefind_index.index_site(site_dir, documents=self.search_documents)
         except (pagefind_index.IndexFailed, OSError) as failed:

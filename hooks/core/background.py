@@ -27,6 +27,8 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
 
+from hooks.core import memory
+
 JOB_TIMEOUT = 600  # seconds: far more than any job takes (5,000 services' open data: about 1 s)
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
 PROJECT = str(Path(__file__).resolve().parents[2])  # not hooks.core.paths: this runs before hooks is importable
@@ -61,17 +63,26 @@ def _ready() -> None:
     pass
 
 
+def _run(job: Callable, *args):
+    """In the second process: the job, then its memory given back (the open data of a national directory
+    holds a copy of it, which would otherwise stay with this process while Pagefind needs the room)."""
+    try:
+        return job(*args)
+    finally:
+        memory.give_back()
+
+
 def submit(job: Callable, *args) -> Future:
     """Run job(*args) in the second process. `job` must be a function of a module in hooks/."""
     global _pool
     start()
     try:
-        return _pool.submit(job, *args)
+        return _pool.submit(_run, job, *args)
     except BrokenProcessPool:  # it died (out of memory, killed): start another
         _pool.shutdown(wait=False, cancel_futures=True)
         _pool = None
         start()
-        return _pool.submit(job, *args)
+        return _pool.submit(_run, job, *args)
 
 
 def wait(job: Future):
