@@ -34,10 +34,13 @@ $(BENCH_DEPS): requirements/bench.txt $(TEST_DEPS)
 	$(BIN)/pip install --quiet --require-hashes -r requirements/bench.txt
 	@touch $@
 
-serve: $(SITE_DEPS) ## Preview the site at http://127.0.0.1:8000 (reloads when you save a file)
+# The browser editor (Decap CMS, pinned in package.json) is copied into every build's admin/ from node_modules.
+NODE_DEPS := node_modules/.package-lock.json
+
+serve: $(SITE_DEPS) $(NODE_DEPS) ## Preview the site at http://127.0.0.1:8000 (reloads when you save a file)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
-site: $(SITE_DEPS) ## Build the finished site into site/ (only a complete, checked build replaces it)
+site: $(SITE_DEPS) $(NODE_DEPS) ## Build the finished site into site/ (only a complete, checked build replaces it)
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
 	rm -rf site && mv .site-build site
@@ -70,6 +73,8 @@ check-external-links: site ## Check links to other websites (needs the internet;
 	r = check_site(Path('site'), external=True); print(r.stdout); sys.exit(r.returncode)"
 
 node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The site needs Node.js and npm (for the browser editor). Install them once with:"; \
+	  echo "    sudo apt-get install -y --no-install-recommends nodejs npm"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json

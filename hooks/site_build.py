@@ -16,6 +16,8 @@ The order of a build:
                   abbreviations explained, external links marked, marked for search (its title, filters
                   and the words carers use), Content-Security-Policy added; its PDF leaflet started
   finish          wait for the open data and save the leaflets
+  write_editor    the browser editor at admin/: its configuration made from data/ and the models, its page and
+                  files (hooks/editor)
   index_search    Pagefind indexes the finished site (hooks/outputs/pagefind_index.py)
   settle          a failed build cancels or finishes its jobs, so nothing is written after it
 
@@ -25,6 +27,7 @@ The order of a build:
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -44,6 +47,7 @@ from hooks.data import front_matter, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
+from hooks.editor import collections as editor_collections, config as editor_config, page as editor_page
 from hooks.outputs import abbreviations, leaflets, near_me, pagefind_index, report_problem, search_index, security_headers
 from hooks.outputs.council_css import council_css
 
@@ -272,6 +276,25 @@ class SiteBuild:
             if pdf:
                 leaflets.save(self.leaflet_pages[src_uri], pdf, site_dir)
 
+    def write_editor(self, site_dir: Path) -> None:
+        """admin/: the editor's page, its configuration and the CMS's files. CARERS_HUB_EDITOR_SERVER (set by
+        make edit and the tests) points it at a local server instead of the site's repository."""
+        admin = site_dir / editor_page.FOLDER
+        editor_page.copy_bundle(self.root / editor_page.BUNDLE, admin)  # first: stops if it is not installed
+        config = editor_config.editor_config(
+            self.data.site_file.editor, self.data.site.url, _page_folders(self.root / "content"),
+            {f"data/{p.name}" for p in (self.root / "data").glob("*.yaml")}, self.editor_choices(),
+            local_server=os.environ.get("CARERS_HUB_EDITOR_SERVER") or None)
+        (admin / "config.yml").write_text(editor_config.as_yaml(config), encoding="utf-8")
+        (admin / "index.html").write_text(editor_page.index_html(self.data.site.name, config), encoding="utf-8")
+
+    def editor_choices(self) -> dict[str, tuple[list[dict], str]]:
+        return editor_collections.choices(
+            {a.id: a.label for a in self.data.audiences.values()},
+            {c.id: c.label for c in self.directory.categories.values()},
+            {o.id: o.name for o in self.directory.organisations.values()},
+            {c.id: c.name for c in self.data.contacts.values()})
+
     def index_search(self, site_dir: Path) -> str:
         """The site's search index, made by Pagefind from the finished pages (site/pagefind/); Pagefind's
         summary. Raises ProblemsFound if Pagefind fails or finds no page to index."""
@@ -296,6 +319,11 @@ def _shown(path: Path, root: Path, src_uri: str) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return "content/" + src_uri
+
+
+def _page_folders(content: Path) -> list[str]:
+    """"" for the top of content/, then each folder holding pages."""
+    return [""] + sorted({p.parent.relative_to(content).as_posix() for p in content.glob("*/*.md")})
 
 
 def _raise_errors(problems: list[Problem]) -> None:

@@ -21,6 +21,9 @@ from hooks.data.services import Directory
 from hooks.data.site_data import SiteData
 from hooks.directory.service_pages import service_src
 from hooks.directory.static_api import is_open_data
+from hooks.editor.page import FOLDER
+
+EDITOR = FOLDER + "/"
 
 CSP = '<meta http-equiv="Content-Security-Policy"'
 SEARCH_INDEX = "pagefind/pagefind-entry.json"
@@ -32,8 +35,10 @@ def _problem(file: str, message: str, fix: str) -> Problem:
 
 
 def html_pages(site: Path) -> list[Path]:
-    """Every page a reader can open: not the open data, which is JSON even in the .html files static hosts need."""
-    return sorted(p for p in site.rglob("*.html") if not is_open_data(p.relative_to(site).as_posix()))
+    """Every page a reader can open: not the open data, which is JSON even in the .html files static hosts need,
+    nor the editors' page admin/ (the browser editor, with its own policy: hooks/editor/page.py)."""
+    return sorted(p for p in site.rglob("*.html") if not is_open_data(p.relative_to(site).as_posix())
+                  and not p.relative_to(site).as_posix().startswith(EDITOR))
 
 
 def page_problems(html: str, shown: str, own_host: str) -> list[Problem]:

@@ -1,0 +1,88 @@
+"""The editor's page, admin/index.html, with its own security policy, and the CMS's files beside it.
+
+The CMS comes from node_modules (package.json pins decap-cms): nothing is fetched from another website.
+Its policy is looser than the public pages' (hooks/outputs/security_headers.py), and only here: the CMS
+compiles its configuration's checks with new Function() (ajv: 'unsafe-eval') and injects its styles
+(emotion: 'unsafe-inline' styles). It may talk only to this site and to where saves go.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from markupsafe import escape
+
+from hooks.core.problems import Problem, ProblemsFound
+
+FOLDER = "admin"
+BUNDLE = Path("node_modules/decap-cms/dist")
+SCRIPT = "decap-cms.js"
+
+
+def bundle_files(bundle: Path) -> list[Path]:
+    """The CMS's script, the parts it loads when needed (N.decap-cms.js) and their WebAssembly."""
+    return sorted(p for p in bundle.glob("*") if p.name.endswith(SCRIPT) or p.suffix == ".wasm")
+
+
+def missing_bundle(bundle: Path) -> Problem:
+    return Problem(code="EDITOR_BUNDLE_MISSING", file=bundle.as_posix() + "/" + SCRIPT, line=None, field="",
+                   message="the browser editor's files are not installed, so /admin/ cannot be built.",
+                   fix="Run npm ci in the project folder (make site and make serve do it), then build again.")
+
+
+def copy_bundle(bundle: Path, target: Path) -> None:
+    """Copy the CMS into target/; raise ProblemsFound, before writing anything, if it is not installed."""
+    if not (bundle / SCRIPT).is_file():
+        raise ProblemsFound([missing_bundle(bundle)])
+    target.mkdir(parents=True, exist_ok=True)
+    for path in bundle_files(bundle):
+        copied = target / path.name
+        if not copied.exists() or copied.stat().st_size != path.stat().st_size:  # `make serve` rebuilds often
+            shutil.copyfile(path, copied)
+
+
+def policy(connect: list[str]) -> str:
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src " + " ".join(["'self'", *connect]),
+        "worker-src 'self' blob:",
+        "frame-src 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+    ])
+
+
+def connect_sources(config: dict) -> list[str]:
+    """Where the editor's saves go, from its configuration: the local server, or GitHub's API."""
+    backend = config["backend"]
+    if backend["name"] == "proxy":
+        url = backend["proxy_url"]
+        return [url.split("/api/")[0]]
+    return ["https://api.github.com"]
+
+
+def index_html(site_name: str, config: dict) -> str:
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="{policy(connect_sources(config))}">
+<meta name="referrer" content="strict-origin-when-cross-origin">
+<meta name="robots" content="noindex">
+<title>Edit {escape(site_name)}</title>
+<link href="config.yml" type="text/yaml" rel="cms-config-url">
+</head>
+<body>
+<noscript><p>The editor needs JavaScript. You can still change the files in the project: see the handbook,
+"Edit in your browser".</p></noscript>
+<script src="{SCRIPT}"></script>
+</body>
+</html>
+"""
