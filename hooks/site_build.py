@@ -47,6 +47,7 @@ from hooks.data import front_matter, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
+from hooks.directory.service_pages import service_src
 from hooks.editor import collections as editor_collections, config as editor_config, page as editor_page
 from hooks.outputs import abbreviations, leaflets, near_me, pagefind_index, report_problem, search_index, security_headers
 from hooks.outputs.council_css import council_css
@@ -66,6 +67,7 @@ class SiteView:
     directory: services.Directory
     page_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # every page's address, by its path under content/
     links: Links | None = None
+    editable: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # page path -> its editor entry
 
     def __repr__(self) -> str:
         # Short: the macros plugin writes config.extra as text on each build.
@@ -75,6 +77,14 @@ class SiteView:
     def exit_url(self) -> str:
         """Where "Exit this page" goes (data/site.yaml exit_this_page)."""
         return self.data.site_file.exit_this_page.url
+
+    def edit_link(self, src_uri: str, page_url: str) -> str | None:
+        """Where "Edit this page" goes: the page, or the service, in the browser editor at /admin/; None when
+        data/site.yaml editor.edit_link is off or the page is made from data with nothing of its own to edit."""
+        entry = self.editable.get(src_uri)
+        if not (entry and self.data.site_file.editor.edit_link):
+            return None
+        return urls.relative(editor_page.FOLDER + "/", page_url) + entry
 
     def report_link(self, page_url: str, title: str) -> str | None:
         """Where "Report a problem with this page" goes for the page at page_url, or None if nowhere is set."""
@@ -166,8 +176,10 @@ class SiteBuild:
         _raise_errors(site_data.page_link_problems(self.data, set(sources) | set(self.generated)))
         page_urls = {src: urls.page_url(src) for src in [*sources, *self.generated]}
         self.leaflet_pages = leaflets.leaflets_for(self.metas, self.data.get_help_now.page)
+        editable = {src: editor_collections.page_entry(src) for src in sources}
+        editable.update({service_src(s.id): editor_collections.service_entry(s.file) for s in self.directory.listings})
         self.view = dataclasses.replace(
-            self.view, page_urls=MappingProxyType(page_urls),
+            self.view, page_urls=MappingProxyType(page_urls), editable=MappingProxyType(editable),
             links=Links(get_help_now=page_urls[self.data.get_help_now.page],
                         footer=tuple(MappingProxyType({"title": link.title, "url": page_urls[link.page]})
                                      for link in self.data.footer.links)))

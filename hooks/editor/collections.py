@@ -20,6 +20,7 @@ DATA_FILES = (
      "Imported organisations"),
     ("contacts", "data/contacts.yaml", "contacts", Contact, "Helplines and crisis contacts"),
 )
+DIRECTORY = "directory"  # the collection of data files
 PAGES = "pages"  # the collection of pages at the top of content/; folders are collections named after them
 BODY = {"name": "body", "label": "The page's words", "widget": "text",
         "hint": "Markdown: ## for a heading, - for a list item, [words](page.md) for a link. Keep macros such as "
@@ -73,12 +74,19 @@ def data_collection(present: set[str], picks: Mapping[str, tuple[list[dict], str
         files.append({"name": name, "label": title, "file": path, "editor": {"preview": False}, "fields": [{
             "name": key, "label": title, "widget": "list", "collapsed": True, "summary": "{{fields.name}}",
             "fields": item_fields}]})
-    return {"name": "directory", "label": "Services and contacts", "delete": False, "files": files}
+    return {"name": DIRECTORY, "label": "Services and contacts", "delete": False, "files": files}
 
 
 def entry_path(collection: str, slug: str) -> str:
     """The editor's address (after /admin/) for one entry."""
     return f"#/collections/{collection}/entries/{slug}"
+
+
+def service_entry(file: str) -> str:
+    """The editor's address for a service: its file's form, which lists every service in it (the CMS cannot open
+    one item of a list by address)."""
+    name = next(name for name, path, *_ in DATA_FILES if path == file)
+    return entry_path(DIRECTORY, name)
 
 
 def page_entry(src_uri: str) -> str:

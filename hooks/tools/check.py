@@ -58,9 +58,9 @@ def check_site(site: Path, root: Path = ROOT) -> list[str]:
              for p in (root / "content").rglob("*.md")}
     readings = reading_report.read_site(site, root, data, metas)
     print(reading_report.format_report(readings))
-    located = yaml_source.load(root / "data" / "services.yaml", "data/services.yaml")
+    located = {file: yaml_source.load(root / file, file) for file in {s.file for s in directory.listings}}
     descriptions = service_text.check(directory, data.reading_level.standard,
-                                      lambda index, field: located.line(("services", index, field)))
+                                      lambda file, index, field: located[file].line(("services", index, field)))
     print("\n" + service_text.format_verdict(descriptions))
     if any(r.verdict.problems for r in readings) or descriptions.problems:
         failed.append("reading level")

@@ -99,15 +99,9 @@ def new_service(service_id: str, name: str, root: Path = ROOT, today: date | Non
     entry = SERVICE.format(id=service_id, name=_yaml_text(name),
                            organisation=organisations[0]["id"], area=site["council"]["short_name"],
                            website=site["council"]["website"], today=today, review_by=today + REVIEW_AFTER)
-    from hooks.importer.store import MARKER
-
-    text = services.read_text(encoding="utf-8")
-    head, marker, imported = text.partition("\n" + MARKER)
-    if marker:  # an imported directory below: a hand-made service goes above its line, with the others
-        services.write_text(head.rstrip("\n") + "\n" + entry + marker + imported, encoding="utf-8")
-    else:
-        with services.open("a", encoding="utf-8") as handle:
-            handle.write(entry)
+    # Imported services live in their own file (hooks/importer/store.py): a hand-made one goes at the end here.
+    with services.open("a", encoding="utf-8") as handle:
+        handle.write(entry)
     return services
 
 
