@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site leaflets new-page new-service import-directory check check-site freshness check-external-links system-packages test test-calendar docs bench bench-build lock clean
+.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site freshness check-external-links system-packages test test-calendar docs bench bench-build lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -39,6 +39,12 @@ NODE_DEPS := node_modules/.package-lock.json
 
 serve: $(SITE_DEPS) $(NODE_DEPS) ## Preview the site at http://127.0.0.1:8000 (reloads when you save a file)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+
+edit: $(SITE_DEPS) $(NODE_DEPS) ## Edit pages and services in your browser, on this copy (no GitHub account): http://127.0.0.1:8000/admin/
+	$(BIN)/python -m hooks.tools.edit $(PORT)
+
+tidy: $(SITE_DEPS) $(NODE_DEPS) ## Write data/*.yaml and the pages' front matter in the style the browser editor saves
+	$(BIN)/python -m hooks.editor.canonical
 
 site: $(SITE_DEPS) $(NODE_DEPS) ## Build the finished site into site/ (only a complete, checked build replaces it)
 	rm -rf .site-build

@@ -42,9 +42,10 @@ LONG_TEXT = {"description", "purpose", "eligibility", "note", "definition", "sum
 
 
 def pattern_for(kind: Any, name: str) -> list[str] | None:
-    """[regex, message]: Decap shows the message under a field whose value does not match."""
+    """[regex, message]: Decap shows "<Label> didn't match the pattern: <message>." under a field whose value does
+    not match. The message is the build's fix for the same mistake, without its full stop (the CMS adds one)."""
     found = PATTERNS.get(kind)
-    return [found[0], fix_for(found[1], name)] if found else None
+    return [found[0], fix_for(found[1], name).removesuffix(".")] if found else None
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -86,7 +87,12 @@ def form_field(name: str, info, choices: Mapping[str, tuple[list[dict], str]]) -
     elif kind in (int, float):
         field.update(widget="number", value_type="int" if kind is int else "float")
     elif isinstance(kind, type) and issubclass(kind, BaseModel):
-        field.update(widget="object", collapsed=True, fields=model_fields(kind, choices))
+        inner = model_fields(kind, choices)
+        if field.get("required") is False:
+            # The CMS checks an optional group's required fields even when the group is left out, which would
+            # refuse every page without one: here they are optional, and the build still checks a group given.
+            inner = [{**f, "required": False} for f in inner]
+        field.update(widget="object", collapsed=True, fields=inner)
     elif origin is list and isinstance(item, type) and issubclass(item, BaseModel):
         field.update(widget="list", collapsed=True, fields=model_fields(item, choices),
                      summary="{{fields.%s}}" % next(iter(item.model_fields)))
