@@ -127,7 +127,9 @@ class SiteBuild:
     # -- load ---------------------------------------------------------------------------------------------
     @classmethod
     def load(cls, root: Path, today: date, make_leaflets: bool) -> "SiteBuild":
-        """Read and check data/; raises ProblemsFound with every problem."""
+        """Read and check data/, and that the editor's files are installed; raises ProblemsFound with every
+        problem, before anything is written."""
+        editor_page.check_bundle(root / editor_page.BUNDLE)
         data = site_data.load_site_data(root / "data", root=root, today=today)
         directory = services.load_directory(root / "data", data, root=root, today=today)
         build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory)

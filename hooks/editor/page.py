@@ -25,16 +25,21 @@ def bundle_files(bundle: Path) -> list[Path]:
     return sorted(p for p in bundle.glob("*") if p.name.endswith(SCRIPT) or p.suffix == ".wasm")
 
 
-def missing_bundle(bundle: Path) -> Problem:
-    return Problem(code="EDITOR_BUNDLE_MISSING", file=bundle.as_posix() + "/" + SCRIPT, line=None, field="",
+def missing_bundle() -> Problem:
+    return Problem(code="EDITOR_BUNDLE_MISSING", file=(BUNDLE / SCRIPT).as_posix(), line=None, field="",
                    message="the browser editor's files are not installed, so /admin/ cannot be built.",
                    fix="Run npm ci in the project folder (make site and make serve do it), then build again.")
 
 
-def copy_bundle(bundle: Path, target: Path) -> None:
-    """Copy the CMS into target/; raise ProblemsFound, before writing anything, if it is not installed."""
+def check_bundle(bundle: Path) -> None:
+    """Raise ProblemsFound if the CMS is not installed (the build checks first, before it writes a page)."""
     if not (bundle / SCRIPT).is_file():
-        raise ProblemsFound([missing_bundle(bundle)])
+        raise ProblemsFound([missing_bundle()])
+
+
+def copy_bundle(bundle: Path, target: Path) -> None:
+    """Copy the CMS into target/ (ProblemsFound if it is not installed)."""
+    check_bundle(bundle)
     target.mkdir(parents=True, exist_ok=True)
     for path in bundle_files(bundle):
         copied = target / path.name

@@ -20,8 +20,8 @@ from hooks.data.site_data import EXAMPLES, fix_for
 # ranges exist): a number can pass the form and still be refused by the build, never the other way round.
 DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
-PHONE = r"^(0( ?[0-9]){9,10}|\+44( ?[0-9]){9,10}|[0-9]( ?[0-9]){2,5})$"
-TEXTPHONE = r"^18001 ?(0( ?[0-9]){9,10}|[0-9]( ?[0-9]){2,5})$"
+PHONE = r"^(0( ?[0-9]){7,10}|\+44( ?[0-9]){9,10}|[0-9]( ?[0-9]){2,5})$"  # 0800 1111 is 8 digits
+TEXTPHONE = r"^18001 ?(0( ?[0-9]){7,10}|[0-9]( ?[0-9]){2,5})$"
 HTTPS = r"^https://[^\s\"'<>`\\]+\.[^\s\"'<>`\\]+$"
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 SLUG = "^" + kinds.SLUG_PATTERN + "$"
@@ -96,6 +96,8 @@ def form_field(name: str, info, choices: Mapping[str, tuple[list[dict], str]]) -
     elif origin is list and isinstance(item, type) and issubclass(item, BaseModel):
         field.update(widget="list", collapsed=True, fields=model_fields(item, choices),
                      summary="{{fields.%s}}" % next(iter(item.model_fields)))
+    elif origin is list and typing.get_origin(item) is Literal:
+        field.update(widget="select", options=list(typing.get_args(item)), multiple=True)
     elif origin is list:
         field.update(widget="list")  # plain words, one an item
     else:
