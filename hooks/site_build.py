@@ -43,6 +43,7 @@ from hooks.checks import crisis, easy_read, readability, reading_rules, third_pa
 from hooks.core import background, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
+from hooks.core.yaml_source import load_text
 from hooks.data import front_matter, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
@@ -179,7 +180,9 @@ class SiteBuild:
         page_urls = {src: urls.page_url(src) for src in [*sources, *self.generated]}
         self.leaflet_pages = leaflets.leaflets_for(self.metas, self.data.get_help_now.page)
         editable = {src: editor_collections.page_entry(src) for src in sources}
-        editable.update({service_src(s.id): editor_collections.service_entry(s.file) for s in self.directory.listings})
+        sizes = self.data_file_sizes
+        editable.update({service_src(s.id): editor_collections.service_entry(s.file, sizes)
+                         for s in self.directory.listings if editor_collections.service_entry(s.file, sizes)})
         self.view = dataclasses.replace(
             self.view, page_urls=MappingProxyType(page_urls), editable=MappingProxyType(editable),
             links=Links(get_help_now=page_urls[self.data.get_help_now.page],
@@ -297,10 +300,23 @@ class SiteBuild:
         editor_page.copy_bundle(self.root / editor_page.BUNDLE, admin)  # first: stops if it is not installed
         config = editor_config.editor_config(
             self.data.site_file.editor, self.data.site.url, _page_folders(self.root / "content"),
-            {f"data/{p.name}" for p in (self.root / "data").glob("*.yaml")}, self.editor_choices(),
+            self.data_file_sizes, self.editor_choices(),
             local_server=os.environ.get("CARERS_HUB_EDITOR_SERVER") or None)
         (admin / "config.yml").write_text(editor_config.as_yaml(config), encoding="utf-8")
         (admin / "index.html").write_text(editor_page.index_html(self.data.site.name, config), encoding="utf-8")
+
+    @property
+    def data_file_sizes(self) -> dict[str, int]:
+        """The data files that exist, with the number of services in each (and of imported organisations):
+        the editor leaves out an imported file too long to open (hooks/editor/collections.py LIST_MAX)."""
+        sizes = {f"data/{p.name}": 0 for p in (self.root / "data").glob("*.yaml")}
+        for listing in self.directory.listings:
+            sizes[listing.file] += 1
+        imported = self.root / "data" / "organisations-imported.yaml"
+        if imported.exists():
+            sizes["data/" + imported.name] = len((load_text(imported.read_text(encoding="utf-8")) or {})
+                                                 .get("organisations") or [])
+        return sizes
 
     def editor_choices(self) -> dict[str, tuple[list[dict], str]]:
         return editor_collections.choices(

@@ -28,8 +28,8 @@ def generated(settings: Editor | None = None, local_server: str | None = None) -
     data, directory = load_data()
     build_ = SiteBuild(root=ROOT, today=None, make_leaflets=False, data=data, directory=directory)
     folders = [""] + sorted({p.parent.name for p in (ROOT / "content").glob("*/*.md")})
-    present = {f"data/{p.name}" for p in (ROOT / "data").glob("*.yaml")}
-    return config.editor_config(settings, data.site.url, folders, present, build_.editor_choices(), local_server)
+    return config.editor_config(settings, data.site.url, folders, build_.data_file_sizes, build_.editor_choices(),
+                                local_server)
 
 
 def data_file(conf: dict, name: str) -> dict:
@@ -220,3 +220,14 @@ def test_edit_this_page_is_hidden_on_paper(site_with_edit_links, browser):
             tab.emulate_media(media="print")
             assert not link.is_visible(), path
         tab.close()
+
+
+def test_an_imported_directory_too_long_to_open_stays_out_of_the_editor():
+    """Decap draws every item of a list: 1,000 services took about a minute to open (browser-editor.md)."""
+    sizes = {"data/services.yaml": 40, "data/contacts.yaml": 12, "data/organisations.yaml": 30,
+             "data/services-imported.yaml": collections.LIST_MAX + 1, "data/organisations-imported.yaml": 50}
+    names = [f["name"] for f in collections.data_collection(sizes, {})["files"]]
+    assert names == ["services", "organisations", "organisations-imported", "contacts"]
+    assert collections.service_entry("data/services-imported.yaml", sizes) is None
+    sizes["data/services-imported.yaml"] = collections.LIST_MAX
+    assert collections.service_entry("data/services-imported.yaml", sizes).endswith("/services-imported")

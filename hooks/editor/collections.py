@@ -21,6 +21,11 @@ DATA_FILES = (
     ("contacts", "data/contacts.yaml", "contacts", Contact, "Helplines and crisis contacts"),
 )
 DIRECTORY = "directory"  # the collection of data files
+# A list the editor opens as one form: Decap draws every item (measured in Chromium on a busy 2-core machine:
+# about 3 s for the 40 example services, 9 to 20 s and 470 MB for 200, 55 to 64 s and 3.4 GB for 1,000). A
+# longer imported file stays out of the editor: it is corrected at its source and imported again
+# (docs/developers/browser-editor.md).
+LIST_MAX = 100
 PAGES = "pages"  # the collection of pages at the top of content/; folders are collections named after them
 BODY = {"name": "body", "label": "The page's words", "widget": "text",
         "hint": "Markdown: ## for a heading, - for a list item, [words](page.md) for a link. Keep macros such as "
@@ -64,12 +69,16 @@ def page_collections(folders: list[str], picks: Mapping[str, tuple[list[dict], s
     } for folder in folders]
 
 
-def data_collection(present: set[str], picks: Mapping[str, tuple[list[dict], str]]) -> dict:
-    """The data files, each a form holding its whole list. `present`: the files that exist (imported ones may not)."""
+def editable_files(sizes: Mapping[str, int]) -> list[tuple]:
+    """The DATA_FILES the editor opens. sizes: the number of items in each data file that exists."""
+    return [entry for entry in DATA_FILES if 0 < sizes.get(entry[1], 0) <= LIST_MAX or
+            (entry[1] in sizes and not entry[0].endswith("-imported"))]
+
+
+def data_collection(sizes: Mapping[str, int], picks: Mapping[str, tuple[list[dict], str]]) -> dict:
+    """The data files, each a form holding its whole list (editable_files)."""
     files = []
-    for name, path, key, model, title in DATA_FILES:
-        if path not in present:
-            continue
+    for name, path, key, model, title in editable_files(sizes):
         item_fields = model_fields(model, picks)
         files.append({"name": name, "label": title, "file": path, "editor": {"preview": False}, "fields": [{
             "name": key, "label": title, "widget": "list", "collapsed": True, "summary": "{{fields.name}}",
@@ -82,11 +91,11 @@ def entry_path(collection: str, slug: str) -> str:
     return f"#/collections/{collection}/entries/{slug}"
 
 
-def service_entry(file: str) -> str:
+def service_entry(file: str, sizes: Mapping[str, int]) -> str | None:
     """The editor's address for a service: its file's form, which lists every service in it (the CMS cannot open
-    one item of a list by address)."""
-    name = next(name for name, path, *_ in DATA_FILES if path == file)
-    return entry_path(DIRECTORY, name)
+    one item of a list by address); None if the editor does not open that file."""
+    name = next((name for name, path, *_ in editable_files(sizes) if path == file), None)
+    return entry_path(DIRECTORY, name) if name else None
 
 
 def page_entry(src_uri: str) -> str:

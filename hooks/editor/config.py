@@ -24,14 +24,14 @@ def backend(settings: Editor | None, local_server: str | None) -> dict:
             "publish_mode": "editorial_workflow"}
 
 
-def editor_config(settings: Editor | None, site_url: str, folders: list[str], present: set[str],
+def editor_config(settings: Editor | None, site_url: str, folders: list[str], sizes: Mapping[str, int],
                   picks: Mapping[str, tuple[list[dict], str]], local_server: str | None = None) -> dict:
-    """folders: the folders of content/ ("" for the top); present: the data files that exist."""
+    """folders: the folders of content/ ("" for the top); sizes: the items in each data file that exists."""
     return {
         **backend(settings, local_server),
         "site_url": site_url, "display_url": site_url, "locale": "en",
         **MEDIA,
-        "collections": collections.page_collections(folders, picks) + [collections.data_collection(present, picks)],
+        "collections": collections.page_collections(folders, picks) + [collections.data_collection(sizes, picks)],
     }
 
 
