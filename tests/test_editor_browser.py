@@ -158,6 +158,7 @@ def test_a_bad_phone_number_or_date_is_refused_in_the_form_with_the_builds_words
     phone.fill("0808 808")
     publish(tab)
     shows_exactly(tab, phone_fix)
+    phone.evaluate("box => box.scrollIntoView({block: 'center'})")
     shot(tab, "refused-phone-number.png")
 
     meta = yaml_source.load_text(before[PAGE].split("---\n")[1])
@@ -200,6 +201,8 @@ def test_the_editor_has_no_accessibility_problems_of_our_making(tab, editor):
                        ("a service", lambda: open_service(tab, editor, SERVICE, phone))]:
         show()
         tab.wait_for_timeout(300)  # let the form settle after it is drawn (no network: only rendering)
+        if view == "collections":
+            shot(tab, "the-editor.png")
         results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": TAGS}})
         for rule in results.response["violations"]:
             if rule["id"] not in CMS_OWN:

@@ -32,7 +32,7 @@ def main(port: str) -> int:
     print(f"The editor saves into {ROOT}. Open http://127.0.0.1:{port}/admin/ once the preview has started.")
     try:
         return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
-                                f"127.0.0.1:{port}"], cwd=ROOT, env={**os.environ, "CARERS_HUB_EDITOR_SERVER": api})
+                                f"127.0.0.1:{port}"], cwd=ROOT, env=dict(os.environ, CARERS_HUB_EDITOR_SERVER=api))
     except KeyboardInterrupt:
         return 0
     finally:
