@@ -8,6 +8,7 @@ it. Stop both with Ctrl+C. Check and commit the changes as usual (git diff shows
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -28,6 +29,8 @@ def start_local_server(folder: Path) -> tuple[subprocess.Popen, str]:
 
 
 def main(port: str) -> int:
+    # Stopped by Ctrl+C or by a signal to stop: either way the local server is stopped too (finally, below).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     server, api = start_local_server(ROOT)
     print(f"The editor saves into {ROOT}. Open http://127.0.0.1:{port}/admin/ once the preview has started.")
     try:
