@@ -65,7 +65,7 @@ import-directory: $(SITE_DEPS) ## Bring in an Open Referral directory for review
 	@if [ -z "$(SOURCE)" ]; then echo 'Give the feed: make import-directory SOURCE=https://example.org/api/services'; exit 2; fi
 	$(BIN)/python -m hooks.tools.import_directory "$(SOURCE)" $(IMPORT_OPTIONS)
 
-check: $(SITE_DEPS) ## Build, then check the finished site: promises on every page, reading level, links, review dates
+check: $(SITE_DEPS) $(NODE_DEPS) ## Build, then check the finished site: promises on every page, reading level, links, review dates
 	$(BIN)/python -m hooks.tools.check
 
 check-site: $(SITE_DEPS) ## Check the site already built in site/ (what CI publishes), without building it again
@@ -78,9 +78,13 @@ check-external-links: site ## Check links to other websites (needs the internet;
 	$(BIN)/python -c "import sys; from pathlib import Path; from hooks.checks.links import check_site; \
 	r = check_site(Path('site'), external=True); print(r.stdout); sys.exit(r.returncode)"
 
+# Node.js and npm: installed from Debian when missing and run as root (CI's containers), else the command is shown.
 node_modules/.package-lock.json: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "The site needs Node.js and npm (for the browser editor). Install them once with:"; \
-	  echo "    sudo apt-get install -y --no-install-recommends nodejs npm"; exit 1; }
+	@command -v npm >/dev/null || if [ "$$(id -u)" -eq 0 ]; then \
+	  echo "Installing Node.js and npm (the browser editor's files come from npm)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
+	else echo "The site needs Node.js and npm (for the browser editor). Install them once with:"; \
+	  echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends nodejs npm"; exit 1; fi
 	npm ci --no-audit --no-fund --loglevel=error
 
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
@@ -105,7 +109,7 @@ docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' o
 bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight and Lighthouse in Chromium, then bench-build
 	$(BIN)/python bench/page_weight.py
 
-bench-build: $(BENCH_DEPS) ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild, import
+bench-build: $(BENCH_DEPS) $(NODE_DEPS) ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild, import
 	$(BIN)/python bench/directory.py
 	$(BIN)/python bench/build_speed.py
 	$(BIN)/python bench/serve_rebuild.py
