@@ -231,3 +231,17 @@ def test_an_imported_directory_too_long_to_open_stays_out_of_the_editor():
     assert collections.service_entry("data/services-imported.yaml", sizes) is None
     sizes["data/services-imported.yaml"] = collections.LIST_MAX
     assert collections.service_entry("data/services-imported.yaml", sizes).endswith("/services-imported")
+
+
+def test_the_sites_checks_look_at_the_editors_page_too(built_site, tmp_path):
+    from hooks.checks.built_site import editor_problems
+
+    assert editor_problems(built_site, "carers.example.org") == []
+    site = tmp_path / "site"
+    (site / "admin").mkdir(parents=True)
+    html = (built_site / "admin" / "index.html").read_text()
+    (site / "admin" / "index.html").write_text(html.replace('<script src="decap-cms.js">',
+                                                            '<script src="https://unpkg.com/decap-cms.js">'))
+    assert [p.file for p in editor_problems(site, "carers.example.org")] == ["admin/index.html"]
+    (site / "admin" / "index.html").unlink()
+    assert "missing" in editor_problems(site, "carers.example.org")[0].message
