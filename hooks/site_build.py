@@ -27,6 +27,7 @@ The order of a build:
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import re
 from concurrent.futures import Future
@@ -297,13 +298,14 @@ class SiteBuild:
         """admin/: the editor's page, its configuration and the CMS's files. CARERS_HUB_EDITOR_SERVER (set by
         make edit and the tests) points it at a local server instead of the site's repository."""
         admin = site_dir / editor_page.FOLDER
-        editor_page.copy_bundle(self.root / editor_page.BUNDLE, admin)  # first: stops if it is not installed
+        editor_page.copy_bundle(self.root, admin)  # first: stops if it is not installed
         config = editor_config.editor_config(
             self.data.site_file.editor, self.data.site.url, _page_folders(self.root / "content"),
             self.data_file_sizes, self.editor_choices(),
             local_server=os.environ.get("CARERS_HUB_EDITOR_SERVER") or None)
         (admin / "config.yml").write_text(editor_config.as_yaml(config), encoding="utf-8")
         (admin / "index.html").write_text(editor_page.index_html(self.data.site.name, config), encoding="utf-8")
+        (admin / "order.json").write_text(json.dumps(editor_collections.data_key_order()), encoding="utf-8")
 
     @property
     def data_file_sizes(self) -> dict[str, int]:

@@ -4,6 +4,7 @@ public pages' checks. The editor itself, in Chromium: tests/test_editor_browser.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from typing import Optional
@@ -106,6 +107,7 @@ def test_pages_services_organisations_and_contacts_are_editable_and_nothing_can_
     files = {f["name"]: f["file"] for f in next(c for c in conf["collections"] if c["name"] == "directory")["files"]}
     assert files == {"services": "data/services.yaml", "organisations": "data/organisations.yaml",
                      "contacts": "data/contacts.yaml"}  # no imported files in the example
+    assert next(c for c in conf["collections"] if c["name"] == "directory")["format"] == "yaml-ordered"
 
 
 def test_saves_become_pull_requests_on_github_and_go_to_the_local_server_in_local_mode():
@@ -140,11 +142,16 @@ def test_the_built_site_has_the_editor_with_its_own_policy(built_site):
     html = (admin / "index.html").read_text()
     conf = yaml.safe_load((admin / "config.yml").read_text())
     assert conf["collections"] and (admin / page.SCRIPT).stat().st_size > 1_000_000
-    assert [p.name for p in page.bundle_files(ROOT / page.BUNDLE)] == sorted(
-        p.name for p in admin.iterdir() if p.name not in ("index.html", "config.yml"))
+    made = ["config.yml", "index.html", "order.json", "yaml", *page.OWN_SCRIPTS]
+    assert sorted([p.name for p in page.bundle_files(ROOT / page.BUNDLE)] + made) == sorted(p.name for p in admin.iterdir())
+    assert sorted(p.name for p in (admin / "yaml").iterdir()) == sorted(p.name for p in (ROOT / page.YAML_BROWSER).glob("*.js"))
+    order = json.loads((admin / "order.json").read_text())
+    assert order["children"]["services"]["keys"][:3] == ["id", "uuid", "name"]
+    assert order["children"]["services"]["children"]["source"]["keys"] == ["url", "kind", "title", "dated", "note"]
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert "script-src 'self' 'unsafe-eval'" in policy and "https:" not in policy and "*" not in policy
-    assert '<script src="decap-cms.js"></script>' in html and "noindex" in html
+    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == ["manual-init.js", "decap-cms.js", "order.js", "format.js"]
+    assert "noindex" in html
     # The public pages keep their own, stricter policy; the editor is in none of their lists.
     home = (built_site / "index.html").read_text()
     assert "'unsafe-eval'" not in home and "'unsafe-inline'" not in home

@@ -1,10 +1,11 @@
 """One YAML style for data/*.yaml and the pages' front matter: the style the browser editor writes.
 
 Decap CMS rewrites a whole file when it saves. A file already in its style changes only where an editor changed
-something, so each pull request shows one service or one sentence. The style is made by the CMS's own packages
-(js/canonical.cjs runs them in Node): keys in the order of the editor's fields at the top of a file, keys of a
-record in the order of Immutable.js (which the CMS keeps entries in: insertion order up to 8 keys, a fixed
-hash order above), YAML 1.2 quoting, text folded at 80 characters, no comments. tests/test_canonical_yaml.py
+something, so each pull request shows one service or one sentence. The style is made by the same packages
+(js/canonical.cjs runs them in Node): in data files every record's keys in its model's order (the editor's
+"yaml-ordered" format, js/format.js); in a page's front matter the form's fields first, then the order of
+Immutable.js (which the CMS keeps entries in: insertion order up to 8 keys, a fixed hash order above); YAML 1.2
+quoting, text folded at 80 characters, no comments. tests/test_canonical_yaml.py
 checks every file is already in it; `make tidy` writes them so.
 """
 
@@ -21,6 +22,7 @@ from hooks.core.paths import ROOT
 from hooks.data.models import PageMeta
 from hooks.data.service_models import CategoriesFile, OrganisationsFile, ServicesFile
 from hooks.data.site_data import SiteData
+from hooks.editor.widgets import key_order
 
 SCRIPT = Path(__file__).parent / "js" / "canonical.cjs"
 PAGE_ORDER = [*PageMeta.model_fields, "body"]  # the page collections' fields (collections.page_collections)
@@ -35,11 +37,12 @@ def data_models() -> dict[str, type]:
             "categories.yaml": CategoriesFile}
 
 
-def order_for(path: Path) -> list[str]:
+def order_for(path: Path) -> str:
+    """The node script's option for a file: the pages' field order, or a data file's key order (its model's)."""
     if path.suffix == ".md":
-        return PAGE_ORDER
+        return "--order=" + ",".join(PAGE_ORDER)
     model = data_models().get(path.name)
-    return list(model.model_fields) if model else []
+    return "--tree=" + json.dumps(key_order(model) if model else {"keys": []}, separators=(",", ":"))
 
 
 def files(root: Path) -> list[Path]:
@@ -50,12 +53,11 @@ def files(root: Path) -> list[Path]:
 def canonical(paths: list[Path], root: Path = ROOT, write: bool = False) -> dict[Path, str]:
     """Each file as the editor would save it (and written so, with write=True). One Node run per key order."""
     out: dict[Path, str] = {}
-    groups: dict[tuple[str, ...], list[Path]] = {}
+    groups: dict[str, list[Path]] = {}
     for path in paths:
-        groups.setdefault(tuple(order_for(path)), []).append(path)
-    for order, group in groups.items():
-        command = ["node", str(SCRIPT), *(["--write"] if write else []), "--order=" + ",".join(order),
-                   *map(str, group)]
+        groups.setdefault(order_for(path), []).append(path)
+    for option, group in groups.items():
+        command = ["node", str(SCRIPT), *(["--write"] if write else []), option, *map(str, group)]
         done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True)
         out.update({Path(name): text for name, text in json.loads(done.stdout).items()})
     return out

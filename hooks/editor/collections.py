@@ -9,7 +9,7 @@ from typing import Mapping
 
 from hooks.data.models import Contact, PageMeta
 from hooks.data.service_models import Organisation, Service
-from hooks.editor.widgets import model_fields
+from hooks.editor.widgets import key_order, model_fields
 
 # Data files the editor opens: (collection entry name, file, top-level list, the model of one item, label).
 DATA_FILES = (
@@ -21,6 +21,7 @@ DATA_FILES = (
     ("contacts", "data/contacts.yaml", "contacts", Contact, "Helplines and crisis contacts"),
 )
 DIRECTORY = "directory"  # the collection of data files
+FORMAT = "yaml-ordered"  # their format: Decap's YAML with each record's keys in its model's order (js/format.js)
 # A list the editor opens as one form: Decap draws every item (measured in Chromium on a busy 2-core machine:
 # about 3 s for the 40 example services, 9 to 20 s and 470 MB for 200, 55 to 64 s and 3.4 GB for 1,000). A
 # longer imported file stays out of the editor: it is corrected at its source and imported again
@@ -83,7 +84,13 @@ def data_collection(sizes: Mapping[str, int], picks: Mapping[str, tuple[list[dic
         files.append({"name": name, "label": title, "file": path, "editor": {"preview": False}, "fields": [{
             "name": key, "label": title, "widget": "list", "collapsed": True, "summary": "{{fields.name}}",
             "fields": item_fields}]})
-    return {"name": DIRECTORY, "label": "Services and contacts", "delete": False, "files": files}
+    return {"name": DIRECTORY, "label": "Services and contacts", "delete": False, "format": FORMAT, "files": files}
+
+
+def data_key_order() -> dict:
+    """How the editor orders keys in every data file it writes (js/format.js reads it from admin/order.json)."""
+    return {"keys": [key for _, _, key, _, _ in DATA_FILES],
+            "children": {key: key_order(model) for _, _, key, model, _ in DATA_FILES}}
 
 
 def entry_path(collection: str, slug: str) -> str:

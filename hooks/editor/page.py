@@ -18,6 +18,9 @@ from hooks.core.problems import Problem, ProblemsFound
 FOLDER = "admin"
 BUNDLE = Path("node_modules/decap-cms/dist")
 SCRIPT = "decap-cms.js"
+YAML_BROWSER = Path("node_modules/yaml/browser/dist")  # the YAML package the CMS uses, as browser modules
+OWN = Path(__file__).parent / "js"
+OWN_SCRIPTS = ("manual-init.js", "order.js", "format.js")  # in the order the page loads them
 
 
 def bundle_files(bundle: Path) -> list[Path]:
@@ -33,16 +36,18 @@ def missing_bundle() -> Problem:
 
 def check_bundle(bundle: Path) -> None:
     """Raise ProblemsFound if the CMS is not installed (the build checks first, before it writes a page)."""
-    if not (bundle / SCRIPT).is_file():
+    if not (bundle / SCRIPT).is_file() or not (bundle.parents[2] / YAML_BROWSER / "index.js").is_file():
         raise ProblemsFound([missing_bundle()])
 
 
-def copy_bundle(bundle: Path, target: Path) -> None:
-    """Copy the CMS into target/ (ProblemsFound if it is not installed)."""
-    check_bundle(bundle)
-    target.mkdir(parents=True, exist_ok=True)
-    for path in bundle_files(bundle):
-        copied = target / path.name
+def copy_bundle(root: Path, target: Path) -> None:
+    """Copy the CMS, its YAML package and our scripts into target/ (ProblemsFound if the CMS is not installed)."""
+    check_bundle(root / BUNDLE)
+    (target / "yaml").mkdir(parents=True, exist_ok=True)
+    files = [(p, target / p.name) for p in bundle_files(root / BUNDLE)]
+    files += [(p, target / "yaml" / p.name) for p in (root / YAML_BROWSER).glob("*.js")]
+    files += [(OWN / name, target / name) for name in OWN_SCRIPTS]
+    for path, copied in files:
         if not copied.exists() or copied.stat().st_size != path.stat().st_size:  # `make serve` rebuilds often
             shutil.copyfile(path, copied)
 
@@ -87,7 +92,10 @@ def index_html(site_name: str, config: dict) -> str:
 <body>
 <noscript><p>The editor needs JavaScript. You can still change the files in the project: see the handbook,
 "Edit in your browser".</p></noscript>
+<script src="manual-init.js"></script>
 <script src="{SCRIPT}"></script>
+<script src="order.js"></script>
+<script type="module" src="format.js"></script>
 </body>
 </html>
 """

@@ -114,6 +114,19 @@ def form_field(name: str, info, choices: Mapping[str, tuple[list[dict], str]]) -
     return field
 
 
+def key_order(model: type[BaseModel]) -> dict:
+    """The order the editor writes a record's keys in: the model's fields, and so on for its groups and lists of
+    groups ({"keys": [...], "children": {field: ...}}, read by js/order.js)."""
+    children = {}
+    for name, info in model.model_fields.items():
+        kind, _ = _unwrap(info.annotation)
+        args = typing.get_args(kind)
+        inner = args[0] if typing.get_origin(kind) is list and args else kind
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            children[name] = key_order(inner)
+    return {"keys": list(model.model_fields), "children": children}
+
+
 def model_fields(model: type[BaseModel], choices: Mapping[str, tuple[list[dict], str]] = {}) -> list[dict]:
     """Every field of a model, in the model's order."""
     return [form_field(name, info, choices) for name, info in model.model_fields.items()]

@@ -1,9 +1,10 @@
-// Writes files the way Decap CMS saves them, with the same packages it bundles (decap-cms-core's formats/yaml.js
-// and formats/frontmatter.js, repeated here: they are not importable from Node). Used by the canonical-style
-// test and `make canonical-yaml`. Usage: node canonical.cjs [--write] FILE... ; prints {file: text} as JSON.
-// Steps, as in Decap: parse (YAML 1.2, a custom !timestamp tag), Immutable.fromJS then toJS (the entry is kept
-// as an Immutable Map, which keeps key order only up to 8 keys), yaml.createNode, top-level keys sorted by the
-// collection's field order (ORDER), Document.toString(); Markdown through gray-matter.
+// Writes files the way the editor saves them, with the same packages (decap-cms-core's formats/yaml.js and
+// formats/frontmatter.js, repeated here: they are not importable from Node). Used by `make tidy` and the tests.
+// Usage: node canonical.cjs [--write] [--order=KEY,...] [--tree=JSON] FILE... ; prints {file: text} as JSON.
+// Pages, as Decap writes Markdown: parse the front matter (YAML 1.2, a custom !timestamp tag), Immutable.fromJS
+// then toJS (the CMS keeps an entry as an Immutable Map), yaml.createNode, top-level keys sorted by the
+// collection's field order (--order), Document.toString(), through gray-matter. Data files, as format.js writes
+// them: the same, with every record's keys in its model's order (--tree, order.js).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -44,9 +45,11 @@ function yamlText(data, order) {
   return doc.toString();
 }
 
+const { ordered } = require('./order.js');
+
 const engines = { yaml: { parse: parseYaml, stringify: (meta, opts) => yamlText(meta, (opts || {}).sortedKeys || []) } };
 
-function canonical(file, order) {
+function canonical(file, order, tree) {
   const text = fs.readFileSync(file, 'utf8');
   let out;
   if (file.endsWith('.md')) {
@@ -55,6 +58,8 @@ function canonical(file, order) {
     const { body = '', ...meta } = data;
     out = matter.stringify(body, meta, { engines, sortedKeys: order, language: 'yaml', delimiters: '---' });
     if (body.slice(-1) !== '\n' && out.slice(-1) === '\n') out = out.slice(0, -1);
+  } else if (tree) {  // a data file: the editor's "yaml-ordered" format (format.js)
+    out = yamlText(ordered(fromJS(parseYaml(text)).toJS(), tree), []);
   } else {
     out = yamlText(fromJS(parseYaml(text)).toJS(), order);
   }
@@ -65,9 +70,11 @@ const args = process.argv.slice(2);
 const write = args[0] === '--write';
 const orderArg = args.find(a => a.startsWith('--order='));
 const order = orderArg ? orderArg.slice(8).split(',') : [];
+const treeArg = args.find(a => a.startsWith('--tree='));
+const tree = treeArg ? JSON.parse(treeArg.slice(7)) : null;
 const result = {};
 for (const file of args.filter(a => !a.startsWith('--'))) {
-  result[file] = canonical(file, order);
+  result[file] = canonical(file, order, tree);
   if (write) fs.writeFileSync(file, result[file]);
 }
 process.stdout.write(JSON.stringify(result));
