@@ -4,7 +4,6 @@ read from data/ by the build, so the forms offer exactly what the build accepts.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Mapping
 
 from hooks.data.models import Contact, PageMeta
@@ -31,12 +30,6 @@ PAGES = "pages"  # the collection of pages at the top of content/; folders are c
 BODY = {"name": "body", "label": "The page's words", "widget": "text",
         "hint": "Markdown: ## for a heading, - for a list item, [words](page.md) for a link. Keep macros such as "
                 "{{ phone(\"samaritans\") }} exactly as they are: they show numbers from the contacts."}
-
-
-@dataclass(frozen=True)
-class Choice:
-    options: list[dict]  # {"label": what the editor sees, "value": the id written to the file}
-    source: str  # the data file they come from, named in the field's help
 
 
 def options(items: Mapping[str, str]) -> list[dict]:
