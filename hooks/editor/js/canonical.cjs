@@ -13,15 +13,8 @@ const need = name => require(require.resolve(name, { paths: [core] }));
 const yaml = need('yaml');
 const { fromJS } = need('immutable');
 const matter = need('gray-matter');
+const { ordered, timestampTag } = require('./order.js');
 
-const timestampTag = {
-  identify: value => value instanceof Date,
-  default: true,
-  tag: '!timestamp',
-  test: /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2}(\.[0-9]+)?)Z$/,
-  resolve: str => new Date(str),
-  stringify: value => value.toISOString(),
-};
 
 function parseYaml(text) {
   const doc = yaml.parseDocument(text, { customTags: [timestampTag], prettyErrors: true });
@@ -45,7 +38,6 @@ function yamlText(data, order) {
   return doc.toString();
 }
 
-const { ordered } = require('./order.js');
 
 const engines = { yaml: { parse: parseYaml, stringify: (meta, opts) => yamlText(meta, (opts || {}).sortedKeys || []) } };
 

@@ -3,14 +3,7 @@
 // instead of the order the CMS happened to hold them in. canonical.cjs writes files the same way.
 import { YAML } from './yaml/index.js';
 
-const timestampTag = {
-  identify: value => value instanceof Date,
-  default: true,
-  tag: '!timestamp',
-  test: /^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2}(\.[0-9]+)?)Z$/,
-  resolve: str => new Date(str),
-  stringify: value => value.toISOString(),
-};
+const { ordered, timestampTag } = window.CarersHubOrder;
 
 const order = await (await fetch('order.json')).json();
 window.CMS.registerCustomFormat('yaml-ordered', 'yaml', {
@@ -21,7 +14,7 @@ window.CMS.registerCustomFormat('yaml-ordered', 'yaml', {
   },
   toFile(data) {
     const doc = new YAML.Document();
-    doc.contents = YAML.createNode(window.CarersHubOrder.ordered(data, order));
+    doc.contents = YAML.createNode(ordered(data, order));
     return doc.toString();
   },
 });
