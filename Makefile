@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar docs bench bench-build bench-national lock clean
+.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -34,10 +34,19 @@ $(BENCH_DEPS): requirements/bench.txt $(TEST_DEPS)
 	$(BIN)/pip install --quiet --require-hashes -r requirements/bench.txt
 	@touch $@
 
-serve: $(SITE_DEPS) ## Preview the site at http://127.0.0.1:8000 (reloads when you save a file)
+# The browser editor (Decap CMS, pinned in package.json) is copied into every build's admin/ from node_modules.
+NODE_DEPS := node_modules/.package-lock.json
+
+serve: $(SITE_DEPS) $(NODE_DEPS) ## Preview the site at http://127.0.0.1:8000 (reloads when you save a file)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
-site: $(SITE_DEPS) ## Build the finished site into site/ (only a complete, checked build replaces it)
+edit: $(SITE_DEPS) $(NODE_DEPS) ## Edit pages and services in your browser, on this copy (no GitHub account): http://127.0.0.1:8000/admin/
+	$(BIN)/python -m hooks.tools.edit $(PORT)
+
+tidy: $(SITE_DEPS) $(NODE_DEPS) ## Write data/*.yaml and the pages' front matter in the style the browser editor saves
+	$(BIN)/python -m hooks.editor.canonical
+
+site: $(SITE_DEPS) $(NODE_DEPS) ## Build the finished site into site/ (only a complete, checked build replaces it)
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
 	rm -rf site && mv .site-build site
@@ -56,7 +65,7 @@ import-directory: $(SITE_DEPS) ## Bring in an Open Referral directory for review
 	@if [ -z "$(SOURCE)" ]; then echo 'Give the feed: make import-directory SOURCE=https://example.org/api/services'; exit 2; fi
 	$(BIN)/python -m hooks.tools.import_directory "$(SOURCE)" $(IMPORT_OPTIONS)
 
-check: $(SITE_DEPS) ## Build, then check the finished site: promises on every page, reading level, links, review dates
+check: $(SITE_DEPS) $(NODE_DEPS) ## Build, then check the finished site: promises on every page, reading level, links, review dates
 	$(BIN)/python -m hooks.tools.check
 
 check-site: $(SITE_DEPS) ## Check the site already built in site/ (what CI publishes), without building it again
@@ -72,7 +81,13 @@ check-external-links: site ## Check links to other websites (needs the internet;
 	$(BIN)/python -c "import sys; from pathlib import Path; from hooks.checks.links import check_site; \
 	r = check_site(Path('site'), external=True); print(r.stdout); sys.exit(r.returncode)"
 
+# Node.js and npm: installed from Debian when missing and run as root (CI's containers), else the command is shown.
 node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || if [ "$$(id -u)" -eq 0 ]; then \
+	  echo "Installing Node.js and npm (the browser editor's files come from npm)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null; \
+	else echo "The site needs Node.js and npm (for the browser editor). Install them once with:"; \
+	  echo "    sudo apt-get update && sudo apt-get install -y --no-install-recommends nodejs npm"; exit 1; fi
 	npm ci --no-audit --no-fund --loglevel=error
 
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
@@ -102,7 +117,7 @@ bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: pag
 bench-national: $(BENCH_DEPS) ## A national directory: the build at 1,000, 5,000, 20,000 and 50,000 services (time, memory, size)
 	$(BIN)/python bench/directory.py 1000 5000 20000 50000
 
-bench-build: $(BENCH_DEPS) ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild, import
+bench-build: $(BENCH_DEPS) $(NODE_DEPS) ## Build benchmarks: 100 to 5,000 services, against stock mkdocs-material, preview rebuild, import
 	$(BIN)/python bench/directory.py
 	$(BIN)/python bench/build_speed.py
 	$(BIN)/python bench/serve_rebuild.py

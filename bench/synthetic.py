@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from hooks.core.yaml_source import load_text  # noqa: E402  (YAML 1.2 values, as the build reads them)
 
 WORDS = ("support advice carers help money breaks group talk home care young family health local free "
          "friendly weekly drop-in phone online visit meet share learn rest plan").split()
@@ -15,10 +19,10 @@ AREAS = ("City of London", "City of London", "Hackney", "London", "England", "UK
 def services(n: int, data_dir: Path, seed: int = 1) -> str:
     """The shipped services (pages refer to some of them) plus synthetic ones, n in all."""
     rng = random.Random(seed)
-    real = yaml.safe_load((data_dir / "services.yaml").read_text())["services"]
-    organisations = [o["id"] for o in yaml.safe_load((data_dir / "organisations.yaml").read_text())["organisations"]]
-    categories = [c["id"] for c in yaml.safe_load((data_dir / "categories.yaml").read_text())["categories"]]
-    audiences = [a["id"] for a in yaml.safe_load((data_dir / "audiences.yaml").read_text())["audiences"]]
+    real = load_text((data_dir / "services.yaml").read_text())["services"]
+    organisations = [o["id"] for o in load_text((data_dir / "organisations.yaml").read_text())["organisations"]]
+    categories = [c["id"] for c in load_text((data_dir / "categories.yaml").read_text())["categories"]]
+    audiences = [a["id"] for a in load_text((data_dir / "audiences.yaml").read_text())["audiences"]]
     records = list(real[:n])
     for i in range(n - len(records)):
         words = " ".join(rng.choice(WORDS) for _ in range(14))

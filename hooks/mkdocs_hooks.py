@@ -158,6 +158,7 @@ def on_post_template(output, template_name, config):
 @_stops_on_problems
 def on_post_build(config):
     _build.finish(Path(config.site_dir))
+    _build.write_editor(Path(config.site_dir))
     _build.index_search(Path(config.site_dir))  # in `mkdocs serve` too, so the preview's search works
 
 

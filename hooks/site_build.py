@@ -17,6 +17,8 @@ The order of a build:
                   abbreviations explained, external links marked, marked for search (its title, filters
                   and the words carers use), Content-Security-Policy added; its PDF leaflet started
   finish          wait for the open data and save the leaflets
+  write_editor    the browser editor at admin/: its configuration made from data/ and the models, its page and
+                  files (hooks/editor)
   index_search    Pagefind indexes the finished site (hooks/outputs/pagefind_index.py)
   settle          a failed build cancels or finishes its jobs, so nothing is written after it
 
@@ -26,6 +28,8 @@ The order of a build:
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
 import re
 from concurrent.futures import Future
 from dataclasses import dataclass, field
@@ -41,10 +45,13 @@ from hooks.checks import crisis, easy_read, placeholders, readability, reading_r
 from hooks.core import background, memory, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
+from hooks.core.yaml_source import load_text
 from hooks.data import front_matter, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
+from hooks.directory.service_pages import service_src
+from hooks.editor import collections as editor_collections, config as editor_config, page as editor_page
 from hooks.outputs import abbreviations, leaflets, near_me, pagefind_index, report_problem, search_index, security_headers
 from hooks.outputs.council_css import council_css
 
@@ -63,6 +70,7 @@ class SiteView:
     directory: services.Directory
     page_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # every page's address, by its path under content/
     links: Links | None = None
+    editable: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # page path -> its editor entry
 
     def __repr__(self) -> str:
         # Short: the macros plugin writes config.extra as text on each build.
@@ -72,6 +80,14 @@ class SiteView:
     def exit_url(self) -> str:
         """Where "Exit this page" goes (data/site.yaml exit_this_page)."""
         return self.data.site_file.exit_this_page.url
+
+    def edit_link(self, src_uri: str, page_url: str) -> str | None:
+        """Where "Edit this page" goes: the page, or the service, in the browser editor at /admin/; None when
+        data/site.yaml editor.edit_link is off or the page is made from data with nothing of its own to edit."""
+        entry = self.editable.get(src_uri)
+        if not (entry and self.data.site_file.editor.edit_link):
+            return None
+        return urls.relative(editor_page.FOLDER + "/", page_url) + entry
 
     def report_link(self, page_url: str, title: str) -> str | None:
         """Where "Report a problem with this page" goes for the page at page_url, or None if nowhere is set."""
@@ -116,7 +132,9 @@ class SiteBuild:
     # -- load ---------------------------------------------------------------------------------------------
     @classmethod
     def load(cls, root: Path, today: date, make_leaflets: bool, preview: bool = False) -> "SiteBuild":
-        """Read and check data/; raises ProblemsFound with every problem."""
+        """Read and check data/, and that the editor's files are installed; raises ProblemsFound with every
+        problem, before anything is written."""
+        editor_page.check_bundle(root / editor_page.BUNDLE)
         data = site_data.load_site_data(root / "data", root=root, today=today)
         directory = services.load_directory(root / "data", data, root=root, today=today)
         build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory,
@@ -168,8 +186,12 @@ class SiteBuild:
         _raise_errors(site_data.page_link_problems(self.data, set(sources) | set(self.generated)))
         page_urls = {src: urls.page_url(src) for src in [*sources, *self.generated]}
         self.leaflet_pages = leaflets.leaflets_for(self.metas, self.data.get_help_now.page)
+        editable = {src: editor_collections.page_entry(src) for src in sources}
+        sizes = self.data_file_sizes
+        editable.update({service_src(s.id): editor_collections.service_entry(s.file, sizes)
+                         for s in self.directory.listings if editor_collections.service_entry(s.file, sizes)})
         self.view = dataclasses.replace(
-            self.view, page_urls=MappingProxyType(page_urls),
+            self.view, page_urls=MappingProxyType(page_urls), editable=MappingProxyType(editable),
             links=Links(get_help_now=page_urls[self.data.get_help_now.page],
                         footer=tuple(MappingProxyType({"title": link.title, "url": page_urls[link.page]})
                                      for link in self.data.footer.links)))
@@ -282,6 +304,39 @@ class SiteBuild:
             if pdf:
                 leaflets.save(self.leaflet_pages[src_uri], pdf, site_dir)
 
+    def write_editor(self, site_dir: Path) -> None:
+        """admin/: the editor's page, its configuration and the CMS's files. CARERS_HUB_EDITOR_SERVER (set by
+        make edit and the tests) points it at a local server instead of the site's repository."""
+        admin = site_dir / editor_page.FOLDER
+        editor_page.copy_bundle(self.root, admin)  # first: stops if it is not installed
+        config = editor_config.editor_config(
+            self.data.site_file.editor, self.data.site.url, _page_folders(self.root / "content"),
+            self.data_file_sizes, self.editor_choices(),
+            local_server=os.environ.get("CARERS_HUB_EDITOR_SERVER") or None)
+        (admin / "config.yml").write_text(editor_config.as_yaml(config), encoding="utf-8")
+        (admin / "index.html").write_text(editor_page.index_html(self.data.site.name, config), encoding="utf-8")
+        (admin / "order.json").write_text(json.dumps(editor_collections.data_key_order()), encoding="utf-8")
+
+    @property
+    def data_file_sizes(self) -> dict[str, int]:
+        """The data files that exist, with the number of services in each (and of imported organisations):
+        the editor leaves out an imported file too long to open (hooks/editor/collections.py LIST_MAX)."""
+        sizes = {f"data/{p.name}": 0 for p in (self.root / "data").glob("*.yaml")}
+        for listing in self.directory.listings:
+            sizes[listing.file] += 1
+        imported = self.root / "data" / "organisations-imported.yaml"
+        if imported.exists():
+            sizes["data/" + imported.name] = len((load_text(imported.read_text(encoding="utf-8")) or {})
+                                                 .get("organisations") or [])
+        return sizes
+
+    def editor_choices(self) -> dict[str, tuple[list[dict], str]]:
+        return editor_collections.choices(
+            {a.id: a.label for a in self.data.audiences.values()},
+            {c.id: c.label for c in self.directory.categories.values()},
+            {o.id: o.name for o in self.directory.organisations.values()},
+            {c.id: c.name for c in self.data.contacts.values()})
+
     def index_search(self, site_dir: Path) -> str:
         """The site's search index, made by Pagefind from the finished pages (site/pagefind/); Pagefind's
         summary. Raises ProblemsFound if Pagefind fails or finds no page to index."""
@@ -309,6 +364,11 @@ def _shown(path: Path, root: Path, src_uri: str) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return "content/" + src_uri
+
+
+def _page_folders(content: Path) -> list[str]:
+    """"" for the top of content/, then each folder holding pages."""
+    return [""] + sorted({p.parent.relative_to(content).as_posix() for p in content.glob("*/*.md")})
 
 
 def _raise_errors(problems: list[Problem]) -> None:

@@ -20,9 +20,9 @@ def assert_failed_cleanly(result, project: Path, *expected: str) -> str:
 
 def test_bad_site_yaml_stops_the_build_before_anything_is_written(project):
     site_yaml = project / "data" / "site.yaml"
-    edit(site_yaml, '"020 7332 1224"', '"020 7332 12"')
+    edit(site_yaml, 'phone: 020 7332 1224', 'phone: 020 7332 12')
     result = build(project)
-    line = line_of(site_yaml, '"020 7332 12"')
+    line = line_of(site_yaml, 'phone: 020 7332 12')
     assert_failed_cleanly(result, project, f"data/site.yaml, line {line}", 'field "contacts[0].phone"',
                           "not a valid UK phone number", "How to fix:", "PHONE_INVALID")
     assert not (project / "site").exists(), "a half-built site was written"

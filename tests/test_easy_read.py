@@ -76,8 +76,8 @@ def test_a_point_without_a_picture_fails(easy_project):
 
 
 def test_a_picture_without_alt_text_fails(easy_project):
-    edit(easy_project / "data" / "pictures.yaml", "{name: phone, icon: material/phone, alt: A phone}",
-         "{name: phone, icon: material/phone}")
+    edit(easy_project / "data" / "pictures.yaml", "  - name: phone\n    icon: material/phone\n    alt: A phone\n",
+         "  - name: phone\n    icon: material/phone\n")
     result = build(easy_project, strict=False)
     assert result.returncode != 0 and 'field "pictures[0].alt"' in output(result)
 

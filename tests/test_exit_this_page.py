@@ -28,7 +28,7 @@ NOT_LOCAL = re.compile(r"^(?!https?://127\.0\.0\.1[:/])")
 def exit_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("exit") / "project")
     for flagged in (FLAGGED, MINIMAL):
-        edit(project / "content" / f"{flagged}.md", "audience: [", "exit_this_page: true\naudience: [")
+        edit(project / "content" / f"{flagged}.md", "\naudience:\n", "\nexit_this_page: true\naudience:\n")
     edit(project / "data" / "site.yaml", "  url: https://www.bbc.co.uk/weather", f"  url: {EXIT_URL}")
     site = project / "site"
     result = build(project, site)

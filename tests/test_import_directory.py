@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SUITE_TODAY, build, copy_project, load_data
+from conftest import SUITE_TODAY, build, copy_project, edit, load_data
 from support.feeds import FeedServer, big_feed, oruk_examples
 from support.templates import fill_service
 from hooks.checks import service_text
@@ -199,7 +199,7 @@ def test_an_interrupted_import_resumes_without_fetching_anything_twice(project):
                 fetcher=Interrupting(rate=0, cache=cache, clock=FakeClock()), today=TODAY)
         first = dict(feed.requests)
         assert sum(n for p, n in first.items() if "/services/" in p) == 4
-        assert "==== Imported" not in (project / "data" / "services.yaml").read_text(), "nothing written"
+        assert not (project / "data" / "services-imported.yaml").exists(), "nothing written"
         outcome = do_import(feed, project)
         second = {p: n - first.get(p, 0) for p, n in feed.requests.items()}
     assert all(n == 1 for n in feed.requests.values()), f"asked twice: {feed.requests}"
@@ -421,12 +421,28 @@ def test_a_first_import_writes_the_mapping_template_and_says_so(project):
 # -- Where it goes, and that the build takes it ------------------------------------------------------------
 
 def test_hand_made_services_and_organisations_are_left_exactly_as_they_were(project):
-    services_before = (project / "data" / "services.yaml").read_text()
-    orgs_before = (project / "data" / "organisations.yaml").read_text()
+    services_before = (project / "data" / "services.yaml").read_bytes()
+    orgs_before = (project / "data" / "organisations.yaml").read_bytes()
     with FeedServer.from_folder("v1-messy") as feed:
         do_import(feed, project)
-    assert (project / "data" / "services.yaml").read_text().startswith(services_before.rstrip("\n") + "\n\n" + store.MARKER)
-    assert (project / "data" / "organisations.yaml").read_text().startswith(orgs_before.rstrip("\n") + "\n\n" + store.MARKER)
+    assert (project / "data" / "services.yaml").read_bytes() == services_before
+    assert (project / "data" / "organisations.yaml").read_bytes() == orgs_before
+    assert len(store.split(project / "data" / "services.yaml", "services")[2]) == 8
+    assert (project / "data" / "services-imported.yaml").read_text().startswith("services:\n  - id: ")
+
+
+def test_records_below_the_old_marker_line_move_to_their_own_file(project):
+    """A site imported before this layout kept imported records below a comment line in services.yaml."""
+    with FeedServer.from_folder("v1-messy") as feed:
+        do_import(feed, project)
+        hand_text = (project / "data" / "services.yaml").read_text()
+        imported_file = project / "data" / "services-imported.yaml"
+        old_layout = hand_text.rstrip("\n") + "\n\n" + store.LEGACY_MARKER + "\n" + imported_file.read_text().removeprefix("services:\n")
+        (project / "data" / "services.yaml").write_text(old_layout)
+        imported_file.unlink()
+        outcome = do_import(feed, project)
+    assert (project / "data" / "services.yaml").read_text() == hand_text
+    assert len(imported(project)) == 8 and not outcome.merged.deleted_locally
 
 
 def test_a_new_service_made_after_an_import_goes_with_the_hand_made_ones(project):
@@ -484,7 +500,7 @@ def test_the_reading_rule_lists_long_provider_text_and_refuses_long_council_text
     with FeedServer.from_folder("v1-messy") as feed:
         do_import(feed, project)
     data, directory = load_data(project / "data")
-    verdict = service_text.check(directory, data.reading_level.standard, lambda index, field: index)
+    verdict = service_text.check(directory, data.reading_level.standard, lambda file, index, field: index)
     assert not verdict.problems, "a provider's long sentences never stop the site"
     names = [p.message.split(":")[0] for p in verdict.to_summarise]
     assert names[:2] == ["Crewe Carers Hub", "Carers Support Cheshire"]  # 74-word sentences, longest first
@@ -492,17 +508,15 @@ def test_the_reading_rule_lists_long_provider_text_and_refuses_long_council_text
     assert verdict.theirs_long == len(verdict.to_summarise) == 3
     assert "has a sentence of 74 words" in service_text.format_verdict(verdict)
 
-    text = (project / "data" / "services.yaml").read_text()
     hub = next(s for s in imported(project) if s["name"] == "Carers Support Cheshire")
-    text = text.replace(f"  - id: {hub['id']}\n", f"  - id: {hub['id']}\n    summary: Help and advice for carers in "
-                                                  "Cheshire. Groups, training and a named worker.\n", 1)
+    edit(project / "data" / "services-imported.yaml", f"  - id: {hub['id']}\n",
+         f"  - id: {hub['id']}\n    summary: Help and advice for carers in Cheshire. Groups, training and a named worker.\n")
     # The council's own words are held to the rule: a 30-word sentence in a hand-made description fails.
-    text = text.replace("It arranges\n      carer's assessments", "It arranges, whenever you need them and for as "
-                        "long as you need them, with help from the team and from other people who know the area,\n"
-                        "      carer's assessments", 1)
-    (project / "data" / "services.yaml").write_text(text)
+    edit(project / "data" / "services.yaml", "It arranges carer's assessments", "It arranges, whenever you need them "
+         "and for as long as you need them, with help from the team and from other people who know the area, carer's "
+         "assessments")
     data, directory = load_data(project / "data")
-    verdict = service_text.check(directory, data.reading_level.standard, lambda index, field: index)
+    verdict = service_text.check(directory, data.reading_level.standard, lambda file, index, field: index)
     assert [p.code for p in verdict.problems] == ["SERVICE_SENTENCE_TOO_LONG"]
     assert verdict.problems[0].field == "services[0].description"
     assert "Carers Support Cheshire" not in [p.message.split(":")[0] for p in verdict.to_summarise]
@@ -520,14 +534,14 @@ def test_a_reimport_reports_what_changed_field_by_field_and_keeps_local_edits(pr
     with FeedServer.from_folder("v1-messy") as feed:
         do_import(feed, project)
         names = by_name(project)
-        text = (project / "data" / "services.yaml").read_text()
+        text = (project / "data" / "services-imported.yaml").read_text()
         bereavement, cafe = names["Bereavement support"], names["Dementia Caf\u00e9"]
         # Local edits: an audience and a summary set by hand, and a phone the feed will change too.
         text = text.replace(f"  - id: {cafe['id']}\n", f"  - id: {cafe['id']}\n    summary: A cafe for people with "
                                                        "dementia and their carers.\n", 1)
         text = re.sub(rf"(  - id: {cafe['id']}\n(?:    .*\n)*?    audience: )\[all-carers\]", r"\1[dementia-carers]", text)
         text = text.replace("phone: 0113 496 0000", "phone: 0113 496 0999")
-        (project / "data" / "services.yaml").write_text(text)
+        (project / "data" / "services-imported.yaml").write_text(text)
         # The feed changes: a new phone and opening times for one, one gone, one new.
         record = feed.details["CARER-010"]
         record["contacts"][0]["phones"][0]["number"] = "0113 496 0500"
@@ -561,9 +575,9 @@ def test_a_reimport_reports_what_changed_field_by_field_and_keeps_local_edits(pr
 def test_importing_the_same_feed_again_changes_nothing(project):
     with FeedServer.from_folder("v1-messy") as feed:
         do_import(feed, project)
-        first = [(project / "data" / name).read_text() for name in ("services.yaml", "organisations.yaml")]
+        first = [(project / "data" / name).read_text() for name in store.IMPORTED.values()]
         outcome = do_import(feed, project)
-    assert [(project / "data" / name).read_text() for name in ("services.yaml", "organisations.yaml")] == first
+    assert [(project / "data" / name).read_text() for name in store.IMPORTED.values()] == first
     assert not outcome.merged.changed and not outcome.merged.added and not outcome.merged.removed
     assert outcome.merged.unchanged == 8
 
@@ -659,14 +673,14 @@ def test_a_feed_record_taken_over_by_hand_is_left_alone(project):
         do_import(feed, project)
         head, _, below = store.split(project / "data" / "services.yaml", "services")
         cafe = next(s for s in below if s["name"] == "Dementia Caf\u00e9")
-        moved = head.rstrip("\n") + "\n\n" + store.dump_records([cafe], "services")
-        (project / "data" / "services.yaml").write_text(store.join(moved, [s for s in below if s is not cafe], "services"))
+        (project / "data" / "services.yaml").write_text(head.rstrip("\n") + "\n" + store.dump_records([cafe], "services"))
+        (project / "data" / store.IMPORTED["services"]).write_text(store.join([s for s in below if s is not cafe], "services"))
         load_data(project / "data")
         outcome = do_import(feed, project)
     hand = store.split(project / "data" / "services.yaml", "services")[1]
     assert hand[-1]["uuid"] == cafe["uuid"] and cafe["uuid"] not in [s.get("uuid") for s in imported(project)]
     assert not outcome.merged.deleted_locally
-    assert "kept by hand above the import line" in outcome.report
+    assert "kept by hand in data/services.yaml" in outcome.report
 
 
 def test_ids_are_made_from_names_in_plain_letters_and_never_clash():

@@ -12,6 +12,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, build, load_data
+from hooks.core.yaml_source import load_text
 from hooks.core.problems import ProblemsFound
 from hooks.data.site_data import field_name
 
@@ -62,7 +63,7 @@ def data_dir(tmp_path) -> Path:
 
 @pytest.mark.parametrize("name", DATA_FILES)
 def test_markup_in_any_text_field_is_refused_with_file_line_and_field(data_dir, name):
-    original = yaml.safe_load((data_dir / name).read_text())
+    original = load_text((data_dir / name).read_text())
     fields = list(string_fields(original))
     assert len(fields) >= 1
     for path, _ in fields:
@@ -83,7 +84,7 @@ def test_a_quote_in_every_text_field_that_accepts_one_is_inert_in_every_page(tmp
     data_dir = project / "data"
     accepted = []
     for name in DATA_FILES:
-        doc = yaml.safe_load((data_dir / name).read_text())
+        doc = load_text((data_dir / name).read_text())
         for path, value in string_fields(doc):
             if path[-1] in ("purpose", "description", "definition") or "groups" in path:
                 continue  # long text read by the reading checks; the same escaping as the fields tried

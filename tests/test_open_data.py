@@ -90,10 +90,10 @@ def test_records_carry_addresses_postcodes_ages_and_areas(project):
     from conftest import edit, load_data
     from hooks.directory.open_data import documents
 
-    edit(project / "data" / "services.yaml", "    area: City of London\n    eligibility: Carers aged 18 or over",
+    edit(project / "data" / "services.yaml", "    area: City of London\n",
          "    area: City of London\n    minimum_age: 18\n    locations:\n      - name: Guildhall\n"
          "        address: Gresham Street\n        town: London\n        postcode: ec2v 7hh\n"
-         "    last_modified: 2026-11-20T09:30:00.250Z\n    eligibility: Carers aged 18 or over")
+         "    last_modified: 2026-11-20T09:30:00.250Z\n")
     data, directory = load_data(project / "data")
     by_path = {path: document for paths, document in documents(directory, data) for path in paths}
     record = by_path[f"oruk/services/{directory.by_id['city-adult-social-care'].uuid}.json"]

@@ -53,6 +53,7 @@ def test_a_site_built_without_the_build_steps_fails_loudly(site_without_build_st
     assert "no Content-Security-Policy" in text
     assert "this crisis page does not show" in text
     assert "services have no page" in text
+    assert "the browser editor's page is missing" in text
 
 
 def test_make_check_refuses_such_a_site(site_without_build_steps):

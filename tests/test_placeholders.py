@@ -26,7 +26,7 @@ FIX = "Replace the words starting CHANGE with"
 def make_site(project: Path) -> subprocess.CompletedProcess:
     """`make site` in a copy of the project, with this test run's Python packages."""
     (project / "Makefile").write_text((Path(__file__).parents[1] / "Makefile").read_text())
-    return subprocess.run(["make", "site", f"BIN={Path(sys.executable).parent}", "SITE_DEPS="], cwd=project,
+    return subprocess.run(["make", "site", f"BIN={Path(sys.executable).parent}", "SITE_DEPS=", "NODE_DEPS="], cwd=project,
                           capture_output=True, text=True, timeout=300, env=ENV)
 
 

@@ -65,11 +65,11 @@ def test_bad_phone_numbers_are_rejected(bad):
 
 def test_bad_phone_names_file_line_field_and_fix(data_dir):
     site = data_dir / "site.yaml"
-    edit(site, '"020 7332 1224"', '"020 7332 122"')
+    edit(site, 'phone: 020 7332 1224', 'phone: 020 7332 122')
     [problem] = problems_for(data_dir)
     assert problem.code == "PHONE_INVALID"
     assert problem.file == "data/site.yaml"
-    assert problem.line == line_of(site, '"020 7332 122"')
+    assert problem.line == line_of(site, 'phone: 020 7332 122')
     assert problem.field == "contacts[0].phone"
     assert "020 7946 0000" in problem.fix
     text = str(problem)
@@ -79,7 +79,7 @@ def test_bad_phone_names_file_line_field_and_fix(data_dir):
 def test_every_problem_is_reported_at_once(data_dir):
     edit(data_dir / "site.yaml", "website: https://www.cityoflondon.gov.uk", "website: http://www.cityoflondon.gov.uk")
     edit(data_dir / "site.yaml", 'primary: "#1d4f91"', 'primary: "blue"')
-    edit(data_dir / "contacts.yaml", 'phone: "116 123"', 'phone: "116 12"')
+    edit(data_dir / "contacts.yaml", 'phone: 116 123', 'phone: 116 12')
     codes = sorted(p.code for p in problems_for(data_dir))
     assert codes == ["COLOUR_INVALID", "PHONE_INVALID", "URL_NOT_HTTPS"]
 
@@ -93,8 +93,7 @@ def test_missing_required_field(data_dir):
 
 
 def test_misspelt_field(data_dir):
-    edit(data_dir / "contacts.yaml", "    hours: 24 hours a day, every day\n    cost: Free\n    crisis: true\n    source:",
-            "    hours: 24 hours a day, every day\n    cots: Free\n    crisis: true\n    source:")
+    edit(data_dir / "contacts.yaml", "\n    cost: Free\n", "\n    cots: Free\n")
     [problem] = problems_for(data_dir)
     assert problem.code == "FIELD_UNKNOWN" and problem.field.endswith(".cots")
 

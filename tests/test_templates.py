@@ -19,6 +19,10 @@ def test_new_page_and_service_build_with_strict_checks(project, tmp_path):
     assert "      - support/carers-cafe.md" in (project / "mkdocs.yml").read_text()
     services = yaml.safe_load((project / "data" / "services.yaml").read_text())["services"]
     assert services[-1]["id"] == "carers-cafe" and services[-1]["last_reviewed"] == SUITE_TODAY
+    from hooks.editor import canonical
+
+    written = project / "data" / "services.yaml"
+    assert canonical.canonical([written], project)[written] == written.read_text(), "not in the editor's style"
     page.write_text(fill_page(text))
     organisation = yaml.safe_load((project / "data" / "organisations.yaml").read_text())["organisations"][0]["id"]
     services_file = project / "data" / "services.yaml"

@@ -52,7 +52,7 @@ items:
 def test_every_field_has_the_line_a_whole_parse_gives(name):
     text = NESTED if name == "nested" else (ROOT / "data" / name).read_text(encoding="utf-8")
     located = yaml_source.parse(text, name)
-    assert located.data == yaml.safe_load(text)
+    assert located.data == yaml_source.load_text(text)
     expected = every_line(text)
     assert len(expected) > 10
     wrong = {path: (line, located.line(path)) for path, line in expected.items() if located.line(path) != line}
@@ -73,7 +73,7 @@ def test_a_missing_field_points_at_its_nearest_written_parent():
 ])
 def test_what_the_safe_loader_refuses_is_a_yaml_syntax_problem_with_its_line(text, reason):
     with pytest.raises(yaml.YAMLError):
-        yaml.safe_load(text)
+        yaml_source.load_text(text)
     with pytest.raises(ProblemsFound) as found:
         yaml_source.parse(text, "x.yaml")
     problem = found.value.problems[0]

@@ -5,7 +5,8 @@ engine (or a build that skipped hooks/mkdocs_hooks.py) fails loudly instead of p
   - every page shows "Get help now" and carries a Content-Security-Policy;
   - no page loads anything from another website;
   - each crisis page is there and shows every contact it must, with the number from data/;
-  - every service in data/services.yaml has its page, and the site's search (Pagefind) indexed it.
+  - every service in data/services.yaml has its page, and the site's search (Pagefind) indexed it;
+  - the editors' page admin/ has its own policy and loads nothing from another website.
 Reading levels and review dates are checked by `make check` too (hooks/tools/check.py).
 """
 
@@ -21,7 +22,10 @@ from hooks.data.services import Directory
 from hooks.data.site_data import SiteData
 from hooks.directory.service_pages import service_src
 from hooks.directory.static_api import is_open_data
+from hooks.editor.page import FOLDER
 from hooks.outputs import pagefind_index
+
+EDITOR = FOLDER + "/"
 
 CSP = '<meta http-equiv="Content-Security-Policy"'
 SEARCH_INDEX = "pagefind/pagefind-entry.json"
@@ -33,8 +37,10 @@ def _problem(file: str, message: str, fix: str) -> Problem:
 
 
 def html_pages(site: Path) -> list[Path]:
-    """Every page a reader can open: not the open data, which is JSON even in the .html files static hosts need."""
-    return sorted(p for p in site.rglob("*.html") if not is_open_data(p.relative_to(site).as_posix()))
+    """Every page a reader can open: not the open data, which is JSON even in the .html files static hosts need,
+    nor the editors' page admin/ (the browser editor, with its own policy: hooks/editor/page.py)."""
+    return sorted(p for p in site.rglob("*.html") if not is_open_data(p.relative_to(site).as_posix())
+                  and not p.relative_to(site).as_posix().startswith(EDITOR))
 
 
 def page_problems(html: str, shown: str, own_host: str) -> list[Problem]:
@@ -93,10 +99,22 @@ def search_problems(site: Path, directory: Directory) -> list[Problem]:
     return problems
 
 
+def editor_problems(site: Path, own_host: str) -> list[Problem]:
+    """The editors' page, admin/, carries its own policy and loads nothing from another website either."""
+    page = site / EDITOR / "index.html"
+    shown = EDITOR + "index.html"
+    if not page.exists():
+        return [_problem(shown, "the browser editor's page is missing.", "Build with make site, which writes it.")]
+    html = page.read_text(encoding="utf-8")
+    problems = [] if CSP in html else [_problem(shown, "the editor's page has no Content-Security-Policy.",
+                                                "Build with make site, which writes it with its own policy.")]
+    return problems + [_problem(shown, p.message, p.fix) for p in third_party.third_party_problems(html, own_host, shown)]
+
+
 def check(site: Path, data: SiteData, directory: Directory) -> list[Problem]:
     """Every promise above, on a built site folder."""
     own_host = data.site.url.split("/")[2]
     problems = []
     for path in html_pages(site):
         problems += page_problems(path.read_text(encoding="utf-8"), path.relative_to(site).as_posix(), own_host)
-    return problems + crisis_problems(site, data) + directory_problems(site, directory)
+    return problems + editor_problems(site, own_host) + crisis_problems(site, data) + directory_problems(site, directory)

@@ -35,13 +35,12 @@ class Verdict:
     theirs_long: int  # every provider description with a sentence over the limit, summarised or not
 
 
-def check(directory: Directory, limits: ReadingLimits, line: Callable[[int, str], int | None],
-          file: str = "data/services.yaml") -> Verdict:
-    """`line(index, field)` gives the line of a service's field, for the message."""
+def check(directory: Directory, limits: ReadingLimits, line: Callable[[str, int, str], int | None]) -> Verdict:
+    """`line(file, index, field)` gives the line of a service's field, for the message."""
     limit = limits.max_sentence_words
     problems, warnings, theirs_long = [], [], 0
-    for index, listing in enumerate(directory.listings):
-        service = listing.service
+    for listing in directory.listings:
+        service, file, index = listing.service, listing.file, listing.index
         texts = [("summary", service.summary)] if service.summary else []
         if service.description_by == "council":
             texts.append(("description", service.description))
@@ -49,7 +48,7 @@ def check(directory: Directory, limits: ReadingLimits, line: Callable[[int, str]
             count, sentence = longest_sentence(text)
             if count > limit:
                 problems.append(Problem(
-                    code="SERVICE_SENTENCE_TOO_LONG", file=file, line=line(index, field),
+                    code="SERVICE_SENTENCE_TOO_LONG", file=file, line=line(file, index, field),
                     field=f"services[{index}].{field}",
                     message=f'{service.name}: this sentence has {count} words; {limit} at most: "{sentence}"',
                     fix="Split it into shorter sentences. If these are the provider's own words, set "
@@ -60,7 +59,7 @@ def check(directory: Directory, limits: ReadingLimits, line: Callable[[int, str]
                 theirs_long += 1
                 if not service.summary:
                     warnings.append((count, Problem(
-                        code="SERVICE_SUMMARY_MISSING", file=file, line=line(index, "description"),
+                        code="SERVICE_SUMMARY_MISSING", file=file, line=line(file, index, "description"),
                         field=f"services[{index}].summary", warning=True,
                         message=f"{service.name}: the provider's description has a sentence of {count} words, "
                                 "so listings show only its first words.",

@@ -6,6 +6,7 @@ path (for example ("contacts", 0, "phone")) to the line it is written on.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from collections.abc import Hashable
@@ -16,8 +17,31 @@ import yaml
 from hooks.core.problems import Problem, ProblemsFound
 
 FieldPath = tuple[Any, ...]
-# libyaml's parser when PyYAML has it (much faster on a large directory); same results either way.
-LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class CoreLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """PyYAML's safe loader (libyaml's parser when PyYAML has it: much faster on a large directory), reading
+    true/false, numbers and nothing else the way YAML 1.2 does, as the browser editor (Decap CMS, whose YAML
+    package follows 1.2) writes them. YAML 1.1 would read its unquoted closes: 17:00 as the number 1020 and
+    a picture named yes as true. Guarded by tests/test_canonical_yaml.py."""
+
+
+_BOOL, _INT, _FLOAT = ("tag:yaml.org,2002:" + kind for kind in ("bool", "int", "float"))
+CoreLoader.yaml_implicit_resolvers = {
+    first: [(tag, rule) for tag, rule in rules if tag not in (_BOOL, _INT, _FLOAT)]
+    for first, rules in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+CoreLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+# No leading 0 (1.2 would read 0123 as 123, so the editor quotes it; 1.1 as octal): such a value stays text.
+CoreLoader.add_implicit_resolver(_INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), list("-+0123456789"))
+CoreLoader.add_implicit_resolver(
+    _FLOAT, re.compile(r"^(?:[-+]?(?:\.[0-9]+|(?:0|[1-9][0-9]*)\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)"
+                       r"|\.(?:nan|NaN|NAN))$"), list("-+0123456789."))
+LOADER = CoreLoader
+
+
+def load_text(text: str) -> Any:
+    """YAML text as data, read as every loader here reads it (CoreLoader)."""
+    return yaml.load(text, Loader=LOADER)
 
 
 SHALLOW = 2  # lines of fields down to this depth are kept; deeper ones are found again when a message needs one

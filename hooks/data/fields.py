@@ -79,15 +79,19 @@ def _description(value: str) -> str:
     return value
 
 
+SLUG_PATTERN = r"[a-z0-9]+(?:[-_][a-z0-9]+)*"  # also the browser editor's form pattern (hooks/editor)
+COLOUR_PATTERN = r"#[0-9a-fA-F]{6}"
+
+
 def _slug(value: str) -> str:
-    if not re.fullmatch(r"[a-z0-9]+(?:[-_][a-z0-9]+)*", value):
+    if not re.fullmatch(SLUG_PATTERN, value):
         raise PydanticCustomError("ID_INVALID", 'is "{value}": use only small letters, numbers, - and _',
                                   {"value": value})
     return value
 
 
 def _colour(value: str) -> str:
-    if not re.fullmatch(r"#[0-9a-fA-F]{6}", value):
+    if not re.fullmatch(COLOUR_PATTERN, value):
         raise PydanticCustomError("COLOUR_INVALID", 'is "{value}", which is not a colour like #1d4f91',
                                   {"value": value})
     return value.lower()
@@ -119,6 +123,15 @@ def _path_check(pattern: str, example: str):
     return check
 
 
+def _pattern_check(pattern: str, code: str, what: str):
+    def check(value: str) -> str:
+        value = value.strip()
+        if ".." in value or not re.fullmatch(pattern, value):
+            raise PydanticCustomError(code, 'is "{value}", which is not {what}', {"value": value, "what": what})
+        return value
+    return check
+
+
 SafeText = Annotated[str, AfterValidator(_safe_text)]
 # Paths inside the project: letters, numbers, - _ . and /, nothing that could leave an attribute or the folder.
 ContentPath = Annotated[str, AfterValidator(_path_check(r"[a-z0-9][a-z0-9_/.-]*\.md", "support/carers-assessment.md"))]
@@ -134,3 +147,8 @@ Colour = Annotated[str, AfterValidator(_colour)]
 PhoneNumber = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_phone))]
 TextphoneNumber = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_textphone))]
 SmsNumber = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_sms))]
+# A GitHub repository (owner/name) and a branch in it, for the browser editor's pull requests.
+GitHubRepo = Annotated[str, AfterValidator(_pattern_check(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}",
+                                                          "GITHUB_REPO_INVALID", "a GitHub repository like owner/name"))]
+BranchName = Annotated[str, AfterValidator(_pattern_check(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,100}", "BRANCH_INVALID",
+                                                          "a branch name like main"))]

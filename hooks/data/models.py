@@ -6,13 +6,13 @@ from datetime import date
 from functools import cached_property
 
 from markupsafe import Markup
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from hooks.data import phones, provenance
 from hooks.data.base import DataFile, Strict
-from hooks.data.fields import (AssetPath, Colour, ContentPath, Email, HttpsUrl, IconName, PhoneNumber, SafeText, Slug,
-                               SmsNumber, TextphoneNumber)
+from hooks.data.fields import (AssetPath, BranchName, Colour, ContentPath, Email, GitHubRepo, HttpsUrl, IconName,
+                               PhoneNumber, SafeText, Slug, SmsNumber, TextphoneNumber)
 from hooks.data.provenance import Source
 
 __all__ = ["DataFile", "Strict"]  # re-exported: other model modules import them from here
@@ -74,9 +74,12 @@ class Contact(Strict):
     hours: SafeText | None = None
     cost: SafeText | None = None
     website: HttpsUrl | None = None
-    crisis: bool = False
-    source: Source
-    checked: date  # the day someone last read the source and compared
+    crisis: bool = Field(False, description=(
+        "Yes for a number carers call in an emergency or crisis. Carers dial it in the worst moment, so the site "
+        "will not build unless it comes from the provider's own, current page and was checked in the last 6 "
+        "months."))
+    source: Source = Field(description="The page you took the number from, so anyone can check it again.")
+    checked: date = Field(description="The day someone last read the source and compared the number with it.")
 
     @model_validator(mode="after")
     def _reachable(self):
@@ -174,6 +177,14 @@ class ReportProblem(Strict):
         return self
 
 
+class Editor(Strict):
+    """The browser editor at /admin/ (docs/editors/edit-in-your-browser.md)."""
+
+    repo: GitHubRepo | None = None  # the site's repository on GitHub: saves become pull requests there
+    branch: BranchName = "main"  # the branch the site is published from
+    edit_link: bool = False  # an "Edit this page" link on every page, for editors
+
+
 class SiteFile(DataFile):
     """data/site.yaml"""
 
@@ -187,6 +198,7 @@ class SiteFile(DataFile):
     contacts: list[Contact] = []
     exit_this_page: ExitThisPage = ExitThisPage()
     report_problem: ReportProblem | None = None  # left out: pages have no "Report a problem" link
+    editor: Editor = Editor()
 
 
 class ContactsFile(DataFile):
@@ -251,10 +263,11 @@ class PageMeta(BaseModel):
     model_config = ConfigDict(extra="allow", frozen=True)
 
     title: SafeText
-    description: SafeText
-    owner: Email
-    last_reviewed: date
-    review_by: date
+    description: SafeText = Field(description="One plain sentence saying what the page helps with. Search results "
+                                              "show it under the title.")
+    owner: Email = Field(description="The team's email address: the review reminders go there.")
+    last_reviewed: date = Field(description="The day someone last checked the whole page.")
+    review_by: date = Field(description="When the page must be checked again, after the day it was reviewed.")
     audience: list[Slug]
     reading_level: ReadingOverride | None = None
     easy_read_of: ContentPath | None = None  # on an easy-read page: the full page it is the easy version of

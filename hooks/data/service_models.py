@@ -68,7 +68,8 @@ class Service(Strict):
     name: SafeText
     status: Literal["active", "inactive", "defunct", "temporarily closed"] = "active"
     organisation: Slug | None = None  # None only when an imported feed does not say who runs it
-    summary: SafeText | None = None  # the council's own short words, shown on listings instead of the description
+    summary: SafeText | None = Field(None, description=(  # shown on listings instead of the description
+        "The council's own short words: one or two sentences, 300 characters at most, shown in lists."))
     description: Description
     # Whose words the description is: the council's follow the site's reading rules; a provider's (an imported
     # directory's) are shown as theirs, labelled, and listed by `make check` for a summary (editors/services.md).
@@ -82,8 +83,9 @@ class Service(Strict):
     how_to_access: Literal["self-referral", "referral", "either"]
     access_note: SafeText | None = None
     cost: SafeText | None = None
-    contact: Slug | None = None  # a contact id from data/contacts.yaml or data/site.yaml
-    phone: PhoneNumber | None = None
+    contact: Slug | None = Field(None, description="A helpline or council team whose number is shown. Choose this "
+                                                   "or write a phone number, not both.")
+    phone: PhoneNumber | None = Field(None, description="Only a number printed on the source page.")
     email: Email | None = None
     website: HttpsUrl | None = None
     languages: list[SafeText] = []
@@ -91,8 +93,8 @@ class Service(Strict):
     opening_hours: list[OpeningHours] = []
     hours_note: SafeText | None = None
     source: Source
-    last_reviewed: date  # the day someone last read the source and compared
-    review_by: date
+    last_reviewed: date = Field(description="The day someone last read the source and compared these details.")
+    review_by: date = Field(description="When the details must be checked again, after the day they were reviewed.")
     last_modified: datetime | None = None  # when the details last changed, if known (an imported feed says)
 
     @model_validator(mode="after")

@@ -35,6 +35,8 @@ class Listing:
     phone: phones.Phone | None
     phone_label: str | None  # "Call" or "Text"
     hours_text: str | None = None
+    file: str = "data/services.yaml"  # where the service is written, and its place in that file's list
+    index: int = 0
 
     @property
     def id(self) -> str:
@@ -124,23 +126,61 @@ def day_range(days: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+# The directory's files: each hand-made file, then what `make import-directory` wrote (if anything). Two files,
+# not a marked section of one, so that the browser editor, which rewrites a whole file on save, keeps them apart.
+SERVICE_FILES = ("services.yaml", "services-imported.yaml")
+ORGANISATION_FILES = ("organisations.yaml", "organisations-imported.yaml")
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An item of a data file, with where it is written (for messages)."""
+    item: object
+    index: int
+    source: object  # yaml_source.Located
+
+
+def load_list(data_dir: Path, names: tuple[str, ...], model, key: str, code: str, root: Path) -> tuple[list[Placed], list[Problem]]:
+    """The items of the first file and of the others when they exist, checked; an id used in two files is an error."""
+    placed, problems, seen = [], [], {}
+    for number, name in enumerate(names):
+        if number and not (data_dir / name).exists():
+            continue
+        loaded, src, found = site_data.load_file(data_dir, name, model, root)
+        problems += found
+        if loaded is None:
+            continue
+        for index, item in enumerate(getattr(loaded, key)):
+            first = seen.setdefault(item.id, (src, index))
+            if first[0] is not src:
+                problems.append(Problem(
+                    code=code, file=src.file, line=src.line((key, index, "id")), field=f"{key}[{index}].id",
+                    message=f'the id "{item.id}" is also used in {first[0].file} (line {first[0].line((key, first[1], "id"))}).',
+                    fix="Give each its own id. If both are the same thing, keep one: the one in the hand-made file "
+                        "is the council's own."))
+            placed.append(Placed(item, index, src))
+    return placed, problems
+
+
 def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None = None,
                    today: date | None = None) -> Directory:
     """Read services, organisations and categories; raise ProblemsFound with every problem at once."""
     root = root or data_dir.parent
     today = today or current_date()
-    orgs, _, problems = site_data.load_file(data_dir, "organisations.yaml", OrganisationsFile, root)
+    orgs, problems = load_list(data_dir, ORGANISATION_FILES, OrganisationsFile, "organisations",
+                               "ORGANISATION_DUPLICATE_ID", root)
     cats, _, more = site_data.load_file(data_dir, "categories.yaml", CategoriesFile, root)
     problems += more
-    services, src, more = site_data.load_file(data_dir, "services.yaml", ServicesFile, root)
+    services, more = load_list(data_dir, SERVICE_FILES, ServicesFile, "services", "SERVICE_DUPLICATE_ID", root)
     problems += more
-    if services is None or orgs is None or cats is None:
+    if problems or cats is None:
         raise ProblemsFound(problems)
 
-    organisations = {o.id: o for o in orgs.organisations}
+    organisations = {o.item.id: o.item for o in orgs}
     categories = {c.id: c for c in cats.categories}
     warnings: list[Problem] = []
-    for index, service in enumerate(services.services):
+    for placed in services:
+        service, index, src = placed.item, placed.index, placed.source
         problems += _references(service, index, src, organisations, categories, data)
         if service.review_by < today:
             warnings.append(Problem(
@@ -153,13 +193,15 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
         raise ProblemsFound(problems)
 
     listings = []
-    for service in services.services:
+    for placed in services:
+        service = placed.item
         phone, label = _phone(service, data)
         listings.append(Listing(
             service=service, uuid=str(service.uuid) if service.uuid else stable_uuid("service", service.id),
             organisation=organisations[service.organisation] if service.organisation else None,
             categories=tuple(categories[c] for c in service.categories),
-            phone=phone, phone_label=label, hours_text=hours_text(service)))
+            phone=phone, phone_label=label, hours_text=hours_text(service),
+            file=placed.source.file, index=placed.index))
     return Directory(listings=tuple(listings), organisations=organisations, categories=categories,
                      problems=tuple(warnings))
 

@@ -69,7 +69,7 @@ FIXES = {
     "FIELD_NOT_LIST": "Write a list, like '{field}: {example}', or one item a line starting with '- '.",
     "FIELD_NOT_YES_NO": "Write true or false.",
     "SECTION_INVALID": "This section should be a group of 'name: value' lines indented under '{field}:'.",
-    "DATE_INVALID": "Write the date as year-month-day, for example {field}: 2026-11-23.",
+    "DATE_INVALID": "Write the date as year-month-day, for example 2026-11-23.",
     "TEXT_EMPTY": "Write some text, or remove the line if the field is optional.",
     "TEXT_UNSAFE": "Write plain text only: no HTML tags such as <b>, no {{ or {% and no javascript: or data: links.",
     "URL_NOT_HTTPS": "Write the full address, starting https://, for example {example}.",
@@ -79,8 +79,8 @@ FIXES = {
     "ID_INVALID": "Use small letters, numbers and - or _ only, for example 'carers_uk'.",
     "PATH_INVALID": "Write the path the way the message shows, with small letters, numbers, - and /.",
     "COLOUR_INVALID": "Write a colour as # and 6 hex digits in quotes, for example {example}.",
-    "PHONE_INVALID": "Write a UK number with its area code in quotes, for example \"020 7946 0000\", "
-                     "or a short number such as \"116 123\".",
+    "PHONE_INVALID": "Write a UK number with its area code, for example 020 7946 0000, or a short number such "
+                     "as 116 123.",
     "CONTACT_NO_NUMBER": "Add a phone number ('phone:') or a number to text ('sms:').",
     "REVIEW_BEFORE_REVIEWED": "Set review_by to a date after last_reviewed (usually 6 or 12 months later).",
     "TIME_INVALID": "Write the time in 24-hour clock, in quotes, like \"09:00\" or \"17:30\".",
@@ -98,6 +98,9 @@ FIXES = {
     "SOURCE_NOT_NAMED": "Under source:, add url: (the page you read) or, for something printed, title: (what it is).",
     "SOURCE_TITLE_MISSING": "Add title: saying what the source is, as it reads after \"We found this in\", "
                             "for example title: a Chelsea and Westminster Hospital NHS leaflet for carers.",
+    "GITHUB_REPO_INVALID": "Write the repository the way GitHub shows it in its address, owner/name, for example "
+                           "city-of-london/carers-hub.",
+    "BRANCH_INVALID": "Write the name of the branch the site is published from, usually main.",
     "SOURCE_DATED_INVALID": "Write the year the source shows, like dated: 2024, or its date, like dated: 2024-03-11.",
 }
 GENERIC_FIX = "Check the value against the example in the handbook."

@@ -10,7 +10,7 @@ Never part of a build (the build stays offline); an editor runs it, reviews the 
     mapping.py   data/import/mapping.yaml: what the feed cannot say (audience, say), filled by the editor
     convert.py   a feed record as a Carers Hub service and organisation, with a note for everything dropped
     merge.py     a three-way merge with the last import, so local edits survive a re-import; what changed
-    store.py     where imported data lives: below a marker in data/services.yaml and organisations.yaml,
+    store.py     where imported data lives: data/services-imported.yaml and organisations-imported.yaml,
                  and the last import in data/import/last-import.json
     report.py    the import report (data/import/report.md) an editor reads before committing
     run.py       the steps in order, for the command-line tool (hooks/tools/import_directory.py) and tests

@@ -81,8 +81,8 @@ def build(facts: Facts, converted: Converted, merged: Merged, names: dict[str, s
     for note in by_kind["default"]:
         defaults[note.field].append(note)
     section("Needs you: defaults from mapping.yaml", "The feed does not say these; each service listed got the "
-            "default in data/import/mapping.yaml. Map the feed's terms there, or set the field by hand below the "
-            "import line in data/ (a re-import keeps what you set).",
+            "default in data/import/mapping.yaml. Map the feed's terms there, or set the field by hand in "
+            "data/services-imported.yaml (a re-import keeps what you set).",
             [f"- {field} ({_count(len(notes), 'service')}, {notes[0].message}): "
              + "; ".join(n.name or "(no name)" for n in notes[:SHOW])
              + (f"; and {len(notes) - SHOW} more" if len(notes) > SHOW else "")
@@ -93,7 +93,7 @@ def build(facts: Facts, converted: Converted, merged: Merged, names: dict[str, s
              for (vocabulary, term), count in converted.unmapped_terms.most_common()])
     section("Descriptions to summarise", f"Their words are shown as theirs, under \"In their words\". Each has a "
             f"sentence over {facts.longest_sentence} words, so listings show only their first words. Write a short "
-            "`summary:` in your own words for each, below the import line in data/services.yaml (a re-import "
+            "`summary:` in your own words for each, in data/services-imported.yaml (a re-import "
             "keeps it; `make check` lists them too).",
             [f"- {name}: a sentence of {count} words" for count, name in long])
     section("Changed since the last import", "Field by field, as the feed now has it.",

@@ -200,21 +200,25 @@ def _run(source: str, root: Path, options: Options, stream: TextIO, clock: fetch
         if not isinstance(item, dict):
             converted.notes.append(convert.Note(None, None, "record", "left out", f"{str(item)[:60]!r} is not a record"))
 
-    # A feed record an editor has taken over by hand (its uuid above the import line) stays theirs alone.
+    # A feed record an editor has taken over by hand (its uuid in the hand-made file) stays theirs alone.
     by_hand = {str(s["uuid"]) for s in hand if s.get("uuid")}
     for uid in by_hand & set(converted.services):
         record = converted.services.pop(uid)
         converted.notes.append(convert.Note(converted.feed_ids[uid], record["name"], "uuid", "info",
-                                            "kept by hand above the import line: the import leaves it alone"))
+                                            "kept by hand in data/services.yaml: the import leaves it alone"))
     merged = merge.merge(snapshot_services, _by_uuid(ours), converted.services)
     merged.deleted_locally = [uid for uid in merged.deleted_locally if uid not in by_hand]
     orgs = merge.merge(snapshot_orgs, _by_uuid(our_orgs), converted.organisations)
     used = {r.get("organisation") for r in [*merged.records.values(), *hand]}
-    # Kept: an organisation a service uses, one an editor changed, and one an editor added below the line.
+    # Kept: an organisation a service uses, one an editor changed, and one an editor added to the imported file.
     organisations = [r for uid, r in orgs.records.items()
                      if r.get("id") in used or uid.startswith("local:") or (uid in snapshot_orgs and uid in orgs.kept)]
-    texts = {"services.yaml": store.join(service_head, list(merged.records.values()), "services"),
-             "organisations.yaml": store.join(org_head, organisations, "organisations")}
+    texts = {store.IMPORTED["services"]: store.join(list(merged.records.values()), "services"),
+             store.IMPORTED["organisations"]: store.join(organisations, "organisations")}
+    # A site imported before kept its records below a marker in the hand-made files: they move out now.
+    for name, head in (("services.yaml", service_head), ("organisations.yaml", org_head)):
+        if (data_dir / name).exists() and head != (data_dir / name).read_text(encoding="utf-8"):
+            texts[name] = head
     timings["convert and merge"] = time.perf_counter() - converting
     checking = time.perf_counter()
     _check(data_dir, texts, root)

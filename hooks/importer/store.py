@@ -1,10 +1,13 @@
-"""Where imported data lives, so the build needs nothing new and hand-made services are never touched.
+"""Where imported data lives, so hand-made services are never touched.
 
-data/services.yaml and data/organisations.yaml keep everything above the line MARKER exactly as it was
-(hand-made entries, comments and all). Below it, the import writes its records, one canonical YAML style
-(fields in the model's order; long text in `|-` blocks), so a re-import that changes one field changes one
-line. Editors may edit records below the line; a re-import keeps their edits (merge.py). Keep notes in fields
-there, not comments: the section is rewritten. data/import/last-import.json is what the last import wrote,
+The import writes its records into files of their own, data/services-imported.yaml and
+data/organisations-imported.yaml (IMPORTED), which the build loads after the hand-made data/services.yaml and
+data/organisations.yaml, refusing an id used in both. Two files, not one with a marker line: the browser
+editor rewrites a whole file on save and keeps no comment, so a comment line could not keep them apart. A site
+imported before keeps its records below LEGACY_MARKER in the hand-made file: the next import moves them.
+Records are written in one YAML style (fields in the model's order; long text in `|-` blocks), so a re-import
+that changes one field changes one line. Editors may edit imported records; a re-import keeps their edits
+(merge.py). Keep notes in fields, not comments. data/import/last-import.json is what the last import wrote,
 the "base" of the next merge.
 """
 
@@ -19,10 +22,12 @@ from typing import Any
 import yaml
 
 from hooks.core.render import timestamp
+from hooks.core.yaml_source import load_text
 from hooks.data.service_models import Organisation, Service
 from hooks.importer.merge import as_data
 
-MARKER = "  # ==== Imported by make import-directory: edit below, keep notes in fields (comments here are rewritten) ===="
+LEGACY_MARKER = "  # ==== Imported by make import-directory: edit below, keep notes in fields (comments here are rewritten) ===="
+IMPORTED = {"services": "services-imported.yaml", "organisations": "organisations-imported.yaml"}
 SNAPSHOT = "import/last-import.json"
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -88,24 +93,26 @@ def dump_records(records: list[dict], kind: str) -> str:
 
 
 def _load(text: str) -> Any:
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    return load_text(text)
 
 
 def split(path: Path, kind: str) -> tuple[str, list[dict], list[dict]]:
-    """(the hand-made part's text, its records, the imported records below the marker)."""
+    """(the hand-made file's text, its records, the imported records). path: the hand-made file."""
     text = path.read_text(encoding="utf-8") if path.exists() else f"{kind}:\n"
-    head, found, tail = text.partition("\n" + MARKER + "\n")
-    if not found and text.endswith(MARKER):
-        head, found = text[: -len(MARKER) - 1], MARKER
+    head, found, tail = text.partition("\n" + LEGACY_MARKER + "\n")
+    if not found and text.endswith(LEGACY_MARKER):
+        head, found = text[: -len(LEGACY_MARKER) - 1], LEGACY_MARKER
     hand = (_load(head) or {}).get(kind) or []
     imported = (_load(f"{kind}:\n{tail}") or {}).get(kind) or [] if found else []
-    return head.rstrip("\n") + "\n", hand, imported
+    own = path.with_name(IMPORTED[kind])
+    if own.exists():
+        imported = ((_load(own.read_text(encoding="utf-8")) or {}).get(kind) or []) + imported
+    return (head.rstrip("\n") + "\n" if found else text), hand, imported
 
 
-def join(head: str, records: list[dict], kind: str) -> str:
-    """The file again: the hand-made part as it was, the marker, the imported records."""
-    head = head.replace(f"{kind}: []", f"{kind}:")  # an empty list would end the file's only list
-    return head + "\n" + MARKER + "\n" + dump_records(records, kind)
+def join(records: list[dict], kind: str) -> str:
+    """The imported file's text."""
+    return f"{kind}:\n" + dump_records(records, kind) if records else f"{kind}: []\n"
 
 
 def write_atomically(path: Path, text: str) -> None:

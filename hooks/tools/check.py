@@ -80,9 +80,9 @@ def _reading(site, root, data, directory, day) -> Section:
              front_matter.check_page(p.read_text(encoding="utf-8"), "", set(data.audiences), day)[0]
              for p in (root / "content").rglob("*.md")}
     readings = reading_report.read_site(site, root, data, metas)
-    located = yaml_source.load(root / "data" / "services.yaml", "data/services.yaml")
+    located = {file: yaml_source.load(root / file, file) for file in {s.file for s in directory.listings}}
     descriptions = service_text.check(directory, data.reading_level.standard,
-                                      lambda index, field: located.line(("services", index, field)))
+                                      lambda file, index, field: located[file].line(("services", index, field)))
     problems = [p for r in readings for p in r.verdict.problems] + descriptions.problems
     text = reading_report.format_report(readings) + "\n\n" + service_text.format_verdict(descriptions)
     return Section("3. Reading level (worst first)", "reading level", text, problems, bool(problems))

@@ -43,7 +43,7 @@ def everything_due(root: Path, today: date) -> list[Due]:
     rows = [Due(meta.review_by, "page", meta.title, shown, meta.owner) for shown, meta, _ in _pages(root, data, today)
             if meta]
     for s in directory.listings:
-        rows.append(Due(s.service.review_by, "service", s.service.name, "data/services.yaml",
+        rows.append(Due(s.service.review_by, "service", s.service.name, s.file,
                         s.organisation.name if s.organisation else "(not given)"))
     for contact in data.contacts.values():
         if contact.crisis:
@@ -67,7 +67,7 @@ def everything_to_confirm(root: Path, today: date) -> list[ToConfirm]:
     directory = services.load_directory(root / "data", data, root=root, today=today)
     rows = [ToConfirm("contact", c.name, _contact_file(data, c.id), _in_words(c.source, c.checked))
             for c in data.contacts.values() if not c.confirmed]
-    rows += [ToConfirm("service", s.service.name, "data/services.yaml", _in_words(s.service.source, s.service.last_reviewed))
+    rows += [ToConfirm("service", s.service.name, s.file, _in_words(s.service.source, s.service.last_reviewed))
              for s in directory.listings if s.unconfirmed]
     for shown, meta, _ in _pages(root, data, today):
         rows += [ToConfirm("page fact", f"{meta.title}: {fact.fact}", shown, _in_words(fact, fact.checked))

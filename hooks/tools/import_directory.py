@@ -4,8 +4,8 @@
                                                  [--details auto|always|never] [--fresh] [--dry-run]
 
 SOURCE is the feed's address (https://example.org/api or .../api/services) or a saved JSON file. Writes the
-services and organisations into data/ (below the import line), data/import/last-import.json and the report
-data/import/report.md. Never run by a build. The handbook: docs/editors/bring-in-your-directory.md.
+services and organisations into data/services-imported.yaml and data/organisations-imported.yaml,
+data/import/last-import.json and the report data/import/report.md. Never run by a build. The handbook: docs/editors/bring-in-your-directory.md.
 """
 
 from __future__ import annotations

@@ -91,15 +91,13 @@ def new_service(service_id: str, name: str, root: Path = ROOT, today: date | Non
     site = yaml.safe_load((root / "data" / "site.yaml").read_text(encoding="utf-8"))
     entry = SERVICE.format(id=service_id, name=_yaml_text(name), area=site["council"]["short_name"],
                            today=today, review_by=today + REVIEW_AFTER)
-    from hooks.importer.store import MARKER
+    # Imported services live in their own file (hooks/importer/store.py): a hand-made one goes at the end here,
+    # and the file is written in the browser editor's style, as the style check expects (hooks/editor/canonical.py).
+    with services.open("a", encoding="utf-8") as handle:
+        handle.write(entry)
+    from hooks.editor import canonical
 
-    text = services.read_text(encoding="utf-8")
-    head, marker, imported = text.partition("\n" + MARKER)
-    if marker:  # an imported directory below: a hand-made service goes above its line, with the others
-        services.write_text(head.rstrip("\n") + "\n" + entry + marker + imported, encoding="utf-8")
-    else:
-        with services.open("a", encoding="utf-8") as handle:
-            handle.write(entry)
+    canonical.canonical([services], root, write=True)
     return services
 
 

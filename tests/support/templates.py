@@ -22,8 +22,9 @@ def fill_service(text: str, organisation: str) -> str:
     for field, value in placeholders.SERVICE_DEFAULTS.items():
         if field == "source":
             text = text.replace(value["url"], "https://www.example.org/cafe")
-        elif isinstance(value, list):
-            text = text.replace(f"[{', '.join(value)}]", f"[{', '.join(real[field])}]")
+        elif isinstance(value, list):  # item by item: the list may be written [a, b] or one "- a" a line
+            for placeholder, item in zip(value, real[field]):
+                text = text.replace(placeholder, item)
         else:
             text = text.replace(value, real[field])
     return text

@@ -1,0 +1,74 @@
+"""One YAML style for data/*.yaml and the pages' front matter: the style the browser editor writes.
+
+Decap CMS rewrites a whole file when it saves. A file already in its style changes only where an editor changed
+something, so each pull request shows one service or one sentence. The style is made by the same packages
+(js/canonical.cjs runs them in Node): in data files every record's keys in its model's order (the editor's
+"yaml-ordered" format, js/format.js); in a page's front matter the form's fields first, then the order of
+Immutable.js (which the CMS keeps entries in: insertion order up to 8 keys, a fixed hash order above); YAML 1.2
+quoting, text folded at 80 characters, no comments. tests/test_canonical_yaml.py
+checks every file is already in it; `make tidy` writes them so.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+import typing
+from pathlib import Path
+
+from hooks.core.paths import ROOT
+from hooks.data.models import PageMeta
+from hooks.data.service_models import CategoriesFile, OrganisationsFile, ServicesFile
+from hooks.data.site_data import SiteData
+from hooks.editor.widgets import key_order
+
+SCRIPT = Path(__file__).parent / "js" / "canonical.cjs"
+PAGE_ORDER = [*PageMeta.model_fields, "body"]  # the page collections' fields (collections.page_collections)
+
+
+def data_models() -> dict[str, type]:
+    """Each data file's model, by file name: its fields give the order of the file's top-level keys."""
+    hints = typing.get_type_hints(SiteData)
+    models = {f.metadata["file"]: hints[f.name] for f in dataclasses.fields(SiteData) if "file" in f.metadata}
+    return {**models, "services.yaml": ServicesFile, "services-imported.yaml": ServicesFile,
+            "organisations.yaml": OrganisationsFile, "organisations-imported.yaml": OrganisationsFile,
+            "categories.yaml": CategoriesFile}
+
+
+def order_for(path: Path) -> str:
+    """The node script's option for a file: the pages' field order, or a data file's key order (its model's)."""
+    if path.suffix == ".md":
+        return "--order=" + ",".join(PAGE_ORDER)
+    model = data_models().get(path.name)
+    return "--tree=" + json.dumps(key_order(model) if model else {"keys": []}, separators=(",", ":"))
+
+
+def files(root: Path) -> list[Path]:
+    """Every file the style applies to: data/*.yaml and content/**/*.md."""
+    return sorted((root / "data").glob("*.yaml")) + sorted((root / "content").rglob("*.md"))
+
+
+def canonical(paths: list[Path], root: Path = ROOT, write: bool = False) -> dict[Path, str]:
+    """Each file as the editor would save it (and written so, with write=True). One Node run per key order."""
+    out: dict[Path, str] = {}
+    groups: dict[str, list[Path]] = {}
+    for path in paths:
+        groups.setdefault(order_for(path), []).append(path)
+    for option, group in groups.items():
+        command = ["node", str(SCRIPT), *(["--write"] if write else []), option, *map(str, group)]
+        done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True)
+        out.update({Path(name): text for name, text in json.loads(done.stdout).items()})
+    return out
+
+
+def main() -> int:
+    changed = [p for p, text in canonical(files(ROOT), write=False).items() if p.read_text(encoding="utf-8") != text]
+    canonical(changed, write=True) if changed else None
+    print(f"Wrote {len(changed)} files in the editor's style." if changed else "Every file is in the editor's style.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""A pydantic model's fields as Decap CMS form fields, so a field added to a model appears in the editor.
+
+Each field's kind comes from its type in hooks/data/fields.py (the same Annotated types the build checks with);
+a form pattern refuses what the build would refuse, with the build's own words (site_data.fix_for).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from datetime import date, time
+from typing import Any, Literal, Mapping, Union
+
+from pydantic import BaseModel
+
+from hooks.data import fields as kinds
+from hooks.data.site_data import EXAMPLES, fix_for
+
+# Form patterns: the shape the build checks. The build is stricter for phones (libphonenumber knows which UK
+# ranges exist): a number can pass the form and still be refused by the build, never the other way round.
+DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
+PHONE = r"^(0( ?[0-9]){7,10}|\+44( ?[0-9]){9,10}|[0-9]( ?[0-9]){2,5})$"  # 0800 1111 is 8 digits
+TEXTPHONE = r"^18001 ?(0( ?[0-9]){7,10}|[0-9]( ?[0-9]){2,5})$"
+HTTPS = r"^https://[^\s\"'<>`\\]+\.[^\s\"'<>`\\]+$"
+EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
+SLUG = "^" + kinds.SLUG_PATTERN + "$"
+
+# (pattern, the build's error code for a value that breaks it) for each field type.
+PATTERNS: dict[Any, tuple[str, str]] = {
+    kinds.PhoneNumber: (PHONE, "PHONE_INVALID"),
+    kinds.SmsNumber: (PHONE, "PHONE_INVALID"),
+    kinds.TextphoneNumber: (TEXTPHONE, "PHONE_INVALID"),
+    kinds.HttpsUrl: (HTTPS, "URL_NOT_HTTPS"),
+    kinds.Email: (EMAIL, "EMAIL_INVALID"),
+    kinds.Slug: (SLUG, "ID_INVALID"),
+    kinds.Colour: ("^" + kinds.COLOUR_PATTERN + "$", "COLOUR_INVALID"),
+    date: (DATE, "DATE_INVALID"),
+    time: (TIME, "TIME_INVALID"),
+}
+LONG_TEXT = {"description", "purpose", "eligibility", "note", "definition", "summary", "access_note", "accessibility"}
+
+
+def pattern_for(kind: Any, name: str) -> list[str] | None:
+    """[regex, message]: Decap shows "<Label> didn't match the pattern: <message>." under a field whose value does
+    not match. The message is the build's fix for the same mistake, without its full stop (the CMS adds one)."""
+    found = PATTERNS.get(kind)
+    return [found[0], fix_for(found[1], name).removesuffix(".")] if found else None
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(the type without `| None`, whether None is allowed)."""
+    if typing.get_origin(annotation) in (Union, types.UnionType):
+        inner = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return (inner[0] if len(inner) == 1 else annotation), len(inner) < len(typing.get_args(annotation))
+    return annotation, False
+
+
+def label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def hint(name: str, info, choices_from: str | None) -> str | None:
+    parts = [info.description] if info.description else []
+    if choices_from:
+        parts.append(f"The list comes from {choices_from}.")
+    elif name in EXAMPLES and not info.description and not EXAMPLES[name].startswith(("{", "[")):
+        parts.append("For example: " + EXAMPLES[name].strip('"').rstrip(".") + ".")
+    return " ".join(parts) or None
+
+
+def form_field(name: str, info, choices: Mapping[str, tuple[list[dict], str]]) -> dict:
+    """One model field as a Decap field. choices: field name -> (options, the data file they come from)."""
+    kind, optional = _unwrap(info.annotation)
+    field: dict[str, Any] = {"name": name, "label": label(name)}
+    if optional or not info.is_required():
+        field["required"] = False
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    item = args[0] if origin is list and args else None
+    if name in choices:
+        options, source = choices[name]
+        field.update(widget="select", options=options, multiple=origin is list)
+    elif origin is Literal:
+        field.update(widget="select", options=list(args))
+    elif kind is bool:
+        field["widget"] = "boolean"
+    elif kind in (int, float):
+        field.update(widget="number", value_type="int" if kind is int else "float")
+    elif isinstance(kind, type) and issubclass(kind, BaseModel):
+        inner = model_fields(kind, choices)
+        if field.get("required") is False:
+            # The CMS checks an optional group's required fields even when the group is left out, which would
+            # refuse every page without one: here they are optional, and the build still checks a group given.
+            inner = [{**f, "required": False} for f in inner]
+        field.update(widget="object", collapsed=True, fields=inner)
+    elif origin is list and isinstance(item, type) and issubclass(item, BaseModel):
+        field.update(widget="list", collapsed=True, fields=model_fields(item, choices),
+                     summary="{{fields.%s}}" % next(iter(item.model_fields)))
+    elif origin is list and typing.get_origin(item) is Literal:
+        field.update(widget="select", options=list(typing.get_args(item)), multiple=True)
+    elif origin is list:
+        field.update(widget="list")  # plain words, one an item
+    else:
+        field["widget"] = "text" if name in LONG_TEXT else "string"
+        pattern = pattern_for(kind, name)
+        if pattern:
+            field["pattern"] = pattern
+    if info.default not in (None, [], ...) and not isinstance(info.default, BaseModel) and "default" not in field:
+        if isinstance(info.default, (str, bool, int, float)):
+            field["default"] = info.default
+    words = hint(name, info, choices[name][1] if name in choices else None)
+    if words:
+        field["hint"] = words
+    return field
+
+
+def key_order(model: type[BaseModel]) -> dict:
+    """The order the editor writes a record's keys in: the model's fields, and so on for its groups and lists of
+    groups ({"keys": [...], "children": {field: ...}}, read by js/order.js)."""
+    children = {}
+    for name, info in model.model_fields.items():
+        kind, _ = _unwrap(info.annotation)
+        args = typing.get_args(kind)
+        inner = args[0] if typing.get_origin(kind) is list and args else kind
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            children[name] = key_order(inner)
+    return {"keys": list(model.model_fields), "children": children}
+
+
+def model_fields(model: type[BaseModel], choices: Mapping[str, tuple[list[dict], str]] = {}) -> list[dict]:
+    """Every field of a model, in the model's order."""
+    return [form_field(name, info, choices) for name, info in model.model_fields.items()]
+

@@ -1,0 +1,254 @@
+"""The browser editor's configuration is made from the data models and data/ (hooks/editor), and the built site
+carries /admin/ with its own policy, an "Edit this page" link only when asked, and nothing of the editor in the
+public pages' checks. The editor itself, in Chromium: tests/test_editor_browser.py."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from typing import Optional
+
+import pytest
+import yaml
+from pydantic import Field
+
+from conftest import ROOT, build, edit, load_data
+from hooks.core.problems import ProblemsFound
+from hooks.data import service_models
+from hooks.data.fields import SafeText
+from hooks.data.models import Editor
+from hooks.data.site_data import fix_for
+from hooks.editor import collections, config, page, widgets
+from hooks.site_build import SiteBuild
+from support.project import copy_project
+
+
+def generated(settings: Editor | None = None, local_server: str | None = None) -> dict:
+    """The configuration the build writes for the example site."""
+    data, directory = load_data()
+    build_ = SiteBuild(root=ROOT, today=None, make_leaflets=False, data=data, directory=directory)
+    folders = [""] + sorted({p.parent.name for p in (ROOT / "content").glob("*/*.md")})
+    return config.editor_config(settings, data.site.url, folders, build_.data_file_sizes, build_.editor_choices(),
+                                local_server)
+
+
+def data_file(conf: dict, name: str) -> dict:
+    directory = next(c for c in conf["collections"] if c["name"] == collections.DIRECTORY)
+    return next(f for f in directory["files"] if f["name"] == name)
+
+
+def item_fields(conf: dict, name: str) -> dict[str, dict]:
+    return {f["name"]: f for f in data_file(conf, name)["fields"][0]["fields"]}
+
+
+# -- One source of truth -------------------------------------------------------------------------------------
+
+def test_a_field_added_to_a_model_appears_in_the_editor(monkeypatch):
+    class WithParking(service_models.Service):
+        parking: Optional[SafeText] = Field(None, description="Where carers can park, if anywhere.")
+
+    assert "parking" not in item_fields(generated(), "services")
+    monkeypatch.setattr(collections, "DATA_FILES", tuple(
+        (name, path, key, WithParking if model is service_models.Service else model, label)
+        for name, path, key, model, label in collections.DATA_FILES))
+    parking = item_fields(generated(), "services")["parking"]
+    assert parking == {"name": "parking", "label": "Parking", "required": False, "widget": "string",
+                       "hint": "Where carers can park, if anywhere."}
+
+
+def test_choices_are_read_from_data():
+    data, directory = load_data()
+    fields = item_fields(generated(), "services")
+    values = {name: [o["value"] for o in fields[name]["options"]] for name in ("audience", "categories",
+                                                                               "organisation", "contact")}
+    assert values["audience"] == list(data.audiences) and fields["audience"]["multiple"] is True
+    assert values["categories"] == list(directory.categories) and fields["categories"]["multiple"] is True
+    assert values["organisation"] == list(directory.organisations) and fields["organisation"]["multiple"] is False
+    assert values["contact"] == list(data.contacts) and "samaritans" in values["contact"]
+    assert {"label": "Young carers (young-carers)", "value": "young-carers"} in fields["audience"]["options"]
+    assert fields["status"]["options"] == ["active", "inactive", "defunct", "temporarily closed"]
+
+
+def test_required_fields_dates_and_patterns_follow_the_model():
+    fields = item_fields(generated(), "services")
+    assert "required" not in fields["name"] and fields["summary"]["required"] is False
+    assert fields["phone"]["pattern"] == [widgets.PHONE, fix_for("PHONE_INVALID", "phone").removesuffix(".")]
+    assert fields["review_by"]["pattern"][1] + "." == fix_for("DATE_INVALID", "review_by")
+    assert fields["website"]["pattern"][1] + "." == fix_for("URL_NOT_HTTPS", "website")
+    hours = {f["name"]: f for f in fields["opening_hours"]["fields"]}
+    assert hours["opens"]["pattern"][0] == widgets.TIME
+    assert hours["days"]["multiple"] is True and hours["days"]["options"] == list(service_models.WEEKDAYS)
+
+
+def test_every_phone_number_in_data_matches_the_forms_pattern_and_broken_ones_do_not():
+    """The form's pattern (a JavaScript regular expression, also valid in Python) never refuses a number the
+    build accepts; it refuses what plainly is not one."""
+    data, directory = load_data()
+    numbers = [c.phone for c in data.contacts.values() if c.phone] + [c.sms for c in data.contacts.values() if c.sms]
+    numbers += [s.service.phone for s in directory.listings if s.service.phone]
+    assert len(numbers) > 20
+    assert all(re.match(widgets.PHONE, n) for n in numbers), [n for n in numbers if not re.match(widgets.PHONE, n)]
+    for broken in ["0808 808", "call us", "020 7946 00000 1", "+1 212 555 0100", "07700 9009OO"]:
+        assert not re.match(widgets.PHONE, broken), broken
+
+
+def test_the_crisis_contacts_say_why_they_matter():
+    crisis = item_fields(generated(), "contacts")["crisis"]
+    assert crisis["widget"] == "boolean" and "worst moment" in crisis["hint"] and "6 months" in crisis["hint"]
+
+
+def test_pages_services_organisations_and_contacts_are_editable_and_nothing_can_be_deleted_or_added_by_mistake():
+    conf = generated()
+    pages = [c for c in conf["collections"] if c.get("folder")]
+    assert {c["folder"] for c in pages} == {"content"} | {f"content/{p.parent.name}" for p in (ROOT / "content").glob("*/*.md")}
+    assert all(c["create"] is False and c["delete"] is False for c in pages)
+    assert [f["name"] for f in pages[0]["fields"]][-1] == "body" and pages[0]["fields"][-1]["widget"] == "text"
+    files = {f["name"]: f["file"] for f in next(c for c in conf["collections"] if c["name"] == "directory")["files"]}
+    assert files == {"services": "data/services.yaml", "organisations": "data/organisations.yaml",
+                     "contacts": "data/contacts.yaml"}  # no imported files in the example
+    assert next(c for c in conf["collections"] if c["name"] == "directory")["format"] == "yaml-ordered"
+
+
+def test_saves_become_pull_requests_on_github_and_go_to_the_local_server_in_local_mode():
+    github = generated(Editor(repo="city-of-london/carers-hub", branch="live"))
+    assert github["backend"] == {"name": "github", "repo": "city-of-london/carers-hub", "branch": "live",
+                                 "squash_merges": True}
+    assert github["publish_mode"] == "editorial_workflow"
+    assert "connect-src 'self' https://api.github.com;" in page.index_html("x", github)
+    local = generated(Editor(repo="city-of-london/carers-hub"), local_server="http://127.0.0.1:4321/api/v1")
+    assert local["backend"]["name"] == "proxy" and local["publish_mode"] == "simple"
+    assert "connect-src 'self' http://127.0.0.1:4321;" in page.index_html("x", local)
+    assert generated()["backend"]["proxy_url"] == config.LOCAL_SERVER  # no repository named: make edit only
+
+
+@pytest.mark.parametrize("field,value,code", [("repo", "carers hub", "GITHUB_REPO_INVALID"),
+                                              ("repo", "https://github.com/a/b", "GITHUB_REPO_INVALID"),
+                                              ("branch", "../main", "BRANCH_INVALID")])
+def test_a_wrong_repository_or_branch_is_refused_with_file_line_and_field(tmp_path, field, value, code):
+    data_dir = shutil.copytree(ROOT / "data", tmp_path / "data")
+    edit(data_dir / "site.yaml", "editor:\n", f"editor:\n  {field}: {value}\n")
+    with pytest.raises(ProblemsFound) as caught:
+        load_data(data_dir)
+    [problem] = caught.value.problems
+    assert (problem.code, problem.field, problem.file) == (code, f"editor.{field}", "data/site.yaml")
+    assert problem.line == 1 + (data_dir / "site.yaml").read_text().splitlines().index(f"  {field}: {value}")
+
+
+# -- The built site --------------------------------------------------------------------------------------------
+
+def test_the_built_site_has_the_editor_with_its_own_policy(built_site):
+    admin = built_site / "admin"
+    html = (admin / "index.html").read_text()
+    conf = yaml.safe_load((admin / "config.yml").read_text())
+    assert conf["collections"] and (admin / page.SCRIPT).stat().st_size > 1_000_000
+    made = ["config.yml", "index.html", "order.json", "yaml", *page.OWN_SCRIPTS]
+    assert sorted([p.name for p in page.bundle_files(ROOT / page.BUNDLE)] + made) == sorted(p.name for p in admin.iterdir())
+    assert sorted(p.name for p in (admin / "yaml").iterdir()) == sorted(p.name for p in (ROOT / page.YAML_BROWSER).glob("*.js"))
+    order = json.loads((admin / "order.json").read_text())
+    assert order["children"]["services"]["keys"][:3] == ["id", "uuid", "name"]
+    assert order["children"]["services"]["children"]["source"]["keys"] == ["url", "kind", "title", "dated", "note"]
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "script-src 'self' 'unsafe-eval'" in policy and "https:" not in policy and "*" not in policy
+    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == ["manual-init.js", "decap-cms.js", "order.js", "format.js"]
+    assert "noindex" in html
+    # The public pages keep their own, stricter policy; the editor is in none of their lists.
+    home = (built_site / "index.html").read_text()
+    assert "'unsafe-eval'" not in home and "'unsafe-inline'" not in home
+    assert "admin" not in (built_site / "sitemap.xml").read_text()
+    assert "data-pagefind-body" not in html
+
+
+def test_a_missing_editor_bundle_stops_the_build_before_anything_is_written(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / "node_modules").unlink()
+    result = build(project)
+    said = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "EDITOR_BUNDLE_MISSING" in said and "node_modules/decap-cms/dist/decap-cms.js" in said and "Run npm ci" in said
+    assert not (project / "site").exists() or not list((project / "site").rglob("*.html")), "pages were written"
+
+
+def test_the_bundle_enables_no_other_website_our_configuration_does_not_ask_for():
+    """The CMS can load media libraries from other websites (Cloudinary, Uploadcare) and maps from
+    OpenStreetMap, but only when a configuration asks: ours names none of them."""
+    text = config.as_yaml(generated())
+    for option in ("media_library", "cloudinary", "uploadcare", "widget: map", "cms_manual_init"):
+        assert option not in text
+
+
+def test_edit_this_page_is_absent_when_off(built_site):
+    from hooks.checks.built_site import html_pages
+
+    assert not load_data()[0].site_file.editor.edit_link
+    pages = html_pages(built_site)
+    assert len(pages) > 50 and not [p for p in pages if "Edit this page" in p.read_text()]
+
+
+@pytest.fixture(scope="module")
+def site_with_edit_links(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("edit-links") / "project")
+    edit(project / "data" / "site.yaml", "  edit_link: false", "  edit_link: true\n  repo: city-of-london/carers-hub")
+    result = build(project)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
+def test_edit_this_page_opens_that_page_or_service_in_the_editor(site_with_edit_links):
+    site = site_with_edit_links
+    expected = {
+        "support/carers-assessment/index.html": "../../admin/#/collections/support/entries/carers-assessment",
+        "index.html": "admin/#/collections/pages/entries/index",
+        "get-help-now/index.html": "../admin/#/collections/pages/entries/get-help-now",
+        "services/city-adult-social-care/index.html": "../../admin/#/collections/directory/entries/services",
+    }
+    for built, target in expected.items():
+        links = re.findall(r'<p class="ch-edit"[^>]*><a href="([^"]+)">Edit this page</a></p>',
+                           (site / built).read_text())
+        assert links == [target], built
+        assert (site / built).parent.joinpath(target.split("#")[0], "index.html").resolve().is_file()
+    listing = (site / "services" / "index.html").read_text()
+    assert "Edit this page" not in listing  # made from data, with nothing of its own to edit
+    conf = yaml.safe_load((site / "admin" / "config.yml").read_text())
+    assert conf["publish_mode"] == "editorial_workflow" and conf["backend"]["repo"] == "city-of-london/carers-hub"
+
+
+@pytest.mark.browser
+def test_edit_this_page_is_hidden_on_paper(site_with_edit_links, browser):
+    from hooks.checks.links import serve
+
+    with serve(site_with_edit_links) as address:
+        tab = browser.new_page()
+        for path in ("support/carers-assessment/", "get-help-now/", "services/city-adult-social-care/"):
+            tab.goto(f"{address}/{path}")
+            link = tab.get_by_role("link", name="Edit this page")
+            tab.emulate_media(media="screen")
+            assert link.is_visible(), path
+            tab.emulate_media(media="print")
+            assert not link.is_visible(), path
+        tab.close()
+
+
+def test_an_imported_directory_too_long_to_open_stays_out_of_the_editor():
+    """Decap draws every item of a list: 1,000 services took about a minute to open (browser-editor.md)."""
+    sizes = {"data/services.yaml": 40, "data/contacts.yaml": 12, "data/organisations.yaml": 30,
+             "data/services-imported.yaml": collections.LIST_MAX + 1, "data/organisations-imported.yaml": 50}
+    names = [f["name"] for f in collections.data_collection(sizes, {})["files"]]
+    assert names == ["services", "organisations", "organisations-imported", "contacts"]
+    assert collections.service_entry("data/services-imported.yaml", sizes) is None
+    sizes["data/services-imported.yaml"] = collections.LIST_MAX
+    assert collections.service_entry("data/services-imported.yaml", sizes).endswith("/services-imported")
+
+
+def test_the_sites_checks_look_at_the_editors_page_too(built_site, tmp_path):
+    from hooks.checks.built_site import editor_problems
+
+    assert editor_problems(built_site, "carers.example.org") == []
+    site = tmp_path / "site"
+    (site / "admin").mkdir(parents=True)
+    html = (built_site / "admin" / "index.html").read_text()
+    (site / "admin" / "index.html").write_text(html.replace('<script src="decap-cms.js">',
+                                                            '<script src="https://unpkg.com/decap-cms.js">'))
+    assert [p.file for p in editor_problems(site, "carers.example.org")] == ["admin/index.html"]
+    (site / "admin" / "index.html").unlink()
+    assert "missing" in editor_problems(site, "carers.example.org")[0].message
