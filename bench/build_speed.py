@@ -51,13 +51,12 @@ def lists_of(hub: Path) -> dict[str, tuple[str, str]]:
     """Every page Carers Hub makes from data other than a service's (the directory and its filters, page by
     page, the journeys, the A to Z): (title, HTML body) by path under content/, as the hub's own build makes
     them."""
-    from datetime import date
-
+    from hooks.core.today import today as current_date
     from hooks.data import front_matter, services as hub_services, site_data
     from hooks.directory import generated_pages
     from hooks.directory.generated import Sources
 
-    today = date.today()
+    today = current_date()
     data = site_data.load_site_data(hub / "data", root=hub, today=today)
     directory = hub_services.load_directory(hub / "data", data, root=hub, today=today)
     metas = {p.relative_to(hub / "content").as_posix(): front_matter.check_page(p.read_text(), p.name, set(data.audiences), today)[0]
