@@ -144,6 +144,11 @@ def test_a_site_with_no_page_to_index_fails_loudly(tmp_path):
     (tmp_path / "style.css").write_text("p {}")
     with pytest.raises(pagefind_index.IndexFailed):
         pagefind_index.index_site(tmp_path)
+    documents = pagefind_index.SearchDocuments()  # the build's way: none of its pages was marked
+    documents.add("page/index.html", "<html><body><article>Not marked</article></body></html>")
+    with pytest.raises(pagefind_index.IndexFailed, match="no page is marked"):
+        pagefind_index.index_site(tmp_path, documents=documents)
+    documents.close()
 
 
 def test_theme_icons_are_svg_files_inside_the_theme():

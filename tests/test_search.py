@@ -291,3 +291,23 @@ def test_the_indexes_are_merged_so_search_finds_the_same_pages(browser, parts_ur
     context.close()
     assert any(urlsplit(href).path == "/" + QUERIES[query] for href in found), f"{query!r} gave {found}"
     assert any(path.startswith("/pagefind/more/") for path in fetched), "the other indexes were not merged"
+
+
+def instant_filter(browser, address: str, path: str, words: str) -> set[str]:
+    """The services the directory's instant filter shows for the words on a listing page."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(address + path)
+    tab.fill("#ch-filter-input", words)
+    tab.wait_for_function("() => document.querySelector('.ch-filter__count').textContent.includes('match')")
+    shown = tab.locator(".ch-filter__results .ch-services__item a")
+    found = {shown.nth(i).get_attribute("href") for i in range(shown.count())}
+    context.close()
+    return found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path, words", [("/services/", "dementia"), ("/services/kind/respite-care/", "carers")])
+def test_the_instant_filter_finds_the_same_services_in_merged_indexes(browser, site_url, parts_url, path, words):
+    one_index = instant_filter(browser, site_url, path, words)
+    assert one_index and instant_filter(browser, parts_url, path, words) == one_index

@@ -21,8 +21,8 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from collections import Counter
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -204,6 +204,8 @@ def index_site(site_dir: Path, binary: Path | None = None, documents: SearchDocu
     IndexFailed if Pagefind fails or indexes no page (a site whose pages lost their marks would have an empty
     search)."""
     parts = documents.parts() if documents is not None else [site_dir]
+    if not parts:
+        raise IndexFailed("Pagefind did not index the site: no page is marked to be found.")
     summaries = []
     for number, source in enumerate(parts):
         output = site_dir / OUTPUT / (f"{MORE}/{number}" if number else "")
