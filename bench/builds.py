@@ -91,6 +91,14 @@ def timed_build(project: Path) -> Timed:
     return Timed(seconds, _peak_at_once(samples) / 1e6, cpu)
 
 
+def with_directory(project: Path, n: int) -> Path:
+    """The project (a copy) with a synthetic directory of n services (bench/synthetic.py) for its own."""
+    from synthetic import services
+
+    (project / "data" / "services.yaml").write_text(services(n, project / "data"))
+    return project
+
+
 def print_table(title: str, columns: list[tuple[str, str, str]], rows) -> None:
     """A benchmark's table, a row printed as soon as it is measured: columns are (heading, key, format) and each
     row is a dict of measurements, e.g. ("build s", "seconds", ".1f")."""

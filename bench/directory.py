@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from builds import copy_project, print_table, scratch, timed_build  # noqa: E402
-from synthetic import services  # noqa: E402
+from builds import copy_project, print_table, scratch, timed_build, with_directory  # noqa: E402
 
 
 def folder_size(path: Path, pattern: str = "**/*") -> int:
@@ -23,8 +22,7 @@ def folder_size(path: Path, pattern: str = "**/*") -> int:
 
 def measure(n: int) -> dict:
     with scratch() as tmp:
-        project = copy_project(Path(tmp) / "project")
-        (project / "data" / "services.yaml").write_text(services(n, project / "data"))
+        project = with_directory(copy_project(Path(tmp) / "project"), n)
         seconds, peak_mb, cpu_seconds = timed_build(project)
         site = project / "site"
         pages = {p for p in (site / "services").glob("*/index.html") if p.parent.name not in ("for", "kind", "in")

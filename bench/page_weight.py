@@ -123,17 +123,18 @@ def heaviest(site: Path, pattern: str) -> str | None:
     return "/" + found.parent.relative_to(site).as_posix() + "/" if found else None
 
 
-def build(site: Path, services_count: int | None) -> None:
-    project = ROOT
+def build(folder: Path, services_count: int | None) -> Path:
+    """The example built into folder/site, or a copy of it with a synthetic directory (folder/project/site)."""
     if services_count:
         sys.path.insert(0, str(ROOT / "bench"))
-        from builds import copy_project
-        from synthetic import services
+        from builds import copy_project, timed_build, with_directory
 
-        project = copy_project(site.parent / "project")
-        (project / "data" / "services.yaml").write_text(services(services_count, project / "data"))
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)], cwd=project,
-                   check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+        project = with_directory(copy_project(folder / "project"), services_count)
+        timed_build(project)
+        return project / "site"
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(folder / "site")],
+                   cwd=ROOT, check=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+    return folder / "site"
 
 
 def main() -> None:
@@ -141,8 +142,7 @@ def main() -> None:
 
     services_count = int(sys.argv[1]) if len(sys.argv) > 1 else None
     with tempfile.TemporaryDirectory() as tmp:
-        site = Path(tmp) / "site"
-        build(site, services_count)
+        site = build(Path(tmp), services_count)
         kinds = dict(KINDS) | {kind: path for kind, pattern in LISTS.items() if (path := heaviest(site, pattern))}
         server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()),
                                                  functools.partial(GzipHandler, directory=str(site)))

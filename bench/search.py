@@ -35,9 +35,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from builds import ENV, copy_project, scratch  # noqa: E402
+from builds import copy_project, scratch, timed_build, with_directory  # noqa: E402
 from page_weight import CHROMIUM_ARGS, GzipHandler  # noqa: E402
-from synthetic import services  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -59,13 +58,7 @@ def baseline_project(into: Path, commit: str) -> Path:
 
 
 def build(project: Path, n: int) -> tuple[Path, float]:
-    (project / "data" / "services.yaml").write_text(services(n, project / "data"))
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", "site"], cwd=project,
-                            env=ENV, capture_output=True, text=True)
-    if result.returncode:
-        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
-    return project / "site", time.perf_counter() - start
+    return project / "site", timed_build(with_directory(project, n)).seconds
 
 
 class Counted(GzipHandler):

@@ -7,7 +7,6 @@ stops the build with the page, the line and the ids that would work.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -49,10 +48,6 @@ def _fail(env, call: str, needle: str, message: str, fix: str, code: str = "MACR
         f"    How to fix: {fix}\n"
         f"    More help: docs/errors.md#{code.lower().replace('_', '-')} [{code}]"
     )
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def define_env(env):
@@ -185,5 +180,5 @@ def define_env(env):
             # Links were checked against content/ before any page was rendered (SiteBuild.check_pages).
             url = urls.relative(page_urls[term.link], env.page.url) if term.link else None
             terms.append({"term": term.term, "abbr": term.abbr, "definition": term.definition,
-                          "anchor": slug(term.term), "url": url})
+                          "anchor": urls.slug(term.term), "url": url})
         return render("glossary.html", terms=terms)

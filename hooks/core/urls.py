@@ -7,6 +7,13 @@ rather than let links made from data point at the wrong place.
 
 from __future__ import annotations
 
+import re
+
+
+def slug(text: str) -> str:
+    """Text as a part of an address or an anchor: small letters and digits, "-" between ("North Town" -> north-town)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
 
 def page_url(src_uri: str) -> str:
     """support/carers-assessment.md -> support/carers-assessment/; a/index.md -> a/; index.md -> ./"""

@@ -6,8 +6,9 @@ services/, services/kind/respite-care/, services/for/young-carers/in/city-of-lon
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from hooks.core import urls
 
 ROOT = "services"
 FACETS = ("kind", "who", "area")
@@ -15,7 +16,7 @@ SEGMENT = {"kind": "kind", "who": "for", "area": "in"}  # the word in the addres
 
 
 def area_slug(area: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", area.lower()).strip("-")
+    return urls.slug(area)
 
 
 @dataclass(frozen=True, order=True)

@@ -29,6 +29,8 @@ from typing import Mapping
 
 from markupsafe import Markup
 
+from hooks.outputs import search_index
+
 OUTPUT = "pagefind"  # site/pagefind/: what overrides/assets/javascripts/site-search.js imports
 ARTICLE_OPEN = re.compile(r'<article class="md-content__inner md-typeset">')  # coupling point "article markup"
 # How strongly the words carers use count when the page's title or headings name them: like an <h1> (7) on a
@@ -113,9 +115,7 @@ COMMON_SHARE = 0.5  # a word on at least this share of the pages found by search
 # browser merges (site-search.js): a national directory is indexed within the build's memory budget.
 PART_PAGES = 10_000
 MORE = "more"  # site/pagefind/more/1/, more/2/ ...: the indexes after the first
-TAG = re.compile(r"<[^>]*>")
-WORD = re.compile(r"[^\W\d_]+")
-APOSTROPHES = re.compile(r"['\u2019]")
+LETTERS = re.compile(r"[^\W\d_]+")
 
 
 IGNORED = re.compile(r"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>|<(script|style)\b[^>]*>")
@@ -146,10 +146,11 @@ def _end_of(html: str, name: str, start: int) -> int:
     return len(html)
 
 
-def words_of(text: str) -> set[str]:
-    """The words of a text as site-search.js splits a query: lower case, apostrophes dropped ("carer's" is
+def words_of(html: str) -> set[str]:
+    """The words of a page as site-search.js splits a query: its text as the synonyms are matched
+    (search_index.normalise: lower case, no tags, straight apostrophes), apostrophes dropped ("carer's" is
     "carers"), anything but letters between words."""
-    return set(WORD.findall(APOSTROPHES.sub("", text.lower())))
+    return set(LETTERS.findall(search_index.normalise(html).replace("'", "")))
 
 
 class SearchDocuments:
@@ -182,7 +183,7 @@ class SearchDocuments:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(document, encoding="utf-8")
         self.pages += 1
-        self.pages_with.update(words_of(TAG.sub(" ", document)))
+        self.pages_with.update(words_of(document))
 
     def parts(self) -> list[Path]:
         return sorted(self.root.iterdir(), key=lambda part: int(part.name))

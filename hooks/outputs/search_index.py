@@ -12,9 +12,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from hooks.data.models import SynonymsFile
+from hooks.core.yaml_source import load_text
 
 
 def groups(synonyms: SynonymsFile) -> list[list[str]]:
@@ -23,7 +23,7 @@ def groups(synonyms: SynonymsFile) -> list[list[str]]:
 
 def load_groups(data_dir: Path) -> list[list[str]]:
     """The groups in data/synonyms.yaml, checked (the build has them already, in SiteData)."""
-    return groups(SynonymsFile.model_validate(yaml.safe_load((data_dir / "synonyms.yaml").read_text(encoding="utf-8"))))
+    return groups(SynonymsFile.model_validate(load_text((data_dir / "synonyms.yaml").read_text(encoding="utf-8"))))
 
 
 def normalise(text: str) -> str:

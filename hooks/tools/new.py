@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hooks.checks import placeholders
 from hooks.core.paths import ROOT
+from hooks.core.yaml_source import load_text
 from hooks.core.today import today as current_date
 
 REVIEW_AFTER = timedelta(days=182)  # about 6 months
@@ -79,16 +80,14 @@ def new_page(path: str, title: str, root: Path = ROOT, today: date | None = None
 
 
 def new_service(service_id: str, name: str, root: Path = ROOT, today: date | None = None) -> Path:
-    import yaml
-
     today = today or current_date()
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", service_id):
         raise SystemExit(f'ID must be small letters, numbers and -, like carers-cafe (not "{service_id}").')
     services = root / "data" / "services.yaml"
-    existing = yaml.safe_load(services.read_text(encoding="utf-8"))["services"]
+    existing = load_text(services.read_text(encoding="utf-8"))["services"]
     if any(s["id"] == service_id for s in existing):
         raise SystemExit(f'A service with the id "{service_id}" already exists in data/services.yaml.')
-    site = yaml.safe_load((root / "data" / "site.yaml").read_text(encoding="utf-8"))
+    site = load_text((root / "data" / "site.yaml").read_text(encoding="utf-8"))
     entry = SERVICE.format(id=service_id, name=_yaml_text(name), area=site["council"]["short_name"],
                            today=today, review_by=today + REVIEW_AFTER)
     # Imported services live in their own file (hooks/importer/store.py): a hand-made one goes at the end here,

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 
 from hooks.core import urls
+from hooks.core.yaml_source import load_text
 from hooks.checks import readability
 from hooks.checks import reading_rules
 from hooks.data.models import PageMeta
@@ -28,7 +28,7 @@ class PageReading:
 
 
 def words_to_avoid(data_dir: Path) -> dict[str, str]:
-    return yaml.safe_load((data_dir / "words-to-avoid.yaml").read_text(encoding="utf-8"))["words"]
+    return load_text((data_dir / "words-to-avoid.yaml").read_text(encoding="utf-8"))["words"]
 
 
 def find_words(text: str, avoid: dict[str, str]) -> list[tuple[str, str]]:
