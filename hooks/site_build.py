@@ -188,8 +188,8 @@ class SiteBuild:
         self.leaflet_pages = leaflets.leaflets_for(self.metas, self.data.get_help_now.page)
         editable = {src: editor_collections.page_entry(src) for src in sources}
         sizes = self.data_file_sizes
-        editable.update({service_src(s.id): editor_collections.service_entry(s.file, sizes)
-                         for s in self.directory.listings if editor_collections.service_entry(s.file, sizes)})
+        editable.update({service_src(s.id): entry for s in self.directory.listings
+                         if (entry := editor_collections.service_entry(s.file, sizes))})
         self.view = dataclasses.replace(
             self.view, page_urls=MappingProxyType(page_urls), editable=MappingProxyType(editable),
             links=Links(get_help_now=page_urls[self.data.get_help_now.page],
