@@ -111,6 +111,12 @@ def on_config(config):
 
 @_stops_on_problems
 def on_files(files: Files, config):
+    content = Path(config.docs_dir)
+    # Every file MkDocs will read or publish from content/ (the theme's files are in the list too, from their own
+    # folders; files MkDocs leaves out, such as .DS_Store, are neither read nor published).
+    _build.check_content_files(content, [Path(f.abs_src_path) for f in files if not f.generated_by
+                                         and not f.inclusion.is_excluded()
+                                         and Path(f.abs_src_path).is_relative_to(content)])
     sources = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if not f.generated_by}
     _warn(_build.check_pages(sources))
     files.append(File.generated(config, "assets/stylesheets/council.css", content=_build.council_css()))

@@ -6,6 +6,8 @@ see a read-only view (SiteView), published once the pages are known.
 
 The order of a build:
   load            data/ checked into typed objects (SiteData, Directory); nothing written on a problem
+  check_content_files
+                  content/ holds only pages and pictures that are what they say, none a link out of it
   check_pages     every page's front matter and template words left in; pages data/ points at; the crisis
                   pages; then the pages made from data (hooks/directory) are added, and the view for templates
                   is complete
@@ -41,7 +43,7 @@ from typing import Mapping
 from markupsafe import Markup, escape
 
 from hooks import directory as pages_from_data
-from hooks.checks import crisis, easy_read, placeholders, readability, reading_rules, third_party
+from hooks.checks import content_files, crisis, easy_read, placeholders, readability, reading_rules, third_party
 from hooks.core import background, memory, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
@@ -135,6 +137,7 @@ class SiteBuild:
         """Read and check data/, and that the editor's files are installed; raises ProblemsFound with every
         problem, before anything is written."""
         editor_page.check_bundle(root / editor_page.BUNDLE)
+        _raise_errors(content_files.outside(root / "data", sorted((root / "data").rglob("*"))))
         data = site_data.load_site_data(root / "data", root=root, today=today)
         directory = services.load_directory(root / "data", data, root=root, today=today)
         build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory,
@@ -165,7 +168,12 @@ class SiteBuild:
     def council_css(self) -> str:
         return council_css(self.data.colours)
 
-    # -- check_pages ----------------------------------------------------------------------------------------
+    # -- check_content_files, check_pages -------------------------------------------------------------------
+    def check_content_files(self, content: Path, files: list[Path]) -> None:
+        """content/ holds only pages and pictures that are what they say, none of them a link to a file
+        elsewhere (hooks/checks/content_files.py); raises ProblemsFound."""
+        _raise_errors(content_files.content_problems(content, files))
+
     def check_pages(self, sources: Mapping[str, Path]) -> list[Problem]:
         """Check every page in content/ (path there -> file); returns warnings, raises ProblemsFound on errors.
         Then make the pages from data, so `generated` and the view are complete."""
