@@ -138,6 +138,8 @@ ContentPath = Annotated[str, AfterValidator(_path_check(r"[a-z0-9][a-z0-9_/.-]*\
 AssetPath = Annotated[str, AfterValidator(_path_check(r"[A-Za-z0-9][A-Za-z0-9_/.-]*\.(?:svg|png|jpg|jpeg|webp)",
                                                       "assets/logo.svg"))]
 IconName = Annotated[str, AfterValidator(_path_check(r"[a-z0-9-]+/[a-z0-9-]+", "material/phone"))]
+# One of the site's own scripts in overrides/assets/javascripts/, by its file name.
+ScriptName = Annotated[str, AfterValidator(_path_check(r"[a-z0-9][a-z0-9-]*\.js", "emergency-plan.js"))]
 HttpsUrl = Annotated[str, AfterValidator(_https_url)]
 Postcode = Annotated[str, AfterValidator(_postcode)]
 Description = Annotated[str, AfterValidator(_description)]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
 from hooks.core import yaml_source
-from hooks.data.models import PageMeta
+from hooks.data.models import PageMeta, PageOptions
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.data.site_data import validate
 
@@ -38,6 +39,7 @@ def check_page(text: str, file: str, audiences: set[str], today: date,
         )]
     try:
         meta = validate(PageMeta, source)
+        validate(PageOptions, dataclasses.replace(source, data=dict(meta.model_extra or {})))
     except ProblemsFound as found:
         return None, found.problems
     problems = [

@@ -6,13 +6,15 @@ from datetime import date
 from functools import cached_property
 
 from markupsafe import Markup
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from hooks.data import phones, provenance
 from hooks.data.base import DataFile, Strict
 from hooks.data.fields import (AssetPath, BranchName, Colour, ContentPath, Email, GitHubRepo, HttpsUrl, IconName,
-                               PhoneNumber, SafeText, Slug, SmsNumber, TextphoneNumber)
+                               PhoneNumber, SafeText, ScriptName, Slug, SmsNumber, TextphoneNumber)
 from hooks.data.provenance import Source
 
 __all__ = ["DataFile", "Strict"]  # re-exported: other model modules import them from here
@@ -256,10 +258,26 @@ class SynonymsFile(DataFile):
     groups: list[list[SafeText]]
 
 
+class SearchOption(Strict):
+    exclude: bool = False  # keep the page out of the site's search
+
+
+class PageOptions(Strict):
+    """What a page's front matter may set for the theme, besides PageMeta's fields, and nothing else: the theme's
+    templates read front matter and print some of it as it is (coupling point 'front matter in templates'), and
+    the macros plugin makes every key a variable of the page's template."""
+
+    hide: list[Literal["navigation", "toc", "footer", "path"]] = []
+    search: SearchOption | None = None
+    scripts: list[ScriptName] = []  # the site's own scripts the page needs, from overrides/assets/javascripts/
+    minimal: bool = False  # the crisis page: nothing but its content, the header and Get help now
+    compact: bool = False  # a short menu instead of the full one
+
+
 class PageMeta(BaseModel):
     """The front matter every page in content/ must have."""
 
-    # Pages may carry other fields for the theme (hide, search...), so extra keys are allowed.
+    # The theme's options (PageOptions) are kept as extra keys, checked on their own, out of the editor's form.
     model_config = ConfigDict(extra="allow", frozen=True)
 
     title: SafeText
