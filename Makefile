@@ -71,7 +71,7 @@ check: $(SITE_DEPS) $(NODE_DEPS) ## Build, then check the finished site: promise
 check-site: $(SITE_DEPS) ## Check the site already built in site/ (what CI publishes), without building it again
 	$(BIN)/python -m hooks.tools.check --site site
 
-pr-report: $(SITE_DEPS) ## Build and check as on a pull request; write the report an editor sees there (checks-report.md)
+pr-report: $(SITE_DEPS) $(NODE_DEPS) ## Build and check as on a pull request; write the report an editor sees there (checks-report.md)
 	$(BIN)/python -m hooks.tools.pr_report --out checks-report.md
 
 freshness: $(SITE_DEPS) ## List the pages, services and contacts due for review in the next 60 days
