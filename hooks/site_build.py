@@ -300,8 +300,7 @@ class SiteBuild:
             near_me.write(self.directory, site_dir)
         if self.open_data is not None:
             background.wait(self.open_data)
-        pdfs = self._leaflets_made()
-        for src_uri, pdf in pdfs.items():
+        for src_uri, pdf in self._leaflets_made().items():
             leaflets.save(self.leaflet_pages[src_uri], pdf, site_dir)
 
     def _leaflets_made(self) -> dict[str, bytes]:

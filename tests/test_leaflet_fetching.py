@@ -170,6 +170,14 @@ def test_a_refusal_crosses_back_from_the_second_process_whole():
     assert (refused.addresses, refused.attached) == (("file:///a",), ("file:///b",))
 
 
+def test_no_published_leaflet_carries_a_file(built_site, tmp_path):
+    """The leaflets as readers download them from the example site."""
+    published = sorted((built_site / "leaflets").glob("*.pdf"))
+    assert published
+    for path in published:
+        assert embedded_files(path.read_bytes(), tmp_path).strip() == "0 embedded files", path.name
+
+
 PAGE = """---
 title: Test page (easy read)
 description: A test.

@@ -166,10 +166,10 @@ def render_pdf(html: str, base_url: str, site_dir: Path) -> bytes:
               CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher)]
     page = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     document = page.render(stylesheets=styles, font_config=fonts)
-    # Found by WeasyPrint but not by us: refused all the same.
+    # Any attachment WeasyPrint found and we did not is refused all the same.
     attached = _attachment_links(page) or (("an attached file",) if _has_attachments(document) else ())
-    pdf = None if attached else document.write_pdf()  # attached files are read only here: never, then
-    if fetcher.refused or attached:  # pictures inside SVG pictures are fetched while the PDF is written
+    pdf = None if attached else document.write_pdf()  # where attached files would be read: not called, then
+    if fetcher.refused or attached:  # after writing: pictures inside SVG pictures are fetched while it writes
         raise Refused(tuple(dict.fromkeys(fetcher.refused)), tuple(dict.fromkeys(attached)))
     return pdf
 
