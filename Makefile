@@ -49,7 +49,7 @@ tidy: $(SITE_DEPS) $(NODE_DEPS) ## Write data/*.yaml and the pages' front matter
 site: $(SITE_DEPS) $(NODE_DEPS) ## Build the finished site into site/ (only a complete, checked build replaces it)
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
-	rm -rf site && mv .site-build site
+	$(BIN)/python -m hooks.tools.publish .site-build site
 	@echo "Built the site into site/"
 
 leaflets: site ## Make the PDF leaflets (easy-read pages and the crisis page) into site/leaflets/
@@ -139,4 +139,4 @@ lock: ## Re-lock requirements/{site,test,bench}.txt with hashes from requirement
 	rm -rf .venv-lock
 
 clean: ## Remove the built site and caches
-	rm -rf site .site-build .cache .pytest_cache checks-report.md
+	rm -rf site site.old-* .site-build .cache .pytest_cache checks-report.md

@@ -150,7 +150,7 @@ def on_page_context(context, page, config, nav):
 @_stops_on_problems
 def on_post_page(output, page, config):
     output = _build.finish_page(output, "content/" + page.file.src_uri)
-    _build.start_leaflet(page.file.src_uri, output, Path(page.file.abs_dest_path))
+    _build.start_leaflet(page.file.src_uri, output, Path(page.file.abs_dest_path), Path(config.site_dir))
     data_pages.release(page)
     return output
 

@@ -290,8 +290,9 @@ class SiteBuild:
     def own_host(self) -> str:
         return self.data.site.url.split("/")[2]
 
-    def start_leaflet(self, src_uri: str, output: str, page_file: Path) -> None:
-        """Make the page's PDF leaflet from the page as built, in the second process; saved by finish()."""
+    def start_leaflet(self, src_uri: str, output: str, page_file: Path, site_dir: Path) -> None:
+        """Make the page's PDF leaflet from the page as built, in the second process; saved by finish(). It may
+        read only files in site_dir, the folder being built (leaflets.render_pdf)."""
         leaflet = self.leaflet_pages.get(src_uri)
         if not leaflet or not self.make_leaflets:
             return
@@ -299,7 +300,7 @@ class SiteBuild:
                       for c in (self.data.contacts[i] for i in self.data.get_help_now.printed_contacts)]
         self.leaflet_pdfs[src_uri] = self._start(
             leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, help_items,
-            self.data.site.url)
+            self.data.site.url, site_dir)
 
     # -- finish, index_search, settle ---------------------------------------------------------------------
     def finish(self, site_dir: Path) -> None:
@@ -307,10 +308,24 @@ class SiteBuild:
             near_me.write(self.directory, site_dir)
         if self.open_data is not None:
             background.wait(self.open_data)
+        for src_uri, pdf in self._leaflets_made().items():
+            leaflets.save(self.leaflet_pages[src_uri], pdf, site_dir)
+
+    def _leaflets_made(self) -> dict[str, bytes]:
+        """Every leaflet made, by page; raises ProblemsFound, before any is saved, if a leaflet was refused
+        something it asked for."""
+        made, problems = {}, []
         for src_uri, making in self.leaflet_pdfs.items():
-            pdf = background.wait(making)
+            try:
+                pdf = background.wait(making)
+            except leaflets.Refused as refused:
+                source = (self.root / "content" / src_uri).read_text(encoding="utf-8")
+                problems += leaflets.refused_problems(self.leaflet_pages[src_uri], refused, source)
+                continue
             if pdf:
-                leaflets.save(self.leaflet_pages[src_uri], pdf, site_dir)
+                made[src_uri] = pdf
+        _raise_errors(problems)
+        return made
 
     def write_editor(self, site_dir: Path) -> None:
         """admin/: the editor's page, its configuration and the CMS's files. CARERS_HUB_EDITOR_SERVER (set by

@@ -165,7 +165,7 @@ page = Path(sys.argv[2])
 article = leaflets.ARTICLE.search(page.read_text()).group(1)
 leaflet = leaflets.Leaflet("easy-read/what-is-a-carer.md", "What is a carer?", date(2026, 11, 23))
 html = leaflets.leaflet_html(leaflet, article, "A council", [("Emergency services", "999", "Danger.")])
-Path(sys.argv[3]).write_bytes(leaflets.render_pdf(html, page.as_uri()))"""
+Path(sys.argv[3]).write_bytes(leaflets.render_pdf(html, page.as_uri(), page.parents[2]))"""
 
 
 def fonts_in(pdf_path: Path) -> set[str]:

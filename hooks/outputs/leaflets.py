@@ -8,6 +8,11 @@ phone. Title and language are set in the PDF. The same input always gives the sa
 Made by every build (`make site`, `make leaflets`; not `make serve`, where they would slow each rebuild):
 each page's leaflet is made from the page as built (SiteBuild.start_leaflet, in the build's second process,
 hooks/core/background.py) and saved before the build ends (SiteBuild.finish), so the download links work.
+
+A leaflet reads only the build's own files: WeasyPrint would otherwise fetch any address a page names (any
+file on the machine, any website, 127.0.0.1) and embed a rel="attachment" link's file in the public PDF.
+OwnFiles refuses everything else, and no leaflet carries an attached file; a leaflet that asked for either
+is not made (Refused), and the build stops naming the page (refused_problems).
 """
 
 from __future__ import annotations
@@ -16,12 +21,14 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin, urlsplit
+from urllib.request import url2pathname
 
 from markupsafe import Markup
 
 from hooks.core import urls
 from hooks.core.paths import OVERRIDES
+from hooks.core.problems import Problem
 from hooks.core.render import long_date
 from hooks.data.models import PageMeta
 
@@ -75,26 +82,96 @@ def leaflet_html(leaflet: Leaflet, article: str, council: str, help_items: list[
                                  article=Markup(article), help=help_section))
 
 
-def font_faces() -> str:
-    """@font-face rules for the leaflets' font, from the package that ships it: every machine embeds the same
-    font, so the same page gives the same PDF, whatever fonts the system has."""
+def font_files() -> list[tuple[Path, str, str]]:
+    """The leaflets' font files (path, weight, style), from the package that ships them."""
     import json
 
     import fontpkg_atkinson_hyperlegible as font
 
     files = json.loads((font.ROOT / "metadata.json").read_text(encoding="utf-8"))["files"]
-    return "\n".join(
-        f'@font-face {{ font-family: "{FONT}"; src: url("{(font.ROOT / f["path"]).as_uri()}"); '
-        f'font-weight: {f["weight"]}; font-style: {f["style"]}; }}' for f in files)
+    return [(font.ROOT / f["path"], f["weight"], f["style"]) for f in files]
 
 
-def render_pdf(html: str, base_url: str) -> bytes:
+def font_faces() -> str:
+    """@font-face rules for the leaflets' font, from the package that ships it: every machine embeds the same
+    font, so the same page gives the same PDF, whatever fonts the system has."""
+    return "\n".join(f'@font-face {{ font-family: "{FONT}"; src: url("{path.as_uri()}"); '
+                     f'font-weight: {weight}; font-style: {style}; }}' for path, weight, style in font_files())
+
+
+class Refused(Exception):
+    """A leaflet asked for something that is not the build's own (or for an attached file): it is not made."""
+
+    def __init__(self, addresses: tuple[str, ...], attached: tuple[str, ...] = ()):
+        super().__init__(addresses, attached)  # both, so it crosses back from the second process whole
+        self.addresses, self.attached = addresses, attached
+
+
+def allowed_file(url: str, site_dir: Path, files: frozenset[Path]) -> Path | None:
+    """The file a file: address names, resolved (symbolic links followed), if it is in the site folder being
+    built or is one of `files` (resolved); None for anything else. A missing file in the site folder is
+    allowed through, to be reported missing as before, not as outside the site."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() != "file" or parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(parts.path)).resolve()
+    return path if path.is_relative_to(site_dir.resolve()) or path in files else None
+
+
+def _own_files_only(site_dir: Path, files: frozenset[Path]):
+    from weasyprint.urls import URLFetcher
+
+    class OwnFiles(URLFetcher):
+        """WeasyPrint's fetcher for one leaflet: the site folder's files, the leaflet's stylesheet and font, and
+        data: addresses (they carry their own bytes; what they name is fetched through here too). Every other
+        address is refused and kept in `refused`."""
+
+        def __init__(self):
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def fetch(self, url, headers=None):
+            if url[:5].lower() == "data:":
+                return super().fetch(url, headers)
+            path = allowed_file(url, site_dir, files)
+            if path is None:
+                self.refused.append(url)
+                raise ValueError(f"a leaflet may not read {url}")
+            return super().fetch(path.as_uri(), headers)  # the file checked, not the address as written
+
+    return OwnFiles()
+
+
+def _attachment_links(page) -> tuple[str, ...]:
+    """What the page's rel="attachment" links and <link>s point at, as WeasyPrint read the page (coupling
+    point "WeasyPrint attachments")."""
+    return tuple(element.get("href") or "" for element in page.etree_element.iter()
+                 if "attachment" in (element.get("rel") or "").lower().split())
+
+
+def _has_attachments(document) -> bool:
+    """Whether the PDF would carry a file (from <link rel="attachment"> or a link with rel="attachment")."""
+    return bool(document.metadata.attachments) or any(
+        kind == "attachment" for page in document.pages for kind, *_ in page.links)
+
+
+def render_pdf(html: str, base_url: str, site_dir: Path) -> bytes:
+    """The PDF of a leaflet's HTML; raises Refused if it asks for anything but the build's own files."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    fetcher = _own_files_only(site_dir, frozenset([STYLESHEET.resolve(), *(p.resolve() for p, _, _ in font_files())]))
     fonts = FontConfiguration()
-    styles = [CSS(string=font_faces(), font_config=fonts), CSS(filename=str(STYLESHEET), font_config=fonts)]
-    return HTML(string=html, base_url=base_url).write_pdf(stylesheets=styles, font_config=fonts)
+    styles = [CSS(string=font_faces(), font_config=fonts, url_fetcher=fetcher),
+              CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher)]
+    page = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
+    document = page.render(stylesheets=styles, font_config=fonts)
+    # Any attachment WeasyPrint found and we did not is refused all the same.
+    attached = _attachment_links(page) or (("an attached file",) if _has_attachments(document) else ())
+    pdf = None if attached else document.write_pdf()  # where attached files would be read: not called, then
+    if fetcher.refused or attached:  # after writing: pictures inside SVG pictures are fetched while it writes
+        raise Refused(tuple(dict.fromkeys(fetcher.refused)), tuple(dict.fromkeys(attached)))
+    return pdf
 
 
 def absolute_links(article: str, page_address: str) -> str:
@@ -109,14 +186,40 @@ def absolute_links(article: str, page_address: str) -> str:
 
 
 def make_pdf(leaflet: Leaflet, page_html: str, base_url: str, council: str,
-             help_items: list[tuple[str, str, str]], site_url: str) -> bytes | None:
+             help_items: list[tuple[str, str, str]], site_url: str, site_dir: Path) -> bytes | None:
     """The leaflet of a built page (its article, the council's name and the numbers to call). base_url is
-    where the page was built (for its pictures); site_url where the site is published (for its links)."""
+    where the page was built (for its pictures), site_dir the folder being built (all a leaflet may read);
+    site_url where the site is published (for its links). Raises Refused (see render_pdf)."""
     match = ARTICLE.search(page_html)
     if not match:
         return None
     article = absolute_links(match.group(1), urljoin(site_url, urls.page_url(leaflet.src_uri)))
-    return render_pdf(leaflet_html(leaflet, article, council, help_items), base_url)
+    return render_pdf(leaflet_html(leaflet, article, council, help_items), base_url, site_dir)
+
+
+def refused_problems(leaflet: Leaflet, refused: Refused, source: str) -> list[Problem]:
+    """What a leaflet asked for and was refused, at the line of the page's Markdown (source) naming it."""
+    file = "content/" + leaflet.src_uri
+    return [Problem(code="LEAFLET_READS_OUTSIDE_SITE", file=file, line=line_naming(source, address), field="",
+                    message=f"the page's leaflet would read {address}, which is not part of this site.",
+                    fix="A leaflet may show only the site's own pictures and files. Put the picture in content/ "
+                        "beside the page and show it with ![what it shows](picture.png), or remove it.")
+            for address in refused.addresses] + [
+            Problem(code="LEAFLET_ATTACHMENT", file=file, line=line_naming(source, address), field="",
+                    message=f'the page asks for {address} to be attached to its leaflet (rel="attachment").',
+                    fix='Remove rel="attachment" from the link: a leaflet never carries attached files.')
+            for address in refused.attached]
+
+
+def line_naming(source: str, address: str) -> int | None:
+    """The first line of the page's Markdown that names the address: as written, by its path, or by its file's
+    name (a relative address, as written in the page, ends with it)."""
+    path = unquote(urlsplit(address).path)
+    for needle in filter(None, (address, unquote(address), path.rstrip("/"), path.rstrip("/").rpartition("/")[2])):
+        for number, line in enumerate(source.splitlines(), 1):
+            if needle in line:
+                return number
+    return None
 
 
 def save(leaflet: Leaflet, pdf: bytes, site_dir: Path) -> int:
@@ -134,4 +237,3 @@ def link(leaflet_url: str, easy: bool) -> Markup:
     """The download link a page shows; its size is filled in once the PDF exists."""
     label = "Download as an easy-read leaflet" if easy else "Download as a leaflet to print"
     return Markup('<p class="ch-leaflet" data-pagefind-ignore><a href="{}" download>{} {}').format(leaflet_url, label, Markup(LINK_MARKER)) + Markup("</p>")
-
