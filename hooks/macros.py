@@ -1,5 +1,9 @@
 """Macros editors use in pages: {{ contact_card("id") }}, {{ phone("id") }}, {{ glossary() }}.
 
+They are the only code a page can call: hooks/checks/page_template.py lists them from this file (each function
+marked @env.macro) and refuses anything else in a page before it renders, and pages render in a sandbox
+(hooks/engine/page_sandbox.py) that holds only them.
+
 Loaded by mkdocs-macros-plugin (`module_name: hooks/macros`). The data they show was
 loaded and checked by hooks/site_build.py before this runs. A macro given a wrong id
 stops the build with the page, the line and the ids that would work.
@@ -19,6 +23,7 @@ from hooks.checks import easy_read  # noqa: E402
 from hooks.core import urls  # noqa: E402
 from hooks.directory import service_pages  # noqa: E402
 from hooks.directory.selection import Selection  # noqa: E402
+from hooks.engine import page_sandbox  # noqa: E402
 from hooks.core.render import render  # noqa: E402
 from hooks.data.services import Directory  # noqa: E402
 from hooks.data.site_data import SiteData  # noqa: E402
@@ -50,11 +55,16 @@ def _fail(env, call: str, needle: str, message: str, fix: str, code: str = "MACR
     )
 
 
+def on_pre_page_macros(env):
+    """Before each page: it renders in a sandbox that holds these macros and the council's details, and nothing
+    else (hooks/engine/page_sandbox.py), never in mkdocs-macros' own Jinja, where a page could run any code."""
+    page_sandbox.install(env)
+
+
 def define_env(env):
     view = env.conf["extra"]["carers"]  # the build's read-only view (hooks/site_build.py)
     data: SiteData = view.data
-    env.variables["council"] = data.council
-    env.variables["site_info"] = data.site
+    env.variables["council"] = data.council  # what pages may print of it: hooks/checks/page_template.VARIABLES
 
     def _contact(call: str, contact_id: str):
         if contact_id not in data.contacts:

@@ -43,7 +43,8 @@ from typing import Mapping
 from markupsafe import Markup, escape
 
 from hooks import directory as pages_from_data
-from hooks.checks import content_files, crisis, easy_read, placeholders, readability, reading_rules, third_party
+from hooks.checks import (content_files, crisis, easy_read, page_template, placeholders, readability, reading_rules,
+                          third_party)
 from hooks.core import background, memory, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
@@ -183,6 +184,7 @@ class SiteBuild:
             text, shown = path.read_text(encoding="utf-8"), _shown(path, self.root, src_uri)
             meta, found = front_matter.check_page(text, shown, audiences, self.today, crisis=src_uri in crisis_pages)
             self.metas[src_uri] = meta
+            problems += page_template.problems(text, shown)  # before any page renders: macros only, no other code
             # Never published; the preview shows a page being written, with a warning (as for its reading level).
             problems += found + [dataclasses.replace(p, warning=self.preview) for p in placeholders.in_page(text, shown)]
         problems += self.directory.problems

@@ -203,3 +203,18 @@ def test_the_view_templates_see_cannot_be_changed(view):
         view.data = None
     with pytest.raises(TypeError):
         view.page_urls["x.md"] = "x/"
+
+
+def test_page_sandbox_mkdocs_macros_renders_each_page_in_the_environment_install_gives_it():
+    """hooks/engine/page_sandbox.install, from hooks/macros.py's on_pre_page_macros (documented), puts its sandbox
+    in mkdocs-macros' `_env` (not documented): the Jinja environment its `env` property answers with, and which
+    its `render` uses for each page's Markdown and title. If that changes, pages render outside the sandbox."""
+    from hooks.engine.page_sandbox import PageSandbox
+    from support.page_render import macros_plugin, render
+
+    plugin = macros_plugin(ROOT, *load_data())
+    output = render(plugin, "{{ joiner }}")  # an ordinary Jinja environment prints <jinja2.utils.Joiner ...>
+    assert isinstance(plugin.env, PageSandbox), broken("page sandbox", f"pages render with {type(plugin.env)}")
+    assert "Joiner" not in output and "Macro Rendering Error" in output, broken("page sandbox", output)
+    render(plugin, "", title="{{ joiner }}")
+    assert "Joiner" not in plugin.page.title, broken("page sandbox", f"the title rendered: {plugin.page.title}")

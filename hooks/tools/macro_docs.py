@@ -7,11 +7,8 @@ tests/test_handbook.py fails if docs/editors/macros.md differs from what this pr
 
 from __future__ import annotations
 
-import ast
-import inspect
-from pathlib import Path
+from hooks.checks.page_template import VARIABLES, site_macros
 
-MACROS = Path(__file__).resolve().parents[1] / "macros.py"
 HEADER = """# Macros reference
 
 Macros put data into a page: contacts, services and the glossary. Write them in a page exactly as shown,
@@ -20,30 +17,23 @@ the line and the ids you can use.
 
 This page is made from the macros themselves (`make docs`), so it is always up to date.
 
-Also available: `{{ council.name }}`, `{{ council.short_name }}` and `{{ council.area }}` for the council's
+Also available: VARIABLES for the council's
 name and area, from `data/site.yaml`.
+
+Nothing else works between `{{ }}` in a page, and no `{% %}` tag does: the site is not built, and the message
+says what to write instead ([PAGE_TEMPLATE_NOT_ALLOWED](../errors.md#page-template-not-allowed)).
 """
 
 
 def macros() -> list[tuple[str, str, str]]:
     """(name, signature, docstring) of every function decorated with @env.macro."""
-    tree = ast.parse(MACROS.read_text(encoding="utf-8"))
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.FunctionDef) and any(ast.unparse(d) == "env.macro" for d in node.decorator_list):
-            found.append((node.name, f"{node.name}({_arguments(node.args)})", inspect.cleandoc(ast.get_docstring(node) or "")))
-    return found
-
-
-def _arguments(args: ast.arguments) -> str:
-    """contact_id, category=None: names as an editor writes them, without Python's type hints."""
-    names = [a.arg for a in args.args]
-    defaults = [None] * (len(names) - len(args.defaults)) + [ast.unparse(d) for d in args.defaults]
-    return ", ".join(name if default is None else f"{name}={default}" for name, default in zip(names, defaults))
+    return [(m.name, m.signature, m.doc) for m in site_macros().values()]
 
 
 def reference() -> str:
-    parts = [HEADER]
+    # The values pages may print, as page_template allows them.
+    shown = [f"`{{{{ {name}.{attr} }}}}`" for name, attrs in VARIABLES.items() for attr in attrs]
+    parts = [HEADER.replace("VARIABLES", f"{', '.join(shown[:-1])} and {shown[-1]}")]
     for name, signature, doc in macros():
         parts.append(f"## {name}\n\n`{{{{ {signature} }}}}`\n\n{doc}\n")
     return "\n".join(parts)
