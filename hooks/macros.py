@@ -14,6 +14,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from jinja2 import TemplateSyntaxError
+from jinja2.exceptions import SecurityError
 from markupsafe import Markup
 
 # The macros plugin loads this file by path, so make `hooks` importable as a package.
@@ -33,6 +35,10 @@ MACRO_LIST_MAX = 10  # services() in a page shows this many, then links to the w
 
 class MacroProblem(Exception):
     """A mistake in how a page uses a macro; the message names the page, line and fix."""
+
+
+# A refusal from the sandbox or a macro is an editor's message, reported as it is, with no Python traceback.
+page_sandbox.report_in_own_words(MacroProblem, SecurityError, TemplateSyntaxError)
 
 
 def _line_of(page, needle: str) -> int | None:

@@ -81,6 +81,16 @@ def test_unknown_contact_in_a_macro_fails_with_page_and_line(project):
     assert 'no contact with the id "samaratins"' in output and "samaritans" in output
 
 
+def test_a_per_cent_sign_in_a_macro_mistake_is_reported_without_a_traceback(project):
+    """mkdocs-macros %-formats its error report and adds a traceback; ours is shown as written (coupling point
+    "macro error report")."""
+    page = project / "content" / "wellbeing" / "emotional-support.md"
+    edit(page, 'contact_card("samaritans")', 'contact_card("50% off")')
+    output = assert_failed_cleanly_or_macro(build(project))
+    assert f"content/wellbeing/emotional-support.md, line {line_of(page, '50% off')}" in output, output
+    assert 'no contact with the id "50% off"' in output, output
+
+
 def test_undefined_variable_fails_instead_of_rendering_blank(project):
     edit(project / "content" / "index.md", "{{ council.area }}", "{{ council.aera }}")
     result = build(project)
@@ -89,7 +99,8 @@ def test_undefined_variable_fails_instead_of_rendering_blank(project):
 
 
 def assert_failed_cleanly_or_macro(result) -> str:
-    # mkdocs-macros-plugin stops with exit code 100 on a macro error.
+    # mkdocs-macros-plugin stops with exit code 100 on a macro error: in an editor's words, with no traceback.
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
+    assert "Traceback" not in output, output
     return output

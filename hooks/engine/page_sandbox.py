@@ -97,6 +97,16 @@ class PageSandbox(SandboxedEnvironment):
         raise SecurityError(self.refusal(ARITHMETIC))
 
 
+def report_in_own_words(*errors: type[Exception]) -> None:
+    """mkdocs-macros reports a page's error with format_error, which adds a Python traceback and %-formats the
+    report (a "%" in our message then breaks it, with a traceback of its own). The errors we raise are already
+    an editor's message: shown as they are (coupling point "macro error report")."""
+    from mkdocs_macros.errors import format_error
+
+    for error in errors:
+        format_error.register(error, lambda error, markdown, page: str(error))
+
+
 def install(env) -> PageSandbox:
     """Before a page renders (mkdocs-macros' `on_pre_page_macros`): it renders in a PageSandbox. `env` is
     mkdocs-macros' plugin, whose `env` property is the Jinja environment its `render` uses."""
