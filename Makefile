@@ -61,6 +61,10 @@ new-page: $(SITE_DEPS) ## Start a page: make new-page PAGE=support/new-page TITL
 new-service: $(SITE_DEPS) ## Start a service: make new-service ID=carers-cafe NAME="Carers cafe"
 	$(BIN)/python -m hooks.tools.new service "$(ID)" "$(NAME)"
 
+# IMPORT_OPTIONS for import-directory (docs/editors/bring-in-your-directory.md): --rate N (requests a second, 5),
+# --timeout S (seconds for each whole answer, 30), --max-size MB (one answer or saved file, 50), --retries N (3),
+# --workers N (4), --details auto|always|never, --dry-run (the report only), --fresh (ignore an interrupted
+# import's saved answers), --accept-removals (import a feed that lost more than a fifth of its services).
 import-directory: $(SITE_DEPS) ## Bring in an Open Referral directory for review: make import-directory SOURCE=https://... (or a saved .json)
 	@if [ -z "$(SOURCE)" ]; then echo 'Give the feed: make import-directory SOURCE=https://example.org/api/services'; exit 2; fi
 	$(BIN)/python -m hooks.tools.import_directory "$(SOURCE)" $(IMPORT_OPTIONS)

@@ -19,6 +19,7 @@ import pytest
 import yaml
 
 from conftest import SUITE_TODAY, build, copy_project, edit, load_data
+from support.clock import FakeClock
 from support.feeds import FeedServer, big_feed, oruk_examples
 from support.templates import fill_service
 from hooks.checks import service_text
@@ -36,24 +37,6 @@ audience_for_terms:
   Young carers: [young-carers]
   Carers: [adult-carers]
 """
-
-
-class FakeClock:
-    """Time that moves only when the importer waits: sleeping advances it at once."""
-
-    def __init__(self):
-        self.t = 1000.0
-        self.slept: list[float] = []
-        self._lock = threading.Lock()
-
-    def now(self) -> float:
-        with self._lock:
-            return self.t
-
-    def sleep(self, seconds: float) -> None:
-        with self._lock:
-            self.slept.append(seconds)
-            self.t += seconds
 
 
 @pytest.fixture

@@ -7,7 +7,8 @@ Rules (docs/editors/bring-in-your-directory.md says them in plain words):
 - a record is left out only when it cannot stand without what is missing (a name, a description, an id a
   later import could find it by), or when the feed marks it deleted; the note says why;
 - the feed's id becomes the service's `uuid` (an id that is not a UUID gives a UUID made from it, and stays in
-  the source note); the source is the record in the feed; review dates come from the feed's own dates.
+  the source note); the source is the record in the feed; review dates come from the feed's own dates;
+- ids are compared as UUIDs, capitals or not (uuid_key): a record whose id came before is left out, with a note.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 import unicodedata
 import uuid as uuidlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Literal
 from urllib.parse import quote, urlsplit
@@ -95,9 +96,20 @@ def slugify(name: str, taken: set[str]) -> str:
     return slug
 
 
+def uuid_key(value: Any) -> str:
+    """How ids are compared: a UUID as a UUID (capitals or not, braces or not: one spelling), anything else
+    exactly as written."""
+    try:
+        return str(uuidlib.UUID(str(value)))
+    except ValueError:
+        return str(value)
+
+
 def feed_uuid(feed_id: str, namespace: str) -> tuple[str, bool]:
     """The feed's id as a UUID, and whether it was one already. An id that is not a UUID gives the same UUID
-    every time from the same host (the port, http or https, and the path may change)."""
+    every time from the same host (the port, http or https, and the path may change). Made from the id exactly
+    as written: v1 feeds' own ids (CARER-001, a database's) may tell capitals apart, and changing how it is made
+    would give every service imported before a new UUID."""
     try:
         return str(uuidlib.UUID(feed_id)), True
     except ValueError:
@@ -459,19 +471,38 @@ def drop_shared_home_pages(out: Converted, mapping: Mapping) -> None:
                 out.notes.append(Note(out.feed_ids[record["uuid"]], record["name"], "website", "dropped", why))
 
 
+def _listed_before(feed: FeedService, first: dict[str, FeedService], folded: dict[str, str]) -> Note | None:
+    """A note when this record's id came before: left out if it is the same id (a UUID in capitals is the same
+    UUID); for information if it is an id that is not a UUID and differs only in capitals (kept: see feed_uuid)."""
+    if not feed.id:
+        return None
+    earlier = first.get(uuid_key(feed.id))
+    if earlier is not None:
+        same = "the same details" if replace(feed, id=earlier.id) == earlier else "different details"
+        spelt = "" if earlier.id == feed.id else f" (first as {earlier.id})"
+        return Note(feed.id, feed.name, "id", "left out", f"the feed lists this id twice{spelt}, with {same}: the "
+                                                          "first is kept")
+    first[uuid_key(feed.id)] = feed
+    other = folded.setdefault(feed.id.casefold(), feed.id)
+    if other != feed.id:
+        return Note(feed.id, feed.name, "id", "info", f'its id differs from "{other}" only in capitals. Ids that are '
+                                                      "not UUIDs are kept as the feed writes them, so both are kept: "
+                                                      "check they are not the same service")
+    return None
+
+
 def convert_all(feeds: list[FeedService], ctx: Context) -> Converted:
     """Every record, in feed order; a record whose id came before is a duplicate and left out."""
     out = Converted(read=len(feeds))
-    first: dict[str, FeedService] = {}
+    first: dict[str, FeedService] = {}  # by uuid_key of the feed's id
+    folded: dict[str, str] = {}  # an id in small letters -> the first id written so
     seen_names: dict[tuple[str, str | None], str] = {}
     for feed in feeds:
-        if feed.id and feed.id in first:
-            same = "the same details" if first[feed.id] == feed else "different details"
-            out.notes.append(Note(feed.id, feed.name, "id", "left out",
-                                  f"the feed lists this id twice, with {same}: the first is kept"))
-            continue
-        if feed.id:
-            first[feed.id] = feed
+        note = _listed_before(feed, first, folded)
+        if note:
+            out.notes.append(note)
+            if note.kind == "left out":
+                continue
         record = convert(feed, ctx, out)
         if record is None:
             continue

@@ -1,12 +1,15 @@
 """Fetching a feed politely: a limit on requests a second, retries with back-off, a timeout, and a cache on disk
-so an interrupted import resumes without asking for anything twice.
+so an interrupted import resumes without asking for anything twice. And warily: each answer has one deadline
+and a size limit, redirects stay on the feed's host (limits.py), and JSON that cannot be read (not UTF-8, not
+JSON, nested too deep) is one FetchError, never a traceback.
 
-Time comes from a Clock, so tests count requests a second and retry waits without sleeping.
+Time comes from a Clock, so tests count requests a second, retry waits and deadlines without sleeping.
 """
 
 from __future__ import annotations
 
 import hashlib
+import http.client
 import json
 import os
 import threading
@@ -18,9 +21,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from hooks.importer import limits
+
 USER_AGENT = "CarersHub-import/1 (+https://github.com/; make import-directory)"
 RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 MAX_PAGES = 10_000  # a feed that never says it has finished is stopped here
+MAX_BYTES = 50_000_000  # one answer, or a saved file (--max-size)
+MAX_DEPTH = 100  # JSON nested deeper is refused: ORUK records are under 10 deep, and Python's json stops near 1,000
+ACCEPTED = "the import reads only https:// (or http://) addresses, and saved .json files named by their path"
 
 
 class FetchError(Exception):
@@ -30,6 +38,58 @@ class FetchError(Exception):
 class Clock(Protocol):
     def now(self) -> float: ...
     def sleep(self, seconds: float) -> None: ...
+
+
+def parse_json(raw: bytes, where: str) -> Any:
+    """A JSON document, or a FetchError saying in one line why not."""
+    try:
+        document = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        raise FetchError(f"{where} is not UTF-8 text (at byte {error.start + 1})") from None
+    except RecursionError:
+        raise FetchError(f"{where} is JSON nested too deep to read") from None
+    except ValueError as error:  # json.JSONDecodeError, or a number too long to read
+        raise FetchError(f"{where} is not JSON ({error})") from None
+    if _deeper_than(document, MAX_DEPTH):
+        raise FetchError(f"{where} is JSON nested too deep to read (more than {MAX_DEPTH} levels)")
+    return document
+
+
+def _deeper_than(document: Any, limit: int) -> bool:
+    """Without recursion: a document just under Python's own limit would break what reads it next."""
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        inner = value.values() if isinstance(value, dict) else value
+        stack.extend((item, depth + 1) for item in inner if isinstance(item, (dict, list)))
+    return False
+
+
+def read_saved(source: str, max_bytes: int = MAX_BYTES) -> Any:
+    """A feed saved as a .json file, named by its path: never a device, a pipe or a file of another kind."""
+    path = Path(source)
+    if path.suffix.lower() != ".json":
+        raise FetchError(f"{source} is not a saved .json file; {ACCEPTED}")
+    if not path.is_file():
+        raise FetchError(f"{source} could not be read ({'not a file' if path.exists() else 'there is no such file'})")
+    if path.stat().st_size > max_bytes:
+        raise FetchError(f"{source} is {limits.megabytes(path.stat().st_size)}, more than "
+                         f"{limits.megabytes(max_bytes)}, the most the import reads (--max-size)")
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise FetchError(f"{source} could not be read ({error.strerror or error})") from None
+    return parse_json(raw, source)
+
+
+def check_source(source: str) -> None:
+    """SOURCE is a feed's http(s) address or a file's path: a file:, ftp:, data: (or any other) address is
+    refused, even one naming a saved file: that is read only when named by its path, on purpose."""
+    scheme = urlsplit(source).scheme.lower()
+    if len(scheme) > 1 and scheme not in ("http", "https"):  # one letter: a Windows drive (C:\feed.json)
+        raise FetchError(f"{source} is a {scheme}: address; {ACCEPTED}")
 
 
 class RealClock:
@@ -112,12 +172,14 @@ class Fetcher:
     """GET JSON from a feed: rate-limited, retried, timed out, cached."""
 
     def __init__(self, rate: float = 5.0, retries: int = 3, timeout: float = 30.0, backoff: float = 1.0,
-                 cache: Cache | None = None, clock: Clock | None = None):
+                 cache: Cache | None = None, clock: Clock | None = None, max_bytes: int = MAX_BYTES):
         self.clock = clock or RealClock()
         self.limit = RateLimit(rate, self.clock)
         self.retries, self.timeout, self.backoff, self.cache = retries, timeout, backoff, cache
+        self.max_bytes = max_bytes
         self.stats = Stats()
         self._lock = threading.Lock()
+        self._opener = limits.opener()
 
     def get(self, url: str) -> Any:
         if self.cache is not None:
@@ -130,26 +192,34 @@ class Fetcher:
         return body
 
     def _fetch(self, url: str) -> Any:
-        request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": USER_AGENT})
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise FetchError(f"{url} is not a web address; {ACCEPTED}")
         for attempt in range(self.retries + 1):
             self.limit.wait()
             with self._lock:
                 self.stats.requests += 1
             wait = self.backoff * 2 ** attempt
+            request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": USER_AGENT})
+            request.limits = limits.Limits(self.clock, self.timeout, self.max_bytes)  # from now, for every hop
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as answer:
-                    raw = answer.read()
-                try:
-                    return json.loads(raw.decode("utf-8-sig"))
-                except ValueError:
-                    raise FetchError(f"{url} did not answer with JSON") from None
+                with self._opener.open(request, timeout=self.timeout) as answer:
+                    raw = limits.read_body(answer, request.limits)
+                return parse_json(raw, url)
+            except limits.RedirectRefused as refused:
+                raise FetchError(str(refused)) from None
+            except limits.Refused as refused:
+                raise FetchError(f"{url} {refused}") from None
             except urllib.error.HTTPError as error:
+                error.close()
                 if error.code not in RETRY_STATUSES or attempt == self.retries:
                     raise FetchError(f"{url} answered HTTP {error.code}") from None
                 wait = max(wait, _retry_after(error.headers.get("Retry-After")))
-            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as error:
+            except (OSError, http.client.HTTPException) as error:  # no connection, a timeout, a broken answer
                 if attempt == self.retries:
-                    raise FetchError(f"{url} could not be fetched ({getattr(error, 'reason', error)})") from None
+                    reason = getattr(error, "reason", error)
+                    if isinstance(reason, limits.TooSlow):
+                        raise FetchError(f"{url} {reason}") from None
+                    raise FetchError(f"{url} could not be fetched ({reason})") from None
             with self._lock:
                 self.stats.retries += 1
             self.clock.sleep(wait)

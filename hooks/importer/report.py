@@ -5,7 +5,7 @@ changed since the last import. Written to data/import/report.md for the editor t
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from hooks.checks.service_text import longest_sentence
@@ -13,6 +13,7 @@ from hooks.importer.convert import Converted, Note
 from hooks.importer.merge import Merged, as_data
 
 SHOW = 200  # rows a section lists before "and N more" (the counts are always whole)
+REPORT = "import/report.md"  # under data/
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,9 @@ class Facts:
     details_failed: list[str]
     mapping_made: bool
     longest_sentence: int  # the reading rule's limit, from data/site.yaml
+    written: list[str] = field(default_factory=list)  # the files this import writes, under data/, this report too
+    unchanged: list[str] = field(default_factory=list)  # files it would have written, already the same
+    dry_run: bool = False
 
 
 def _short(value: Any, length: int = 90) -> str:
@@ -46,6 +50,17 @@ def _who(note: Note) -> str:
     return f"{note.name or '(no name)'} (feed id {note.feed_id or 'none'})"
 
 
+def _files(facts: Facts) -> list[str]:
+    """Exactly what this import wrote: all of these or, if writing failed, none (store.write_together)."""
+    lines = ["## Files written", ""] + [f"- data/{name}" + (" (this report)" if name == REPORT else "")
+                                       for name in facts.written]
+    if facts.unchanged:
+        lines += ["", "Unchanged: " + ", ".join(f"data/{name}" for name in facts.unchanged) + "."]
+    if facts.dry_run:
+        lines += ["", "A dry run: nothing else in data/ was written."]
+    return lines + [""]
+
+
 def build(facts: Facts, converted: Converted, merged: Merged, names: dict[str, str]) -> tuple[str, str]:
     """(the whole report as Markdown, a short summary for the terminal)."""
     by_kind: dict[str, list[Note]] = defaultdict(list)
@@ -62,8 +77,9 @@ def build(facts: Facts, converted: Converted, merged: Merged, names: dict[str, s
            f"Imported on {facts.day} in {facts.seconds:.1f} seconds: {counts}. {facts.requests} requests "
            f"({facts.retries} retried, {facts.from_cache} answers reused from an interrupted import, "
            f"{facts.waited:.1f} s of pauses between requests).", "",
-           "Read this, check the changes to data/services.yaml and data/organisations.yaml (`git diff`), run "
-           "`make check`, then commit. Nothing is published until you do.", ""]
+           "Read this, check the changes (`git diff data/`), run `make check`, then commit. Nothing is published "
+           "until you do.", ""]
+    out += _files(facts)
     if facts.mapping_made:
         out += ["**First import:** data/import/mapping.yaml was made with defaults. Fill it in (what the feed's "
                 "terms mean here), then run the import again.", ""]

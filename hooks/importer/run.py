@@ -1,12 +1,12 @@
-"""An import, step by step: read the feed, convert, merge with the last import and local edits, check that
-the build accepts the result, then write data/ and the report. Nothing is written unless every step passed.
+"""An import, step by step: read the feed, convert, refuse a feed that lost too much, merge with the last import
+and local edits, check that the build accepts the result, then write data/ and the report, all or nothing.
+Nothing is written unless every step passed.
 """
 
 from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import shutil
 import sys
 import tempfile
@@ -24,11 +24,11 @@ from hooks.core.today import today as current_date
 from hooks.data import services as services_data
 from hooks.data import site_data
 from hooks.data.service_models import CategoriesFile
-from hooks.importer import convert, fetch, mapping, merge, report, shapes, store
+from hooks.importer import convert, fetch, mapping, merge, removals, report, shapes, store
 from hooks.importer.progress import Progress
 
 CACHE = ".cache/import-directory"
-REPORT = "import/report.md"
+REPORT = report.REPORT
 
 
 @dataclass
@@ -40,6 +40,8 @@ class Options:
     details: Literal["auto", "always", "never"] = "auto"  # GET /services/{id}: when a list item lacks details
     fresh: bool = False  # ignore answers saved by an interrupted import
     dry_run: bool = False  # read, convert and report; write nothing in data/ but the report
+    accept_removals: bool = False  # import a feed that lost more than a fifth of its services (removals.py)
+    max_bytes: int = fetch.MAX_BYTES  # one answer, or the saved file, at most
 
 
 @dataclass
@@ -50,6 +52,8 @@ class Outcome:
     summary: str
     written: bool
     seconds: float
+    files: list[str] = field(default_factory=list)  # written, under data/
+    unchanged: list[str] = field(default_factory=list)  # would have been written, but already said the same
     details_failed: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds for each step: fetch, convert, check, write
 
@@ -71,7 +75,7 @@ def read_feed(source: str, fetcher: fetch.Fetcher, options: Options, stream: Tex
               clock: fetch.Clock) -> tuple[list[Any], list[str]]:
     """Every list item, each with its details when the list left them out; and the details that failed."""
     if not is_url(source):
-        document = json.loads(Path(source).read_text(encoding="utf-8"))
+        document = fetch.read_saved(source, options.max_bytes)
         items = fetch.items_of(document)
         if items is None:
             items = [document] if isinstance(document, dict) else []
@@ -125,7 +129,12 @@ def read_feed(source: str, fetcher: fetch.Fetcher, options: Options, stream: Tex
 
 
 def _by_uuid(records: list[dict]) -> dict[str, dict]:
-    return {str(r.get("uuid") or f"local:{r.get('id')}"): r for r in records}
+    return {convert.uuid_key(r["uuid"]) if r.get("uuid") else f"local:{r.get('id')}": r for r in records}
+
+
+def _keyed(records: dict[str, dict]) -> dict[str, dict]:
+    """The last import's records by uuid_key (a snapshot written before ids were compared as UUIDs)."""
+    return {convert.uuid_key(uid): record for uid, record in records.items()}
 
 
 def _check(data_dir: Path, texts: dict[str, str], root: Path) -> None:
@@ -154,6 +163,7 @@ def run(source: str, root: Path = ROOT, options: Options | None = None, stream: 
 def _run(source: str, root: Path, options: Options, stream: TextIO, clock: fetch.Clock,
          fetcher: fetch.Fetcher | None, today: date | None) -> Outcome:
     started = time.perf_counter()
+    fetch.check_source(source)
     today = today or current_date()
     data_dir = root / "data"
     data = site_data.load_site_data(data_dir, root=root, check_dates=False)
@@ -175,7 +185,7 @@ def _run(source: str, root: Path, options: Options, stream: TextIO, clock: fetch
     if options.fresh:
         cache.clear()
     fetcher = fetcher or fetch.Fetcher(rate=options.rate, retries=options.retries, timeout=options.timeout,
-                                       cache=cache, clock=clock)
+                                       cache=cache, clock=clock, max_bytes=options.max_bytes)
     fetching = time.perf_counter()
     items, failed = read_feed(source, fetcher, options, stream, clock)
     timings = {"fetch": time.perf_counter() - fetching}
@@ -185,7 +195,7 @@ def _run(source: str, root: Path, options: Options, stream: TextIO, clock: fetch
     host = urlsplit(feed_base).hostname if is_url(source) else None
     title = rules.feed_title or (f"the service directory at {host}" if host
                                  else f"a saved copy of a service directory ({feed_base})")
-    snapshot_services, snapshot_orgs = base.get("services", {}), base.get("organisations", {})
+    snapshot_services, snapshot_orgs = _keyed(base.get("services", {})), _keyed(base.get("organisations", {}))
     ctx = convert.Context(
         mapping=rules, today=today, area=rules.area or data.council.area, categories=categories,
         feed_base=feed_base, feed_title=title, id_namespace=host or "file",
@@ -200,8 +210,13 @@ def _run(source: str, root: Path, options: Options, stream: TextIO, clock: fetch
         if not isinstance(item, dict):
             converted.notes.append(convert.Note(None, None, "record", "left out", f"{str(item)[:60]!r} is not a record"))
 
+    shrank = removals.too_many_gone(source, set(snapshot_services), set(converted.services))
+    if shrank and not options.accept_removals:
+        cache.clear()  # run again later, the feed is asked afresh
+        raise ProblemsFound([shrank])
+
     # A feed record an editor has taken over by hand (its uuid in the hand-made file) stays theirs alone.
-    by_hand = {str(s["uuid"]) for s in hand if s.get("uuid")}
+    by_hand = {convert.uuid_key(s["uuid"]) for s in hand if s.get("uuid")}
     for uid in by_hand & set(converted.services):
         record = converted.services.pop(uid)
         converted.notes.append(convert.Note(converted.feed_ids[uid], record["name"], "uuid", "info",
@@ -227,21 +242,26 @@ def _run(source: str, root: Path, options: Options, stream: TextIO, clock: fetch
 
     names = {uid: r["name"] for source_records in (snapshot_services, converted.services, merged.records)
              for uid, r in source_records.items()}
+    planned = {mapping.FILE: mapping.TEMPLATE} if made else {}
+    if not options.dry_run:
+        planned.update(texts)
+        planned[store.SNAPSHOT] = store.snapshot_text(source, converted.services, converted.organisations)
+    changed = store.changed_files(data_dir, planned)
+    # In this order: the report always; the snapshot last, as it says what the files before it were made from.
+    written = [name for name in changed if name != store.SNAPSHOT] + [REPORT] + \
+        [name for name in changed if name == store.SNAPSHOT]
     facts = report.Facts(source=source, day=today.isoformat(), seconds=time.perf_counter() - started,
                          requests=fetcher.stats.requests, retries=fetcher.stats.retries,
                          from_cache=fetcher.cache.hits if fetcher.cache else 0, waited=fetcher.limit.waited,
                          details_failed=failed, mapping_made=made,
-                         longest_sentence=data.reading_level.standard.max_sentence_words)
+                         longest_sentence=data.reading_level.standard.max_sentence_words,
+                         written=written, unchanged=[name for name in planned if name not in changed],
+                         dry_run=options.dry_run)
     text, summary = report.build(facts, converted, merged, names)
-    store.write_atomically(data_dir / REPORT, text)
-    if made:
-        store.write_atomically(data_dir / mapping.FILE, mapping.TEMPLATE)
+    store.write_together(data_dir, {name: text if name == REPORT else planned[name] for name in written})
     if not options.dry_run:
-        for name, content in texts.items():
-            store.write_atomically(data_dir / name, content)
-        store.write_atomically(data_dir / store.SNAPSHOT,
-                               store.snapshot_text(source, converted.services, converted.organisations))
         cache.clear()
     timings["report and write"] = time.perf_counter() - writing
     return Outcome(converted=converted, merged=merged, report=text, summary=summary, written=not options.dry_run,
-                   seconds=time.perf_counter() - started, details_failed=failed, timings=timings)
+                   seconds=time.perf_counter() - started, files=facts.written, unchanged=facts.unchanged,
+                   details_failed=failed, timings=timings)

@@ -8,19 +8,22 @@ imported before keeps its records below LEGACY_MARKER in the hand-made file: the
 Records are written in one YAML style (fields in the model's order; long text in `|-` blocks), so a re-import
 that changes one field changes one line. Editors may edit imported records; a re-import keeps their edits
 (merge.py). Keep notes in fields, not comments. data/import/last-import.json is what the last import wrote,
-the "base" of the next merge.
+the "base" of the next merge: it must always match the imported files, so an import writes all its files or
+none (write_together), the snapshot last.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import timestamp
 from hooks.core.yaml_source import load_text
 from hooks.data.service_models import Organisation, Service
@@ -115,18 +118,107 @@ def join(records: list[dict], kind: str) -> str:
     return f"{kind}:\n" + dump_records(records, kind) if records else f"{kind}: []\n"
 
 
-def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".importing")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+class WriteFailed(Exception):
+    """Writing data/ failed: the message says exactly which files changed (none, when putting back worked)."""
+
+
+def _keep(path: Path, backup: Path) -> None:
+    """The file as it was, beside it: a hard link (no space needed, and putting it back is one rename)."""
+    try:
+        os.link(path, backup)
+    except OSError:
+        shutil.copy2(path, backup)  # a file system without hard links
+
+
+def _remove(paths) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def write_together(folder: Path, texts: dict[str, str]) -> None:
+    """Every file or none. Each is written whole to a temporary beside it; then all are renamed into place in
+    the order given (the caller puts the snapshot last). If a rename fails, or the import is stopped part-way,
+    the files already renamed are put back. `texts`: path under `folder` -> the file's text."""
+    staged: list[tuple[str, Path, Path, Path | None]] = []  # (name, file, temporary, the file as it was)
+    try:
+        for name, text in texts.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            backup = path.with_name(path.name + ".before-import") if path.exists() else None
+            staged.append((name, path, path.with_name(path.name + ".importing"), backup))
+            staged[-1][2].write_text(text, encoding="utf-8")
+            if backup:
+                _remove([backup])  # left by an import that could not put a file back: git has the file
+                _keep(path, backup)
+    except BaseException as error:  # nothing renamed yet: clearing up is all there is to do
+        _remove(p for _, _, temporary, backup in staged for p in (temporary, backup) if p)
+        if not isinstance(error, OSError):
+            raise
+        raise WriteFailed(f"data/{name} could not be written ({error.strerror or error}). Nothing in data/ was "
+                          "changed.") from None
+    renamed: list[tuple[str, Path, Path | None]] = []
+    try:
+        for name, path, temporary, backup in staged:
+            os.replace(temporary, path)
+            renamed.append((name, path, backup))
+    except BaseException as error:  # a failed rename, or Ctrl+C between two: put back what was renamed
+        stuck = _put_back(renamed)
+        _remove(p for n, _, temporary, backup in staged for p in (temporary, backup) if p and n not in stuck)
+        why = (f"data/{name} could not be written ({error.strerror or error})." if isinstance(error, OSError)
+               else "The import was stopped while writing data/.")
+        if stuck:
+            raise WriteFailed(f"{why} Putting back the files already written failed too. Changed by this import: "
+                              f"{', '.join(f'data/{n}' for n in stuck)} (each as it was: beside it, ending "
+                              ".before-import). Every other file is as it was. Put data/ back as it was committed "
+                              "with `git checkout -- data/`, then run the import again.") from None
+        if not isinstance(error, OSError):
+            raise
+        raise WriteFailed(f"{why} Nothing in data/ was changed.") from None
+    _remove(backup for _, _, backup in renamed if backup)
+
+
+def _put_back(renamed: list[tuple[str, Path, Path | None]]) -> list[str]:
+    """Each renamed file as it was (removed, if it was new); the names of those that could not be put back."""
+    stuck = []
+    for name, path, backup in reversed(renamed):
+        try:
+            if backup:
+                os.replace(backup, path)
+            else:
+                path.unlink()
+        except OSError:
+            stuck.append(name)
+    return sorted(stuck)
+
+
+def changed_files(folder: Path, texts: dict[str, str]) -> list[str]:
+    """The names whose text differs from the file's now (or that do not exist yet)."""
+    def current(path: Path) -> str | None:
+        try:
+            return path.read_text(encoding="utf-8")
+        except (OSError, ValueError):
+            return None
+    return [name for name, text in texts.items() if current(folder / name) != text]
 
 
 def read_snapshot(data_dir: Path) -> dict:
     path = data_dir / SNAPSHOT
     if not path.exists():
         return {"source": None, "services": {}, "organisations": {}}
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(found, dict) or not all(isinstance(found.get(k, {}), dict)
+                                                  for k in ("services", "organisations")):
+            raise ValueError("not the import's snapshot")
+    except (ValueError, RecursionError) as error:  # a merge conflict, a hand edit, a damaged file
+        raise ProblemsFound([Problem(
+            code="IMPORT_SNAPSHOT_UNREADABLE", file=f"data/{SNAPSHOT}", line=None, field="",
+            message=f"The last import's record could not be read ({str(error)[:80]}).",
+            fix=f"Put it back as it was committed: git checkout -- data/{SNAPSHOT}")]) from None
+    return found
 
 
 def snapshot_text(source: str, services: dict[str, dict], organisations: dict[str, dict]) -> str:

@@ -1,27 +1,34 @@
 """Open Referral feeds for tests and benchmarks, served on 127.0.0.1 (port 0), never from the internet.
 
 FeedServer answers `/api/services` (?page=n) and `/api/services/{id}` from pages and records in memory,
-counts every request, and can fail a path a set number of times (503) before it answers. `from_folder` serves
+counts every request, and can fail a path a set number of times (503) before it answers; an answer may add
+headers (a redirect's Location). `from_folder` serves
 tests/fixtures/feeds/<name>/ (pages/<n>.json, details/<id>.json); `big_feed` makes a v1-shaped feed of any
 size with the same mess as the fixture (HTML, long text, http: addresses, bad numbers, no organisation).
+RawServer sends whatever bytes a test gives it, as it gives them: a slow drip, an endless answer, broken HTTP.
 """
 
 from __future__ import annotations
 
 import http.server
 import json
+import socketserver
+import ssl
 import threading
 from collections import Counter
 from pathlib import Path
+from typing import Callable, Iterable
 from urllib.parse import parse_qs, unquote, urlsplit
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"
+TLS = FIXTURES.parent / "tls"  # a certificate for https://127.0.0.1 that a test trusts with SSL_CERT_FILE
 PREFIX = "/api"
+POLL = 0.02  # seconds between a server's looks for shutdown (the standard library's 0.5 s adds up over a suite)
 
 
 class FeedServer:
-    def __init__(self, pages: list, details: dict[str, dict]):
-        self.pages, self.details = pages, details
+    def __init__(self, pages: list, details: dict[str, dict], https: bool = False):
+        self.pages, self.details, self.https = pages, details, https
         self.requests: Counter = Counter()  # path with query -> times asked
         self.failures: dict[str, int] = {}  # path with query -> 503s still to give
         self.url = ""
@@ -34,7 +41,8 @@ class FeedServer:
         details = {p.stem: json.loads(p.read_text()) for p in (folder / "details").glob("*.json")}
         return cls(pages, details)
 
-    def answer(self, path: str, query: dict) -> tuple[int, object]:
+    def answer(self, path: str, query: dict) -> tuple:
+        """(status, body) or (status, body, {header: value})."""
         if path == f"{PREFIX}/services":
             number = int(query.get("page", ["1"])[0])
             if 1 <= number <= len(self.pages):
@@ -59,19 +67,26 @@ class FeedServer:
                 feed.requests[key] += 1
                 if feed.failures.get(key, 0) > 0:
                     feed.failures[key] -= 1
-                    status, body = 503, {"error": "try again"}
+                    status, body, more = 503, {"error": "try again"}, []
                 else:
-                    status, body = feed.answer(parts.path, parse_qs(parts.query))
-                data = json.dumps(body).encode()
+                    status, body, *more = feed.answer(parts.path, parse_qs(parts.query))
+                data = body if isinstance(body, bytes) else json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")
+                for name, value in (more[0] if more else {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
 
         self._server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self._server.server_address[1]}{PREFIX}"
+        if self.https:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(TLS / "127.0.0.1.pem")
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
+        threading.Thread(target=self._server.serve_forever, args=(POLL,), daemon=True).start()
+        scheme = "https" if self.https else "http"
+        self.url = f"{scheme}://127.0.0.1:{self._server.server_address[1]}{PREFIX}"
         return self
 
     def __exit__(self, *exc) -> None:
@@ -81,6 +96,52 @@ class FeedServer:
 
     def detail_requests(self) -> int:
         return sum(n for path, n in self.requests.items() if path.startswith(f"{PREFIX}/services/"))
+
+
+class RawServer:
+    """A server on 127.0.0.1 that answers every request with the bytes `answer(path)` yields, each sent as it
+    comes: a drip of a few bytes at a time, an answer too big to hold, headers that never end. The bytes are made
+    as they are sent (never held), and the answer stops when the importer hangs up or the server closes, so a
+    test never waits for it. `sent` counts the bytes that went out."""
+
+    def __init__(self, answer: Callable[[str], Iterable[bytes]]):
+        self.answer = answer
+        self.sent = 0
+        self.paths: list[str] = []
+        self.url = ""
+        self._closing = threading.Event()
+        self._server: socketserver.ThreadingTCPServer | None = None
+
+    def __enter__(self) -> "RawServer":
+        raw = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                self.connection.settimeout(5)  # a client that stops reading ends the answer too
+                request = self.rfile.readline(65537).decode("latin-1").split()
+                while self.rfile.readline(65537) not in (b"\r\n", b"\n", b""):
+                    pass  # the request's headers
+                raw.paths.append(request[1] if len(request) > 1 else "")
+                try:
+                    for piece in raw.answer(raw.paths[-1]):
+                        if raw._closing.is_set():
+                            return
+                        self.wfile.write(piece)
+                        raw.sent += len(piece)
+                except OSError:
+                    return  # the importer hung up (or stopped reading): the answer ends here
+
+        self._server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self._server.block_on_close = True  # closing waits for every answer to end: none outlives the test
+        threading.Thread(target=self._server.serve_forever, args=(POLL,), daemon=True).start()
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}{PREFIX}"
+        return self
+
+    def __exit__(self, *exc) -> None:
+        assert self._server is not None
+        self._closing.set()
+        self._server.shutdown()
+        self._server.server_close()
 
 
 def oruk_examples() -> FeedServer:
