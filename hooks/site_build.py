@@ -351,8 +351,9 @@ class SiteBuild:
             sizes[listing.file] += 1
         imported = self.root / "data" / "organisations-imported.yaml"
         if imported.exists():
-            sizes["data/" + imported.name] = len((load_text(imported.read_text(encoding="utf-8")) or {})
-                                                 .get("organisations") or [])
+            shown = "data/" + imported.name
+            organisations = (load_text(imported.read_text(encoding="utf-8"), shown) or {}).get("organisations")
+            sizes[shown] = len(organisations or [])
         return sizes
 
     def editor_choices(self) -> dict[str, tuple[list[dict], str]]:

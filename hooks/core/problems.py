@@ -6,6 +6,8 @@ and carries a short code that has its own entry in the handbook's errors page.
 
 from __future__ import annotations
 
+import functools
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,3 +60,15 @@ def relative(path: Path | str, root: Path | None = None) -> str:
         except ValueError:
             continue
     return path.as_posix()
+
+
+def exits_on_problems(main):
+    """A command's main: ProblemsFound is printed for the editor, not as a traceback, and the command exits 1."""
+    @functools.wraps(main)
+    def run(*args, **kwargs):
+        try:
+            return main(*args, **kwargs)
+        except ProblemsFound as found:
+            print(found, file=sys.stderr)
+            return 1
+    return run

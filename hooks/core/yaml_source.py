@@ -1,7 +1,11 @@
-"""Read YAML and remember which line each value came from.
+"""Read YAML as plain data and remember which line each value came from.
 
 Editors fix errors by line number, so every loader keeps a map from a field's
 path (for example ("contacts", 0, "phone")) to the line it is written on.
+
+Plain data is what the browser editor writes: no anchors, aliases or merge keys (one alias can repeat another
+until a small file holds billions of values), no key written twice (the second would silently win), nothing
+nested deeper than MAX_DEPTH, and no file or page top block over its size limit. Each is refused as a Problem.
 """
 
 from __future__ import annotations
@@ -26,9 +30,10 @@ class CoreLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore
     a picture named yes as true. Guarded by tests/test_canonical_yaml.py."""
 
 
-_BOOL, _INT, _FLOAT = ("tag:yaml.org,2002:" + kind for kind in ("bool", "int", "float"))
+_BOOL, _INT, _FLOAT, _MERGE = ("tag:yaml.org,2002:" + kind for kind in ("bool", "int", "float", "merge"))
+# A key << is text, as in YAML 1.2, not 1.1's merge: _Builder.mapping refuses it by name.
 CoreLoader.yaml_implicit_resolvers = {
-    first: [(tag, rule) for tag, rule in rules if tag not in (_BOOL, _INT, _FLOAT)]
+    first: [(tag, rule) for tag, rule in rules if tag not in (_BOOL, _INT, _FLOAT, _MERGE)]
     for first, rules in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 CoreLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 # No leading 0 (1.2 would read 0123 as 123, so the editor quotes it; 1.1 as octal): such a value stays text.
@@ -38,10 +43,31 @@ CoreLoader.add_implicit_resolver(
                        r"|\.(?:nan|NaN|NAN))$"), list("-+0123456789."))
 LOADER = CoreLoader
 
+MAX_DEPTH = 20  # lists and fields inside each other; the site's deepest is 6 (a service's opening days)
 
-def load_text(text: str) -> Any:
-    """YAML text as data, read as every loader here reads it (CoreLoader)."""
-    return yaml.load(text, Loader=LOADER)
+
+@dataclass(frozen=True)
+class SizeLimit:
+    """The most text one read may hold: the values are never more than the text, so this bounds them too."""
+    most: int  # characters of text (bytes of a file not yet read)
+    shown: str  # the same, as an editor reads it
+    what: str
+    fix: str
+
+
+MAX_FILE_SIZE = 200_000_000  # 50,000 services (bench/synthetic.py) take 37 MB
+MAX_FRONT_MATTER_SIZE = 64_000  # the example's largest page top block is 1.5 KB
+DATA_FILE = SizeLimit(MAX_FILE_SIZE, "200 MB", "this file",
+                      "Check this is the right file: the site's data files are far smaller (50,000 services take "
+                      "about 40 MB). Remove what does not belong in it.")
+FRONT_MATTER = SizeLimit(MAX_FRONT_MATTER_SIZE, "64 KB", "this page's top block (between the two '---' lines)",
+                         "Keep only the page's details in the top block (title, description, owner, dates, "
+                         "audience, sources). Long text belongs in the page, below the second '---' line.")
+
+
+def load_text(text: str, file: str = "a YAML file", limit: SizeLimit = DATA_FILE) -> Any:
+    """YAML text as data, by the same rules as parse (a Problem for anything but plain data), without lines."""
+    return parse(text, file, limit=limit).data
 
 
 SHALLOW = 2  # lines of fields down to this depth are kept; deeper ones are found again when a message needs one
@@ -100,15 +126,61 @@ def _walk(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], first_l
             _walk(item, path + (index,), lines, first_line)
 
 
+def field_name(path: FieldPath) -> str:
+    """("contacts", 2, "phone") -> contacts[2].phone"""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_KEY = "<key>"  # in a path: the key of a mapping's next entry, while it is read
+FIXES = {
+    "YAML_ALIAS": "Write the value out in full wherever it is needed, and remove the & and * names. The browser "
+                  "editor never writes them.",
+    "YAML_MERGE_KEY": "Remove the << line and write the fields it would copy in full, here.",
+    "YAML_DUPLICATE_KEY": "Check which one is right, then delete the other line (and any lines indented under it).",
+    "YAML_TOO_DEEP": "The site's files need only a few levels. Check the indents line up with the lines around "
+                     "them, and that every [ and { is closed.",
+}
+
+
+class NotPlainData(Exception):
+    """Valid YAML that is not plain data: raised by _Builder, made a Problem by parse, which knows the file."""
+
+    def __init__(self, code: str, line: int, path: FieldPath, message: str) -> None:
+        super().__init__(message)
+        self.code, self.line, self.message = code, line, message
+        self.field = field_name(tuple(part for part in path if part != _KEY))
+
+    def problem(self, file: str) -> Problem:
+        return Problem(code=self.code, file=file, line=self.line, field=self.field, message=self.message,
+                       fix=FIXES[self.code])
+
+
+def _alias(event, line: int, path: FieldPath) -> NotPlainData:
+    if isinstance(event, yaml.AliasEvent):
+        said = f'"*{event.anchor}" repeats another part of the file (a YAML alias)'
+    else:
+        said = f'"&{event.anchor}" names this part so it can be repeated elsewhere (a YAML anchor)'
+    return NotPlainData("YAML_ALIAS", line, path, said + ". The site's files are plain data: nothing in them "
+                        "may repeat another part.")
+
+
 class _Builder:
     """Python values from the parser's events, as PyYAML's safe loader makes them from its nodes (the same
-    tags and constructors), keeping lines and the place of each part down to SHALLOW."""
+    tags and constructors), keeping lines and the place of each part down to SHALLOW. Refuses what is not
+    plain data (NotPlainData) as it comes: nothing is ever repeated, so the values are never more than the text."""
 
-    def __init__(self, loader) -> None:
+    def __init__(self, loader, line_offset: int = 0) -> None:
         self.loader = loader
+        self.line_offset = line_offset  # for the lines in a refusal's message
         self.lines: dict[FieldPath, int] = {}
         self.parts: dict[FieldPath, tuple[int, int, int, int]] = {}
-        self.anchors: dict[str, Any] = {}
+
+    def line(self, mark) -> int:
+        """The line a refusal names, in the whole file."""
+        return mark.line + 1 + self.line_offset
 
     def document(self) -> Any:
         loader = self.loader
@@ -128,10 +200,8 @@ class _Builder:
         shallow = len(path) <= SHALLOW
         if shallow:
             self.lines.setdefault(path, event.start_mark.line + 1)
-        if isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
-                raise yaml.composer.ComposerError(None, None, f"found undefined alias {event.anchor!r}", event.start_mark)
-            return self.anchors[event.anchor]
+        if event.anchor is not None:  # an alias (*name) or an anchor (&name) for one
+            raise _alias(event, self.line(event.start_mark), path)
         if isinstance(event, yaml.ScalarEvent):
             tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
@@ -139,6 +209,10 @@ class _Builder:
             loader.constructed_objects.clear()  # PyYAML keeps every node it made a value from, until told
             end = event.end_mark
         else:
+            if len(path) >= MAX_DEPTH:  # before a RecursionError: each level is two calls here
+                raise NotPlainData("YAML_TOO_DEEP", self.line(event.start_mark), path,
+                                   f"this is written more than {MAX_DEPTH} levels deep (lists and fields inside "
+                                   "each other).")
             collection = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
             default = loader.resolve(collection, None, True)
             if event.tag not in (None, "!", default):
@@ -146,8 +220,6 @@ class _Builder:
                                                         event.start_mark)
             value = self.sequence(path) if collection is yaml.SequenceNode else self.mapping(path)
             end = loader.get_event().end_mark
-        if event.anchor is not None:
-            self.anchors[event.anchor] = value
         if len(path) == SHALLOW:
             self.parts[path] = (event.start_mark.index, end.index, event.start_mark.line, event.start_mark.column)
         return value
@@ -159,27 +231,48 @@ class _Builder:
         return items
 
     def mapping(self, path: FieldPath) -> dict:
-        mapping = {}
+        mapping: dict = {}
+        key_marks = []  # of each key in mapping, in order: a key written twice names both lines
         while not self.loader.check_event(yaml.MappingEndEvent):
             mark = self.loader.peek_event().start_mark
-            key = self.value(path + ("<key>",))
-            self.lines.pop(path + ("<key>",), None)
-            self.parts.pop(path + ("<key>",), None)
-            if key == "<<" or not isinstance(key, Hashable):
+            key = self.value(path + (_KEY,))
+            self.lines.pop(path + (_KEY,), None)
+            self.parts.pop(path + (_KEY,), None)
+            if not isinstance(key, Hashable):
                 raise yaml.constructor.ConstructorError(None, None, "this kind of key is not allowed here", mark)
             child = path + (key,)
+            if key == "<<":
+                raise NotPlainData("YAML_MERGE_KEY", self.line(mark), path, "<< copies the fields of another part "
+                                   "of the file here (a YAML merge key). The site's files are plain data: write "
+                                   "them out.")
+            if key in mapping:
+                first, second = self.line(key_marks[list(mapping).index(key)]), self.line(mark)
+                raise NotPlainData("YAML_DUPLICATE_KEY", second, child,
+                                   f"{key} is written twice, on lines {first} and {second}: keep one.")
+            key_marks.append(mark)
             mapping[key] = self.value(child)
             if len(child) <= SHALLOW:
                 self.lines[child] = mark.line + 1
         return mapping
 
 
-def parse(text: str, file: str, line_offset: int = 0) -> Located:
-    """Parse YAML text; a syntax error becomes a Problem that points at its line."""
+def too_large(file: str, limit: SizeLimit, line: int | None = None) -> ProblemsFound:
+    return ProblemsFound([Problem(code="YAML_TOO_LARGE", file=file, line=line, field="",
+                                  message=f"{limit.what} is more than {limit.shown}, the most the site reads.",
+                                  fix=limit.fix)])
+
+
+def parse(text: str, file: str, line_offset: int = 0, limit: SizeLimit = DATA_FILE) -> Located:
+    """Parse YAML text as plain data; a syntax error, or YAML that is not plain data, becomes a Problem that
+    points at its line."""
+    if len(text) > limit.most:
+        raise too_large(file, limit, line_offset or None)
     loader = LOADER(text)
-    builder = _Builder(loader)
+    builder = _Builder(loader, line_offset)
     try:
         data = builder.document()
+    except NotPlainData as refused:
+        raise ProblemsFound([refused.problem(file)]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark else None
@@ -201,6 +294,8 @@ def parse(text: str, file: str, line_offset: int = 0) -> Located:
 def load(path: Path, shown_as: str) -> Located:
     """Read a YAML file; `shown_as` is the path editors see in messages."""
     try:
+        if path.stat().st_size > DATA_FILE.most:  # before it is read into memory
+            raise too_large(shown_as, DATA_FILE)
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProblemsFound([Problem(

@@ -19,7 +19,7 @@ def read_front_matter(text: str, file: str) -> yaml_source.Located | None:
     match = FRONT_MATTER.match(text)
     if not match:
         return None
-    return yaml_source.parse(match.group(1) or "", file, line_offset=1)
+    return yaml_source.parse(match.group(1) or "", file, line_offset=1, limit=yaml_source.FRONT_MATTER)
 
 
 def check_page(text: str, file: str, audiences: set[str], today: date,

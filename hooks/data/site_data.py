@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from hooks.core.today import today as current_date
 from hooks.checks import placeholders
 from hooks.core import yaml_source
+from hooks.core.yaml_source import field_name
 from hooks.data import provenance
 from hooks.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
@@ -111,14 +112,6 @@ Model = TypeVar("Model", bound=BaseModel)
 def fix_for(code: str, field: str) -> str:
     fix = FIXES.get(code, GENERIC_FIX)
     return fix.replace("{field}", field).replace("{example}", EXAMPLES.get(field, "..."))
-
-
-def field_name(loc: tuple) -> str:
-    """("contacts", 2, "phone") -> contacts[2].phone"""
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def to_problems(error: ValidationError, source: yaml_source.Located) -> list[Problem]:

@@ -18,7 +18,10 @@ import sys
 import typing
 from pathlib import Path
 
+from hooks.core import yaml_source
 from hooks.core.paths import ROOT
+from hooks.core.problems import ProblemsFound, exits_on_problems, relative
+from hooks.data.front_matter import read_front_matter
 from hooks.data.models import PageMeta
 from hooks.data.service_models import CategoriesFile, OrganisationsFile, ServicesFile
 from hooks.data.site_data import SiteData
@@ -50,8 +53,26 @@ def files(root: Path) -> list[Path]:
     return sorted((root / "data").glob("*.yaml")) + sorted((root / "content").rglob("*.md"))
 
 
+def check_plain(paths: list[Path], root: Path) -> None:
+    """Raise ProblemsFound, naming file and line, for a file the build would refuse (an alias, a key written
+    twice...), before Node's YAML package refuses it with a stack trace or reads it another way."""
+    problems = []
+    for path in paths:
+        shown = relative(path, root)
+        try:
+            if path.suffix == ".md":
+                read_front_matter(path.read_text(encoding="utf-8"), shown)
+            else:
+                yaml_source.load(path, shown)
+        except ProblemsFound as found:
+            problems += found.problems
+    if problems:
+        raise ProblemsFound(problems)
+
+
 def canonical(paths: list[Path], root: Path = ROOT, write: bool = False) -> dict[Path, str]:
     """Each file as the editor would save it (and written so, with write=True). One Node run per key order."""
+    check_plain(paths, root)
     out: dict[Path, str] = {}
     groups: dict[str, list[Path]] = {}
     for path in paths:
@@ -63,6 +84,7 @@ def canonical(paths: list[Path], root: Path = ROOT, write: bool = False) -> dict
     return out
 
 
+@exits_on_problems
 def main() -> int:
     changed = [p for p, text in canonical(files(ROOT), write=False).items() if p.read_text(encoding="utf-8") != text]
     canonical(changed, write=True) if changed else None

@@ -23,7 +23,8 @@ def groups(synonyms: SynonymsFile) -> list[list[str]]:
 
 def load_groups(data_dir: Path) -> list[list[str]]:
     """The groups in data/synonyms.yaml, checked (the build has them already, in SiteData)."""
-    return groups(SynonymsFile.model_validate(load_text((data_dir / "synonyms.yaml").read_text(encoding="utf-8"))))
+    text = (data_dir / "synonyms.yaml").read_text(encoding="utf-8")
+    return groups(SynonymsFile.model_validate(load_text(text, "data/synonyms.yaml")))
 
 
 def normalise(text: str) -> str:

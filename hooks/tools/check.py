@@ -20,7 +20,7 @@ from typing import Iterator
 from hooks.checks import built_site, links, service_text
 from hooks.core import yaml_source
 from hooks.core.paths import ROOT
-from hooks.core.problems import Problem, ProblemsFound
+from hooks.core.problems import Problem, ProblemsFound, exits_on_problems
 from hooks.core.today import today
 from hooks.data import front_matter, services, site_data
 from hooks.tools import freshness, reading_report
@@ -118,6 +118,7 @@ def check_site(site: Path, root: Path = ROOT) -> list[str]:
     return failed
 
 
+@exits_on_problems
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="a site folder already built; skip the build")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from hooks.checks import placeholders
 from hooks.core.paths import ROOT
+from hooks.core.problems import exits_on_problems
 from hooks.core.yaml_source import load_text
 from hooks.core.today import today as current_date
 
@@ -84,10 +85,10 @@ def new_service(service_id: str, name: str, root: Path = ROOT, today: date | Non
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", service_id):
         raise SystemExit(f'ID must be small letters, numbers and -, like carers-cafe (not "{service_id}").')
     services = root / "data" / "services.yaml"
-    existing = load_text(services.read_text(encoding="utf-8"))["services"]
+    existing = load_text(services.read_text(encoding="utf-8"), "data/services.yaml")["services"]
     if any(s["id"] == service_id for s in existing):
         raise SystemExit(f'A service with the id "{service_id}" already exists in data/services.yaml.')
-    site = load_text((root / "data" / "site.yaml").read_text(encoding="utf-8"))
+    site = load_text((root / "data" / "site.yaml").read_text(encoding="utf-8"), "data/site.yaml")
     entry = SERVICE.format(id=service_id, name=_yaml_text(name), area=site["council"]["short_name"],
                            today=today, review_by=today + REVIEW_AFTER)
     # Imported services live in their own file (hooks/importer/store.py): a hand-made one goes at the end here,
@@ -130,6 +131,7 @@ def _add_to_menu(mkdocs_yml: Path, page: str) -> None:
     mkdocs_yml.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@exits_on_problems
 def main(argv: list[str]) -> int:
     if len(argv) != 3 or argv[0] not in ("page", "service"):
         print(__doc__)

@@ -28,7 +28,8 @@ class PageReading:
 
 
 def words_to_avoid(data_dir: Path) -> dict[str, str]:
-    return load_text((data_dir / "words-to-avoid.yaml").read_text(encoding="utf-8"))["words"]
+    text = (data_dir / "words-to-avoid.yaml").read_text(encoding="utf-8")
+    return load_text(text, "data/words-to-avoid.yaml")["words"]
 
 
 def find_words(text: str, avoid: dict[str, str]) -> list[tuple[str, str]]:
