@@ -95,8 +95,8 @@ def dump_records(records: list[dict], kind: str) -> str:
     return "\n".join(out).lstrip("\n") + "\n"
 
 
-def _load(text: str) -> Any:
-    return load_text(text)
+def _load(text: str, path: Path) -> Any:
+    return load_text(text, f"data/{path.name}")
 
 
 def split(path: Path, kind: str) -> tuple[str, list[dict], list[dict]]:
@@ -105,11 +105,11 @@ def split(path: Path, kind: str) -> tuple[str, list[dict], list[dict]]:
     head, found, tail = text.partition("\n" + LEGACY_MARKER + "\n")
     if not found and text.endswith(LEGACY_MARKER):
         head, found = text[: -len(LEGACY_MARKER) - 1], LEGACY_MARKER
-    hand = (_load(head) or {}).get(kind) or []
-    imported = (_load(f"{kind}:\n{tail}") or {}).get(kind) or [] if found else []
+    hand = (_load(head, path) or {}).get(kind) or []
+    imported = (_load(f"{kind}:\n{tail}", path) or {}).get(kind) or [] if found else []
     own = path.with_name(IMPORTED[kind])
     if own.exists():
-        imported = ((_load(own.read_text(encoding="utf-8")) or {}).get(kind) or []) + imported
+        imported = ((_load(own.read_text(encoding="utf-8"), own) or {}).get(kind) or []) + imported
     return (head.rstrip("\n") + "\n" if found else text), hand, imported
 
 
