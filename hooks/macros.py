@@ -27,6 +27,7 @@ from hooks.directory import service_pages  # noqa: E402
 from hooks.directory.selection import Selection  # noqa: E402
 from hooks.engine import page_sandbox  # noqa: E402
 from hooks.core.render import render  # noqa: E402
+from hooks.core.source_lines import first_line  # noqa: E402
 from hooks.data.services import Directory  # noqa: E402
 from hooks.data.site_data import SiteData  # noqa: E402
 
@@ -44,10 +45,9 @@ page_sandbox.report_in_own_words(MacroProblem, SecurityError, TemplateSyntaxErro
 def _line_of(page, needle: str) -> int | None:
     """The line in the page's source where a macro call appears, for the error message."""
     try:
-        lines = Path(page.file.abs_src_path).read_text(encoding="utf-8").splitlines()
+        return first_line(Path(page.file.abs_src_path).read_text(encoding="utf-8"), needle)
     except (AttributeError, OSError, TypeError):
         return None
-    return next((n for n, line in enumerate(lines, 1) if needle in line), None)
 
 
 def _fail(env, call: str, needle: str, message: str, fix: str, code: str = "MACRO_UNKNOWN_ID"):

@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from hooks.core import urls
+from hooks.core.source_lines import first_line
 from hooks.core.problems import Problem
 
 CONFIG = Path(__file__).with_name("linkcheckerrc")
@@ -116,8 +117,4 @@ def _line_of(page: Path, link: str) -> int | None:
     """The first line of a page's Markdown that holds the link (as written, or as built: "x/" for "x.md")."""
     if not page.exists():
         return None
-    written = {link, re.sub(r"/(#|$)", r".md\1", link)}
-    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines(), 1):
-        if any(w and w in line for w in written):
-            return number
-    return None
+    return first_line(page.read_text(encoding="utf-8"), link, re.sub(r"/(#|$)", r".md\1", link))

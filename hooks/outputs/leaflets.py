@@ -27,6 +27,7 @@ from urllib.request import url2pathname
 from markupsafe import Markup
 
 from hooks.core import urls
+from hooks.core.source_lines import first_line
 from hooks.core.paths import OVERRIDES
 from hooks.core.problems import Problem
 from hooks.core.render import long_date
@@ -214,12 +215,8 @@ def refused_problems(leaflet: Leaflet, refused: Refused, source: str) -> list[Pr
 def line_naming(source: str, address: str) -> int | None:
     """The first line of the page's Markdown that names the address: as written, by its path, or by its file's
     name (a relative address, as written in the page, ends with it)."""
-    path = unquote(urlsplit(address).path)
-    for needle in filter(None, (address, unquote(address), path.rstrip("/"), path.rstrip("/").rpartition("/")[2])):
-        for number, line in enumerate(source.splitlines(), 1):
-            if needle in line:
-                return number
-    return None
+    path = unquote(urlsplit(address).path).rstrip("/")
+    return first_line(source, address, unquote(address), path, path.rpartition("/")[2])
 
 
 def save(leaflet: Leaflet, pdf: bytes, site_dir: Path) -> int:
