@@ -150,7 +150,8 @@ def test_the_built_site_has_the_editor_with_its_own_policy(built_site):
     assert order["children"]["services"]["children"]["source"]["keys"] == ["url", "kind", "title", "dated", "note"]
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
     assert "script-src 'self' 'unsafe-eval'" in policy and "https:" not in policy and "*" not in policy
-    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == ["manual-init.js", "decap-cms.js", "order.js", "format.js"]
+    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == [
+        "frame-guard.js", "manual-init.js", "decap-cms.js", "order.js", "format.js"]  # the guard first, in <head>
     assert "noindex" in html
     # The public pages keep their own, stricter policy; the editor is in none of their lists.
     home = (built_site / "index.html").read_text()

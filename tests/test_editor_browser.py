@@ -209,3 +209,13 @@ def test_the_editor_has_no_accessibility_problems_of_our_making(tab, editor):
                 found.setdefault(view, []).append(f"{rule['id']}: {rule['help']} at "
                                                   f"{[n['target'] for n in rule['nodes'][:3]]}")
     assert not found, found
+
+
+def test_log_out_removes_the_sign_in_from_the_browser(tab):
+    """The handbook tells an editor on a shared computer to log out: the CMS keeps its sign-in (with GitHub, the
+    token) in the browser's localStorage as "decap-cms-user", and Log Out removes it (a coupling point)."""
+    assert tab.evaluate("localStorage.getItem('decap-cms-user')")
+    tab.get_by_role("button", name="Account options dropdown").click()
+    tab.get_by_text("Log Out").click()
+    tab.get_by_role("button", name="Login").wait_for()
+    assert tab.evaluate("localStorage.getItem('decap-cms-user')") is None

@@ -15,6 +15,29 @@ from pydantic_core import PydanticCustomError
 
 from hooks.data import phones
 
+# Unicode's controls that change the direction text is shown in (embeddings, overrides, isolates: U+202A-202E,
+# U+2066-2069). Invisible, they make words show in an order other than the one they are stored, read aloud and
+# followed in ("Trojan Source"): a name or an address can look like another. Nothing in this site needs them.
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def direction_control_at(text: str) -> int | None:
+    """The column (from 1) of the first direction control in text, or None."""
+    found = DIRECTION_CONTROLS.search(text)
+    return found.start() + 1 if found else None
+
+
+def _no_direction_controls(value: str) -> str:
+    at = direction_control_at(value)
+    if at:
+        raise PydanticCustomError("TEXT_DIRECTION_CONTROL", "has a hidden character that changes the direction of "
+                                  "text, at character {at}", {"at": at})
+    return value
+
+
+# First for every kind of text below, so each gives the same plain message, whatever else it checks.
+_Visible = AfterValidator(_no_direction_controls)
+
 # Text from data is shown as text: it must never carry markup or template code.
 _UNSAFE = re.compile(r"<\s*/?\s*[a-zA-Z!]|\{\{|\{%|\{#|javascript:|data:", re.IGNORECASE)
 
@@ -30,15 +53,18 @@ def _safe_text(value: str) -> str:
     return value
 
 
-# Characters a web address never needs, which could end an HTML attribute or hide a second address.
-_URL_UNSAFE = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f]")
+# Characters a web address never needs, which could end an HTML attribute or hide a second address; and the
+# invisible ones (zero-width spaces and joiners, direction marks), which could make it look like another.
+_URL_UNSAFE = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f\u061c\u200b-\u200f\u2060\ufeff]")
 
 
 def _https_url(value: str) -> str:
     value = value.strip()
     unsafe = _URL_UNSAFE.search(value)
     if unsafe:
-        shown = {" ": "a space", '"': 'a " (quote)', "'": "a ' (quote)"}.get(unsafe.group(0), repr(unsafe.group(0)))
+        found = unsafe.group(0)
+        shown = {" ": "a space", '"': 'a " (quote)', "'": "a ' (quote)"}.get(
+            found, repr(found) if found.isascii() else "an invisible character")
         raise PydanticCustomError("URL_UNSAFE", 'is "{value}", which has {found}: a web address cannot',
                                   {"value": value.encode("unicode_escape").decode(), "found": shown})
     parts = urlsplit(value)
@@ -132,25 +158,28 @@ def _pattern_check(pattern: str, code: str, what: str):
     return check
 
 
-SafeText = Annotated[str, AfterValidator(_safe_text)]
+SafeText = Annotated[str, _Visible, AfterValidator(_safe_text)]
 # Paths inside the project: letters, numbers, - _ . and /, nothing that could leave an attribute or the folder.
-ContentPath = Annotated[str, AfterValidator(_path_check(r"[a-z0-9][a-z0-9_/.-]*\.md", "support/carers-assessment.md"))]
-AssetPath = Annotated[str, AfterValidator(_path_check(r"[A-Za-z0-9][A-Za-z0-9_/.-]*\.(?:svg|png|jpg|jpeg|webp)",
-                                                      "assets/logo.svg"))]
-IconName = Annotated[str, AfterValidator(_path_check(r"[a-z0-9-]+/[a-z0-9-]+", "material/phone"))]
+ContentPath = Annotated[str, _Visible,
+                        AfterValidator(_path_check(r"[a-z0-9][a-z0-9_/.-]*\.md", "support/carers-assessment.md"))]
+AssetPath = Annotated[str, _Visible, AfterValidator(_path_check(
+    r"[A-Za-z0-9][A-Za-z0-9_/.-]*\.(?:svg|png|jpg|jpeg|webp)", "assets/logo.svg"))]
+IconName = Annotated[str, _Visible, AfterValidator(_path_check(r"[a-z0-9-]+/[a-z0-9-]+", "material/phone"))]
 # One of the site's own scripts in overrides/assets/javascripts/, by its file name.
-ScriptName = Annotated[str, AfterValidator(_path_check(r"[a-z0-9][a-z0-9-]*\.js", "emergency-plan.js"))]
-HttpsUrl = Annotated[str, AfterValidator(_https_url)]
-Postcode = Annotated[str, AfterValidator(_postcode)]
-Description = Annotated[str, AfterValidator(_description)]
-Email = Annotated[str, AfterValidator(_email)]
-Slug = Annotated[str, AfterValidator(_slug)]
-Colour = Annotated[str, AfterValidator(_colour)]
-PhoneNumber = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_phone))]
-TextphoneNumber = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_textphone))]
-SmsNumber = Annotated[str, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_sms))]
+ScriptName = Annotated[str, _Visible, AfterValidator(_path_check(r"[a-z0-9][a-z0-9-]*\.js", "emergency-plan.js"))]
+HttpsUrl = Annotated[str, _Visible, AfterValidator(_https_url)]
+Postcode = Annotated[str, _Visible, AfterValidator(_postcode)]
+Description = Annotated[str, _Visible, AfterValidator(_description)]
+Email = Annotated[str, _Visible, AfterValidator(_email)]
+Slug = Annotated[str, _Visible, AfterValidator(_slug)]
+Colour = Annotated[str, _Visible, AfterValidator(_colour)]
+PhoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_phone))]
+TextphoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text),
+                            AfterValidator(_phone_check(phones.parse_textphone))]
+SmsNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_sms))]
 # A GitHub repository (owner/name) and a branch in it, for the browser editor's pull requests.
-GitHubRepo = Annotated[str, AfterValidator(_pattern_check(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}",
-                                                          "GITHUB_REPO_INVALID", "a GitHub repository like owner/name"))]
-BranchName = Annotated[str, AfterValidator(_pattern_check(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,100}", "BRANCH_INVALID",
-                                                          "a branch name like main"))]
+GitHubRepo = Annotated[str, _Visible, AfterValidator(_pattern_check(
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}", "GITHUB_REPO_INVALID",
+    "a GitHub repository like owner/name"))]
+BranchName = Annotated[str, _Visible, AfterValidator(_pattern_check(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,100}",
+                                                                    "BRANCH_INVALID", "a branch name like main"))]

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from hooks.core import yaml_source
+from hooks.data.fields import direction_control_at
 from hooks.data.models import PageMeta, PageOptions
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.data.site_data import validate
@@ -48,7 +49,7 @@ def check_page(text: str, file: str, audiences: set[str], today: date,
                 fix="Use one of: " + ", ".join(sorted(audiences)) + " (the list is in data/audiences.yaml).")
         for index, name in enumerate(meta.audience) if name not in audiences
     ]
-    problems += missing_alt_text(text, file)
+    problems += missing_alt_text(text, file) + direction_controls(text, file)
     if meta.review_by < today:
         problems.append(_overdue(meta, file, source.line(("review_by",)), crisis))
     return meta, problems
@@ -62,6 +63,19 @@ def missing_alt_text(text: str, file: str) -> list[Problem]:
                 message="this picture has no text saying what it shows.",
                 fix="Write what the picture shows inside the square brackets: ![A carer and her mother](photo.jpg).")
         for number, line in enumerate(text.splitlines(), 1) if EMPTY_ALT.search(line)
+    ]
+
+
+def direction_controls(text: str, file: str) -> list[Problem]:
+    """The page's words, and any front matter the model does not check (hide, search), hold no character that
+    changes the direction of text: shown, the words would read differently from what is written and reviewed.
+    (The fields the model checks refuse them by name, before this runs.)"""
+    return [
+        Problem(code="TEXT_DIRECTION_CONTROL", file=file, line=number, field="",
+                message=f"this line has a hidden character that changes the direction of text, at column {column}.",
+                fix=f"Remove the hidden character that changes text direction at column {column}: delete the "
+                    "letters either side of it and type them again.")
+        for number, line in enumerate(text.splitlines(), 1) if (column := direction_control_at(line))
     ]
 
 

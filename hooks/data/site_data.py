@@ -73,6 +73,8 @@ FIXES = {
     "DATE_INVALID": "Write the date as year-month-day, for example 2026-11-23.",
     "TEXT_EMPTY": "Write some text, or remove the line if the field is optional.",
     "TEXT_UNSAFE": "Write plain text only: no HTML tags such as <b>, no {{ or {% and no javascript: or data: links.",
+    "TEXT_DIRECTION_CONTROL": "Delete the hidden character there: delete the letters either side of it and type them "
+                              "again (it is invisible, and often comes with text pasted from another document).",
     "URL_NOT_HTTPS": "Write the full address, starting https://, for example {example}.",
     "URL_UNSAFE": "Copy the address again from the browser's address bar. It cannot hold spaces, quote marks, "
                   "< or >: write a space as %20.",

@@ -3,7 +3,7 @@
 ORUK tools are given a base address (here https://<site>/oruk) and ask for `{base}`, `{base}/services`,
 `{base}/services?page=2` and `{base}/services/{id}`. A static host has no program to answer those, so the build
 writes a file wherever a host looks for one, and two files that Netlify and Cloudflare Pages read
-(`_headers`, `_redirects`):
+(`_headers`, `_redirects`; `_headers` also carries the headers every page gets, security_headers.NOT_FRAMED):
 
   oruk/index.json, oruk/index.html                   the API details (`{base}`, `{base}/`)
   oruk/services/index.json, oruk/services/index.html every service in one list page (`{base}/services`)
@@ -24,6 +24,8 @@ The whole list is one page everywhere a page number cannot be honoured, so a too
 
 from __future__ import annotations
 
+from hooks.outputs.security_headers import NOT_FRAMED
+
 BASE = "oruk"
 PAGE_SIZE = 100  # services in each page of the list that Netlify serves for ?page=n
 
@@ -39,9 +41,12 @@ def page_file(number: int) -> str:
     return f"{BASE}/services/pages/{number}.json"
 
 
-HEADERS = f"""# Open Referral UK open data (hooks/directory/static_api.py writes this file on every build).
+EVERY_PAGE = "".join(f"  {name}: {value}\n" for name, value in NOT_FRAMED.items())
+HEADERS = f"""# Headers for every page (no other website may frame them) and for the Open Referral UK open data.
+# hooks/directory/static_api.py writes this file on every build, and nothing else does.
 # Netlify and Cloudflare Pages read it; GitHub Pages cannot be given headers (see the handbook).
-/{BASE}
+/*
+{EVERY_PAGE}/{BASE}
   Access-Control-Allow-Origin: *
   Content-Type: application/json; charset=utf-8
   X-Content-Type-Options: nosniff

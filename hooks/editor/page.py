@@ -1,4 +1,5 @@
 """The editor's page, admin/index.html, with its own security policy, and the CMS's files beside it.
+It shows nothing inside another website's frame (FRAME_GUARD).
 
 The CMS comes from node_modules (package.json pins decap-cms): nothing is fetched from another website.
 Its policy is looser than the public pages' (hooks/outputs/security_headers.py), and only here: the CMS
@@ -20,7 +21,7 @@ BUNDLE = Path("node_modules/decap-cms/dist")
 SCRIPT = "decap-cms.js"
 YAML_BROWSER = Path("node_modules/yaml/browser/dist")  # the YAML package the CMS uses, as browser modules
 OWN = Path(__file__).parent / "js"
-OWN_SCRIPTS = ("manual-init.js", "order.js", "format.js")  # in the order the page loads them
+OWN_SCRIPTS = ("frame-guard.js", "manual-init.js", "order.js", "format.js")  # in the order the page loads them
 
 
 def bundle_files(bundle: Path) -> list[Path]:
@@ -77,6 +78,14 @@ def connect_sources(config: dict) -> list[str]:
     return ["https://api.github.com"]
 
 
+# Hidden until frame-guard.js sees the page is the whole window, not inside another website's frame. The style is
+# inline so it cannot fail to load (the policy allows inline styles for the CMS); without JavaScript the editor
+# cannot run, and its note saying so is shown.
+FRAME_GUARD = """<style id="frame-guard">html{display:none!important}</style>
+<noscript><style>html{display:block!important}</style></noscript>
+<script src="frame-guard.js"></script>"""
+
+
 def index_html(site_name: str, config: dict) -> str:
     return f"""<!doctype html>
 <html lang="en">
@@ -86,6 +95,7 @@ def index_html(site_name: str, config: dict) -> str:
 <meta http-equiv="Content-Security-Policy" content="{policy(connect_sources(config))}">
 <meta name="referrer" content="strict-origin-when-cross-origin">
 <meta name="robots" content="noindex">
+{FRAME_GUARD}
 <title>Edit {escape(site_name)}</title>
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 </head>

@@ -4,11 +4,13 @@ changed since the last import. Written to data/import/report.md for the editor t
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from hooks.checks.service_text import longest_sentence
+from hooks.data.fields import DIRECTION_CONTROLS
 from hooks.importer.convert import Converted, Note
 from hooks.importer.merge import Merged, as_data
 
@@ -33,9 +35,41 @@ class Facts:
     dry_run: bool = False
 
 
+# Every value in the report came from someone else's feed, and the report is Markdown that an editor opens and
+# GitHub shows. So a value is written to be read as itself: what Markdown or HTML would take as markup is escaped
+# (with a backslash where both Python-Markdown and GitHub honour one, else as an HTML entity). A lone "]" starts
+# nothing, and "_" inside a word (review_by) never makes emphasis in either, so those stay as written...
+_MARKUP = str.maketrans({"\\": "\\\\", "`": "\\`", "*": "\\*", "[": "\\[", "<": "&lt;", ">": "&gt;",
+                         "&": "&amp;", "|": "&#124;", "~": "&#126;"})
+_EDGE_UNDERSCORE = re.compile(r"(?<!\w)_|_(?!\w)")
+# ...and what GitHub would make a link or a notification by itself (a web or email address, @someone) is shown as
+# code, which it leaves alone. These hold no backtick, so the code cannot end early.
+_LIVE = re.compile(r"\b(?:https?://|www\.)[\w.~:/?#@!$&'()*+,;=%-]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                   r"|(?<![\w@])@[A-Za-z0-9][\w-]*(?:/[\w.-]+)?", re.IGNORECASE)
+# A value starting with one of these would start a heading, a list or a numbered item: the mark is escaped.
+_BLOCK = re.compile(r"^(?:\d+(?=[.)])|(?=[#+-]))")
+
+
+def _escaped(text: str) -> str:
+    return _EDGE_UNDERSCORE.sub(r"\\_", text.translate(_MARKUP))
+
+
+def _inert(value: Any, length: int | None = None) -> str:
+    """A feed's value as inert text on one line: no hidden direction controls, no line breaks, no markup, no
+    link; cut to `length` characters (before escaping, so no escape is cut in two)."""
+    text = " ".join(DIRECTION_CONTROLS.sub("", str(value)).split())
+    if length and len(text) > length:
+        text = text[: length - 1] + "\u2026"
+    out, start = [], 0
+    for live in _LIVE.finditer(text):
+        out += [_escaped(text[start:live.start()]), f"`{live.group(0)}`"]
+        start = live.end()
+    out.append(_escaped(text[start:]))
+    return _BLOCK.sub(lambda start: start.group(0) + "\\", "".join(out))
+
+
 def _short(value: Any, length: int = 90) -> str:
-    text = " ".join(str(as_data(value)).split())
-    return text if len(text) <= length else text[: length - 1] + "\u2026"
+    return _inert(as_data(value), length)
 
 
 def _rows(lines: list[str]) -> list[str]:
@@ -46,8 +80,12 @@ def _count(number: int, word: str) -> str:
     return f"{number} {word}{'' if number == 1 else 's'}"
 
 
+def _name(names: dict[str, str], uid: str) -> str:
+    return _inert(names.get(uid, uid))
+
+
 def _who(note: Note) -> str:
-    return f"{note.name or '(no name)'} (feed id {note.feed_id or 'none'})"
+    return f"{_inert(note.name or '(no name)')} (feed id {_inert(note.feed_id or 'none')})"
 
 
 def _files(facts: Facts) -> list[str]:
@@ -73,7 +111,7 @@ def build(facts: Facts, converted: Converted, merged: Merged, names: dict[str, s
     counts = (f"{converted.read} records read, {len(converted.services)} imported, "
               f"{len(by_kind['left out'])} left out; {len(merged.added)} added, {len(merged.removed)} removed, "
               f"{len(merged.changed)} changed, {merged.unchanged} unchanged since the last import")
-    out = [f"# Import report: {facts.source}", "",
+    out = [f"# Import report: {_inert(facts.source)}", "",
            f"Imported on {facts.day} in {facts.seconds:.1f} seconds: {counts}. {facts.requests} requests "
            f"({facts.retries} retried, {facts.from_cache} answers reused from an interrupted import, "
            f"{facts.waited:.1f} s of pauses between requests).", "",
@@ -89,49 +127,49 @@ def build(facts: Facts, converted: Converted, merged: Merged, names: dict[str, s
             out.extend([f"## {title} ({len(lines)})", "", intro, "", *_rows(lines), ""])
 
     section("Left out", "Records that could not stand without what was missing. Add them by hand if carers need "
-            "them.", [f"- {_who(n)}: {n.message}" for n in by_kind["left out"]])
+            "them.", [f"- {_who(n)}: {_inert(n.message)}" for n in by_kind["left out"]])
     section("Dropped or changed", "Values that could not be kept as the feed gave them. Everything else in "
             "these records was imported.",
-            [f"- {_who(n)}, {n.field}: {n.message}" for n in by_kind["dropped"] + by_kind["changed"]])
+            [f"- {_who(n)}, {n.field}: {_inert(n.message)}" for n in by_kind["dropped"] + by_kind["changed"]])
     defaults: dict[str, list[Note]] = defaultdict(list)
     for note in by_kind["default"]:
         defaults[note.field].append(note)
     section("Needs you: defaults from mapping.yaml", "The feed does not say these; each service listed got the "
             "default in data/import/mapping.yaml. Map the feed's terms there, or set the field by hand in "
             "data/services-imported.yaml (a re-import keeps what you set).",
-            [f"- {field} ({_count(len(notes), 'service')}, {notes[0].message}): "
-             + "; ".join(n.name or "(no name)" for n in notes[:SHOW])
+            [f"- {field} ({_count(len(notes), 'service')}, {_inert(notes[0].message)}): "
+             + "; ".join(_inert(n.name or "(no name)") for n in notes[:SHOW])
              + (f"; and {len(notes) - SHOW} more" if len(notes) > SHOW else "")
              for field, notes in sorted(defaults.items())])
     section("Feed terms nobody has mapped", "Add the ones that matter to categories_for_terms or "
             "audience_for_terms in data/import/mapping.yaml.",
-            [f"- {vocabulary or 'terms'}: \"{term}\" ({_count(count, 'service')})"
+            [f"- {_inert(vocabulary or 'terms')}: \"{_inert(term)}\" ({_count(count, 'service')})"
              for (vocabulary, term), count in converted.unmapped_terms.most_common()])
     section("Descriptions to summarise", f"Their words are shown as theirs, under \"In their words\". Each has a "
             f"sentence over {facts.longest_sentence} words, so listings show only their first words. Write a short "
             "`summary:` in your own words for each, in data/services-imported.yaml (a re-import "
             "keeps it; `make check` lists them too).",
-            [f"- {name}: a sentence of {count} words" for count, name in long])
+            [f"- {_inert(name)}: a sentence of {count} words" for count, name in long])
     section("Changed since the last import", "Field by field, as the feed now has it.",
-            [f"- {names.get(uid, uid)}: " + "; ".join(f"{field} was \"{_short(was)}\", now \"{_short(now)}\""
+            [f"- {_name(names, uid)}: " + "; ".join(f"{field} was \"{_short(was)}\", now \"{_short(now)}\""
                                                      for field, (was, now) in fields.items())
              for uid, fields in merged.changed.items()])
-    section("Added", "New in the feed.", [f"- {names.get(uid, uid)}" for uid in merged.added])
+    section("Added", "New in the feed.", [f"- {_name(names, uid)}" for uid in merged.added])
     section("Removed", "Gone from the feed, and not edited here, so removed from data/.",
-            [f"- {names.get(uid, uid)}" for uid in merged.removed])
+            [f"- {_name(names, uid)}" for uid in merged.removed])
     section("Your edits kept", "Fields you changed after an import stay as you wrote them.",
-            [f"- {names.get(uid, uid)}: {', '.join(fields)}" for uid, fields in merged.kept.items()])
+            [f"- {_name(names, uid)}: {', '.join(fields)}" for uid, fields in merged.kept.items()])
     section("The feed changed what you edited", "Your value stays; compare it with the feed's.",
-            [f"- {names.get(uid, uid)}, {field}: yours \"{_short(ours)}\", the feed's \"{_short(theirs)}\""
+            [f"- {_name(names, uid)}, {field}: yours \"{_short(ours)}\", the feed's \"{_short(theirs)}\""
              for uid, fields in merged.conflicts.items() for field, (ours, theirs) in fields.items()])
     section("Gone from the feed but edited here", "Kept because you changed them. Delete them if they have closed.",
-            [f"- {names.get(uid, uid)}" for uid in merged.gone_but_edited])
+            [f"- {_name(names, uid)}" for uid in merged.gone_but_edited])
     section("Deleted here, still in the feed", "Left deleted, as you chose.",
-            [f"- {names.get(uid, uid)}" for uid in merged.deleted_locally])
+            [f"- {_name(names, uid)}" for uid in merged.deleted_locally])
     section("For information", "Nothing to do, unless something looks wrong.",
-            [f"- {_who(n)}, {n.field}: {n.message}" for n in by_kind["info"]])
+            [f"- {_who(n)}, {n.field}: {_inert(n.message)}" for n in by_kind["info"]])
     section("Details that could not be fetched", "Imported from the feed's list alone.",
-            [f"- {line}" for line in facts.details_failed])
+            [f"- {_inert(line)}" for line in facts.details_failed])
     summary = (f"{counts}.\n{len(by_kind['dropped'])} values dropped, {len(by_kind['default'])} defaults used, "
                f"{len(long)} descriptions to summarise. Read data/import/report.md, then `git diff data/`.")
     return "\n".join(out).rstrip() + "\n", summary

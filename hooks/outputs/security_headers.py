@@ -7,6 +7,13 @@ import base64
 import hashlib
 import re
 
+# No other website may show this site's pages inside its own (a frame), where it could lay its own buttons over
+# ours, or lead a reader to click "Clear my plan", or an editor to click in the editor. Sent as headers where the
+# host reads `_headers` (Netlify, Cloudflare Pages: hooks/directory/static_api.py writes it); a <meta> tag cannot
+# set frame-ancestors, so on GitHub Pages the pages guard themselves with a script (overrides/main.html, and
+# /admin/'s hooks/editor/js/frame-guard.js).
+NOT_FRAMED = {"Content-Security-Policy": "frame-ancestors 'none'", "X-Frame-Options": "DENY"}
+
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>",
                            re.DOTALL)
 EXTERNAL_LINK = re.compile(r"<a\s[^>]*?\bhref=\"https?://([^/\"]+)[^>]*>", re.IGNORECASE)

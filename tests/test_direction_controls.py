@@ -1,0 +1,92 @@
+"""Characters that change the direction text is shown in (U+202A-202E, U+2066-2069) are refused wherever an
+editor types text: every field of every data file, a page's front matter and its words. Each problem says where
+the hidden character is, so an editor can find something they cannot see."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+import yaml
+
+from conftest import SUITE_TODAY, edit, line_of, load_data
+from hooks.core.problems import ProblemsFound
+from hooks.core.yaml_source import load_text
+from hooks.data.front_matter import check_page
+from hooks.data.site_data import field_name
+from test_front_matter import AUDIENCES, GOOD
+from test_injection import DATA_FILES, data_dir, put, string_fields  # noqa: F401 (data_dir: a fixture)
+
+CONTROLS = ["\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066", "\u2067", "\u2068", "\u2069"]
+RLO = "\u202e"  # right-to-left override: "Samaritans 116 123" + RLO + "321" shows as "...116 123123"
+
+
+def hide(value: str, control: str = RLO) -> str:
+    """The value with a direction control after its first character: still valid in every other way."""
+    return value[:1] + control + value[1:]
+
+
+def problems(data_dir) -> list:
+    with pytest.raises(ProblemsFound) as caught:
+        load_data(data_dir)
+    return caught.value.problems
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_a_direction_control_in_any_text_field_of_any_data_file_is_refused(data_dir, name):
+    original = load_text((data_dir / name).read_text())
+    fields = list(string_fields(original))
+    assert fields
+    for path, value in fields:
+        doc = copy.deepcopy(original)
+        put(doc, path, hide(value))
+        (data_dir / name).write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False))
+        found = [p for p in problems(data_dir) if p.file == f"data/{name}" and p.field == field_name(path)]
+        assert found and found[0].line, (name, field_name(path))
+        # A field with a fixed list of choices (kind: own) refuses anything not on the list, this too.
+        assert found[0].code in ("TEXT_DIRECTION_CONTROL", "VALUE_NOT_ALLOWED"), (name, field_name(path), found[0])
+    (data_dir / name).write_text(yaml.safe_dump(original, allow_unicode=True, sort_keys=False))
+
+
+@pytest.mark.parametrize("control", CONTROLS)
+def test_a_service_name_with_a_direction_control_names_the_file_line_field_and_character(data_dir, control):
+    edit(data_dir / "services.yaml", "name: City of London Adult Social Care",
+         f"name: City of London{control} Adult Social Care")
+    [problem] = problems(data_dir)
+    assert (problem.code, problem.file, problem.field, problem.line) == (
+        "TEXT_DIRECTION_CONTROL", "data/services.yaml", "services[0].name",
+        line_of(data_dir / "services.yaml", "name: City of London"))
+    assert "at character 15" in problem.message and "hidden character" in problem.fix
+
+
+def test_a_web_address_with_a_direction_control_or_a_direction_mark_is_refused(data_dir):
+    url = "https://www.cityoflondon.gov.uk/services/social-care-for-adults/support-for-carers/"
+    edit(data_dir / "services.yaml", f"website: {url}", f"website: {url}\u2066gro.live//:sptth")
+    [problem] = problems(data_dir)
+    assert (problem.code, problem.field) == ("TEXT_DIRECTION_CONTROL", "services[0].website")
+    # A web address never needs the invisible marks either (U+200E, U+200F): refused, and called invisible.
+    edit(data_dir / "services.yaml", "\u2066", "\u200f")
+    [problem] = problems(data_dir)
+    assert (problem.code, problem.field) == ("URL_UNSAFE", "services[0].website")
+    assert "an invisible character" in problem.message
+
+
+def test_a_page_title_with_a_direction_control_is_refused_by_name():
+    page = GOOD.replace("title: Carer's assessment", f"title: Carer's {RLO}assessment")
+    meta, found = check_page(page, "content/a.md", AUDIENCES, SUITE_TODAY)
+    assert meta is None
+    assert [(p.code, p.field, p.line) for p in found] == [("TEXT_DIRECTION_CONTROL", "title", 2)]
+
+
+def test_a_page_body_with_a_direction_control_names_its_line_and_column():
+    page = GOOD + "Call us on 0800 123 4567.\n\nWrite to \u2067the team\u2069 today.\n"
+    meta, found = check_page(page, "content/a.md", AUDIENCES, SUITE_TODAY)
+    line = GOOD.count("\n") + 3
+    assert [(p.code, p.file, p.line) for p in found] == [("TEXT_DIRECTION_CONTROL", "content/a.md", line)]
+    assert "column 10" in found[0].message and "column 10" in found[0].fix
+
+
+def test_front_matter_the_model_does_not_check_is_read_too():
+    page = GOOD.replace("audience: [all-carers]\n", f"audience: [all-carers]\nsearch:\n  boost: {RLO}2\n")
+    _, found = check_page(page, "content/a.md", AUDIENCES, SUITE_TODAY)
+    assert [(p.code, p.line) for p in found] == [("TEXT_DIRECTION_CONTROL", 9)]
