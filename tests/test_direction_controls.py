@@ -87,6 +87,7 @@ def test_a_page_body_with_a_direction_control_names_its_line_and_column():
 
 
 def test_front_matter_the_model_does_not_check_is_read_too():
-    page = GOOD.replace("audience: [all-carers]\n", f"audience: [all-carers]\nsearch:\n  boost: {RLO}2\n")
+    # Every key of the top block is checked (PageMeta, PageOptions); a comment is not, and is read too.
+    page = GOOD.replace("audience: [all-carers]\n", f"audience: [all-carers]\n# a note {RLO}for editors\n")
     _, found = check_page(page, "content/a.md", AUDIENCES, SUITE_TODAY)
-    assert [(p.code, p.line) for p in found] == [("TEXT_DIRECTION_CONTROL", 9)]
+    assert [(p.code, p.line) for p in found] == [("TEXT_DIRECTION_CONTROL", 8)]
