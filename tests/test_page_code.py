@@ -159,12 +159,59 @@ def test_files_a_browser_would_run_are_refused_in_content(tmp_path):
 
     content = tmp_path / "content"
     (content / "about").mkdir(parents=True)
-    for name in ("index.md", "about/photo.PNG", "about/leaflet.pdf", "about/evil.html", "about/x.svg", "tool.js",
+    for name in ("index.md", "about/photo.PNG", "about/leaflet.pdf", "about/evil.html", "tool.js", "notes.xhtml",
                  ".hidden.html"):
         (content / name).write_text("x")
+    (content / "about" / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"><circle r="5"/></svg>')
+    (content / "about" / "x.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>')
     found = page_html.file_problems(content, tmp_path)
-    assert sorted(p.file for p in found) == ["content/about/evil.html", "content/about/x.svg", "content/tool.js"]
+    assert sorted((p.file, p.line) for p in found) == [
+        ("content/about/evil.html", None), ("content/about/x.svg", 2), ("content/notes.xhtml", None),
+        ("content/tool.js", None)]
     assert {p.code for p in found} == {"CONTENT_FILE_NOT_ALLOWED"}
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">{}</svg>'
+
+
+@pytest.mark.parametrize("inside", [
+    "<script>alert(1)</script>",
+    '<h:script xmlns:h="http://www.w3.org/1999/xhtml">alert(1)</h:script>',
+    '<circle r="5" onload="alert(1)"/>',
+    '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml">x</div></foreignObject>',
+    '<a xlink:href="javascript:alert(1)"><text>Press</text></a>',
+    '<set attributeName="href" to="javascript:alert(1)"/>',
+    '<use href="https://evil.example/sprite.svg#a"/>',
+    '<image xlink:href="https://evil.example/photo.png"/>',
+    "<style>@import url(https://evil.example/a.css);</style>",
+    '<rect style="fill: u\\72l(https://evil.example/p.png)"/>',
+])
+def test_an_svg_picture_that_does_more_than_draw_is_refused(inside):
+    from hooks.checks import page_html
+
+    assert [p.code for p in page_html.svg_problems(SVG.format(inside), "content/logo.svg")] != []
+
+
+@pytest.mark.parametrize("svg", [
+    '<!DOCTYPE svg [ <!ENTITY x "&#60;script&#62;alert(1)&#60;/script&#62;"> ]>' + SVG.format("&x;"),
+    '<?xml-stylesheet href="https://evil.example/x.css"?>' + SVG.format(""),
+])
+def test_an_svg_that_hides_markup_or_loads_a_stylesheet_is_refused(svg):
+    from hooks.checks import page_html
+
+    assert page_html.svg_problems(svg, "content/logo.svg") != []
+
+
+def test_a_drawing_as_design_programs_save_it_passes():
+    from hooks.checks import page_html
+
+    drawing = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+               '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + SVG.format(
+                   '<defs><linearGradient id="a"><stop offset="0"/></linearGradient>'
+                   "<style><![CDATA[.c{fill:url(#a)}]]></style></defs><!-- Layer 1 -->"
+                   '<path class="c" fill="url(#a)" d="M0 0h10v10z"/><use xlink:href="#a"/>'
+                   '<image href="data:image/png;base64,iVBORw0KGgo="/><title>Example Borough Council</title>'))
+    assert page_html.svg_problems(drawing, "content/logo.svg") == []
 
 
 def test_the_shipped_pages_pass(markdown):

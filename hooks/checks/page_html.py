@@ -78,11 +78,15 @@ INSTEAD = {
 }
 IN_MARKDOWN = ("Write it in Markdown instead (## for a heading, - for a list, **bold**, [words](page.md) for a link), "
                "or remove it. docs/errors.md lists the HTML a page can use.")
+# What an element is, in an editor's words.
+CALLED = {"p": "a paragraph", "a": "a link", "img": "a picture", "li": "a list item", "td": "a table cell",
+          "th": "a table heading", **{f"h{n}": "a heading" for n in range(1, 7)}}
 LINK_FIX = ("Link to a web page (https://...), an email address (mailto:...), a phone number (tel:...) or another "
             "page's file (../support/carers-assessment.md).")
 
-# Files content/ may hold besides pages: pictures and documents, which a browser shows or downloads but never runs.
-CONTENT_FILES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".pdf", ".docx", ".odt", ".xlsx", ".ods",
+# Files content/ may hold besides pages: pictures and documents, which a browser shows or downloads but never
+# runs (an .svg only if it only draws: svg_problems).
+CONTENT_FILES = {".md", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".pdf", ".docx", ".odt", ".xlsx", ".ods",
                  ".csv", ".txt", ".mp3", ".m4a", ".mp4"}  # docs/errors.md lists them for editors
 
 _JINJA = re.compile(r"(\{%-?\s*raw\s*-?%\})(.*?)(\{%-?\s*endraw\s*-?%\})|\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
@@ -113,25 +117,29 @@ def _element(tag: str, tag_text: str) -> Finding:
                    INSTEAD.get(tag, IN_MARKDOWN), (tag_text, "<" + tag))
 
 
+def _called(tag: str) -> str:
+    return f"{CALLED[tag]} (<{tag}>)" if tag in CALLED else f"<{tag}>"
+
+
 def _attribute(tag: str, name: str, value: str, tag_text: str, why: str, fix: str) -> Finding:
     written, raw_value = _raw_attribute(tag_text, name)
-    return Finding("PAGE_HTML_ATTRIBUTE_NOT_ALLOWED",
-                   f'<{tag}> has {name}="{_shown(value, 40)}", {why}', fix,
+    return Finding("PAGE_HTML_ATTRIBUTE_NOT_ALLOWED", f'{_called(tag)} has {name}="{_shown(value, 40)}", {why}', fix,
                    (written, raw_value, name + "=", tag_text))
 
 
 def _link(tag: str, name: str, url: str, tag_text: str, strict: bool, own_host: str) -> Finding | None:
-    """A problem with an address, or None. Pictures in a page (strict) come from this site only."""
+    """A problem with an address, or None. A picture in a page as written (strict) comes from this site."""
     written, raw_value = _raw_attribute(tag_text, name)
     needles = (written, raw_value, url, tag_text)
     scheme = html_read.scheme(url)
-    if strict and tag == "img" and name == "src" and html_read.elsewhere(url, own_host) and scheme in (None, "http", "https"):
+    picture = strict and tag == "img"
+    if picture and scheme in (None, "http", "https") and html_read.elsewhere(url, own_host):
         return Finding("THIRD_PARTY_REQUEST", f"the picture would be loaded from another website: {_shown(url)}",
                        "Carers' visits must not be shared with other websites. Save the picture next to the page "
                        "and show it with ![What the picture shows](picture.png).", needles)
-    if scheme is None or scheme in LINK_SCHEMES and not (strict and tag == "img" and scheme not in ("http", "https")):
+    if scheme is None or scheme in (("http", "https") if picture else LINK_SCHEMES):
         return None
-    return Finding("PAGE_LINK_UNSAFE", f'<{tag}> has {name}="{_shown(url, 50)}": a "{scheme}:" address, which '
+    return Finding("PAGE_LINK_UNSAFE", f'{_called(tag)} has {name}="{_shown(url, 50)}": a "{scheme}:" address, which '
                    "pages cannot use (it can run code or open a file on the reader's device).",
                    "Pictures must be files saved next to the page." if tag == "img" else LINK_FIX, needles)
 
@@ -270,16 +278,89 @@ def published_problems(html: str, text: str, file: str, own_host: str) -> list[P
 # -- files ----------------------------------------------------------------------------------------------------
 
 def file_problems(content: Path, root: Path) -> list[Problem]:
-    """Files in content/ that are neither pages nor pictures and documents (MkDocs skips hidden ones)."""
+    """Files in content/ that are neither pages nor pictures and documents (MkDocs skips hidden ones), and
+    SVG pictures that hold more than a picture."""
     problems = []
     for path in sorted(content.rglob("*")):
-        relative = path.relative_to(content)
-        if path.is_file() and path.suffix.lower() not in CONTENT_FILES \
-                and not any(part.startswith(".") for part in relative.parts):
+        relative, shown = path.relative_to(content), path.relative_to(root).as_posix()
+        if not path.is_file() or any(part.startswith(".") for part in relative.parts):
+            continue
+        if path.suffix.lower() not in CONTENT_FILES:
             problems.append(Problem(
-                code="CONTENT_FILE_NOT_ALLOWED", file=path.relative_to(root).as_posix(), line=None, field="",
+                code="CONTENT_FILE_NOT_ALLOWED", file=shown, line=None, field="",
                 message=f"a {path.suffix or 'file with no'} file in content/ would be published as it is, and a "
                         "browser opening it could run what is inside it.",
-                fix="Pages are .md files; pictures .png or .jpg; documents .pdf, .docx or .odt. Save it as one "
-                    "of those, or ask a developer if the site needs it."))
+                fix="Pages are .md files; pictures .png, .jpg or .svg; documents .pdf, .docx or .odt. Save it as "
+                    "one of those, or ask a developer if the site needs it."))
+        elif path.suffix.lower() == ".svg":
+            problems += svg_problems(path.read_text(encoding="utf-8", errors="replace"), shown)
     return problems
+
+
+# An SVG file opened on its own runs its scripts as part of the site, without the site's policy: a picture
+# may only draw. (XML names are read in any case and without their prefix, so html:script is a script.)
+SVG_NEVER = {"script", "foreignobject", "iframe", "embed", "object", "a", "set", "animate", "animatemotion",
+             "animatetransform", "handler", "listener"}
+_CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
+
+
+_PICTURE_DATA = re.compile(r"data:image/(?:png|jpeg|gif|webp)[;,]", re.IGNORECASE)  # a drawing may hold a photo
+
+
+class _SvgReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, str]] = []  # (line, what is wrong)
+        self._style = False
+
+    def _wrong(self, what: str) -> None:
+        self.found.append((self.getpos()[0], what))
+
+    def _css(self, text: str) -> None:
+        css = html_read.css_text(text)
+        if "@import" in css.lower() or any(not url.startswith("#") for url in _CSS_URL.findall(css)):
+            self._wrong(f"a style that loads a file: {_shown(text)}")
+
+    def handle_starttag(self, tag, attrs):
+        local = tag.rpartition(":")[2]
+        self._style = local == "style"
+        if local in SVG_NEVER:
+            self._wrong(f"<{tag}>")
+        for name, value in attrs:
+            local, value = name.rpartition(":")[2], value or ""
+            if local.startswith("on"):
+                self._wrong(f'{name}="{_shown(value, 40)}"')
+            elif local in ("href", "src") and not (value.strip().startswith("#") or _PICTURE_DATA.match(value.strip())):
+                self._wrong(f'{name}="{_shown(value, 40)}"')
+            elif "url(" in value.lower() or "@import" in value.lower() or "\\" in value:
+                self._css(value)
+
+    def handle_endtag(self, tag):
+        self._style = False
+
+    def handle_data(self, data):
+        if self._style:
+            self._css(data)
+
+    def unknown_decl(self, data):  # <![CDATA[ ... ]]>: text, in a <style> read as CSS
+        self._css(data)
+
+    def handle_decl(self, decl):
+        if "[" in decl:  # a DOCTYPE with entities of its own, which can hide markup from this check
+            self._wrong(f"<!{_shown(decl, 40)}>")
+
+    def handle_pi(self, data):
+        if not data.startswith("xml "):  # <?xml version...?> is fine; <?xml-stylesheet?> loads a file
+            self._wrong(f"<?{_shown(data, 40)}>")
+
+
+def svg_problems(text: str, file: str) -> list[Problem]:
+    reader = _SvgReader()
+    reader.feed(text)
+    reader.close()
+    return [Problem(code="CONTENT_FILE_NOT_ALLOWED", file=file, line=line, field="",
+                    message=f"this SVG picture holds more than a drawing: {what}. Opened on its own, a browser "
+                            "would run or load it as part of the site.",
+                    fix="Save the picture again as plain SVG (in Inkscape: Save as, Optimized SVG) or as .png, or "
+                        "ask a developer to check it.")
+            for line, what in reader.found]

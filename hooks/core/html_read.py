@@ -174,11 +174,14 @@ def _css_char(match: re.Match) -> str:
     return match.group(2)
 
 
+def css_text(css: str) -> str:
+    """CSS as a browser reads it: comments gone, escapes read (u\\72l is url)."""
+    return _CSS_ESCAPE.sub(_css_char, _CSS_COMMENT.sub("", css))
+
+
 def css_addresses(css: str) -> list[str]:
-    """Every url(...) and every quoted string in CSS (image-set() and @import take bare strings), after CSS
-    escapes (u\\72l is url) and comments are read as a browser reads them."""
-    text = _CSS_ESCAPE.sub(_css_char, _CSS_COMMENT.sub("", css))
-    return [next(g for g in m.groups() if g is not None) for m in _CSS_ADDRESS.finditer(text)]
+    """Every url(...) and every quoted string in CSS (image-set() and @import take bare strings)."""
+    return [next(g for g in m.groups() if g is not None) for m in _CSS_ADDRESS.finditer(css_text(css))]
 
 
 _REFRESH = re.compile(r"\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(.*)", re.IGNORECASE | re.DOTALL)
