@@ -10,8 +10,8 @@ Each problem names its line in the page as written.
 The page as it is published (macros included) is read again for what no page may carry, whoever wrote it:
 scripts, frames, event attributes, links that run code. That catches what a {{ }} writes into a page.
 
-A file in content/ that a browser would run if opened (.html, .svg, .js...) is refused: it would be
-published as it is, without the site's security policy.
+A file in content/ that a browser would run if opened (.html, .js, an .svg that does more than draw) is
+refused: it would be published as it is, without the site's security policy.
 """
 
 from __future__ import annotations
