@@ -67,7 +67,7 @@ REFUSED = [
      "PAGE_HTML_ATTRIBUTE_NOT_ALLOWED", 1),
     ("attr_list style", "Hello.\n{: style=\"background:url('https://evil.example/x.png')\" }\n",
      "PAGE_HTML_ATTRIBUTE_NOT_ALLOWED", 2),
-    ("an id the theme looks for", "## Settings {#__config}\n", "PAGE_HTML_ATTRIBUTE_NOT_ALLOWED", 1),
+    ("an id the theme looks for", "## Settings { #__config }\n", "PAGE_HTML_ATTRIBUTE_NOT_ALLOWED", 1),
     ("javascript: in a Markdown link", "Intro.\n\n[Click here](javascript:alert(1))\n", "PAGE_LINK_UNSAFE", 3),
     ("javascript: behind a character reference", "[Click](jav&#x61;script:alert(1))\n", "PAGE_LINK_UNSAFE", 1),
     ("javascript: in mixed case with a space", '<a href=" JaVaScRiPt:alert(1)">Click</a>\n', "PAGE_LINK_UNSAFE", 1),

@@ -164,7 +164,8 @@ def tag_findings(tag: str, attrs: Iterable[tuple[str, str | None]], tag_text: st
         elif strict and name == "id" and not ID.fullmatch(value):
             findings.append(_attribute(tag, name, value, tag_text, "an id the site's own code could look for.",
                                        "Use letters, numbers and hyphens, not starting md- or ch-, like "
-                                       "{#my-section} after a heading."))
+                                       "{ #my-section } after a heading (with the spaces: {# starts a macro "
+                                       "comment)."))
         elif name in URL_ATTRIBUTES or name.endswith(("src", "srcset")):
             urls = html_read.srcset_addresses(value) if name.endswith("srcset") else [value]
             findings += [f for url in urls if (f := _link(tag, name, url, tag_text, strict, own_host))]
