@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from hooks.core import background, problem_log  # noqa: E402
 from hooks.checks.links import problem_from_build_message  # noqa: E402
+from hooks.checks.page_html import MarkdownReader  # noqa: E402
 from hooks.core.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.core.render import long_date  # noqa: E402
 from hooks.core.today import TodayInvalid, today  # noqa: E402
@@ -114,11 +115,10 @@ def on_files(files: Files, config):
     content = Path(config.docs_dir)
     # Every file MkDocs will read or publish from content/ (the theme's files are in the list too, from their own
     # folders; files MkDocs leaves out, such as .DS_Store, are neither read nor published).
-    _build.check_content_files(content, [Path(f.abs_src_path) for f in files if not f.generated_by
-                                         and not f.inclusion.is_excluded()
-                                         and Path(f.abs_src_path).is_relative_to(content)])
+    in_content = [Path(f.abs_src_path) for f in files if not f.generated_by and not f.inclusion.is_excluded()
+                  and Path(f.abs_src_path).is_relative_to(content)]
     sources = {f.src_uri: Path(f.abs_src_path) for f in files.documentation_pages() if not f.generated_by}
-    _warn(_build.check_pages(sources))
+    _warn(_build.check_pages(sources, MarkdownReader(config.markdown_extensions, config.mdx_configs), in_content))
     files.append(File.generated(config, "assets/stylesheets/council.css", content=_build.council_css()))
     for src_uri, made in _build.generated.items():
         # Reached from the directory, not the menu.

@@ -6,18 +6,18 @@ see a read-only view (SiteView), published once the pages are known.
 
 The order of a build:
   load            data/ checked into typed objects (SiteData, Directory); nothing written on a problem
-  check_content_files
-                  content/ holds only pages and pictures that are what they say, none a link out of it
-  check_pages     every page's front matter and template words left in; pages data/ points at; the crisis
-                  pages; then the pages made from data (hooks/directory) are added, and the view for templates
-                  is complete
-  page_content    each page's HTML: reading level started, easy-read pictures and crisis contacts checked,
-                  leaflet link added
+  check_pages     the files in content/ (pages and pictures that are what they say, none a link out of it);
+                  every page's front matter, template code (the site's macros only), template words left in and
+                  HTML (only what pages may hold); pages data/ points at; the crisis pages; then the pages made
+                  from data (hooks/directory) are added, and the view for templates is complete
+  page_content    each page's HTML: nothing a macro wrote that no page may hold, reading level started,
+                  easy-read pictures and crisis contacts checked, leaflet link added
   judge_pages     reading levels judged; stop before any page is written if a page broke a rule; then the
                   open data starts
   finish_page     each written page: Get help now and nothing from other websites (else stop),
                   abbreviations explained, external links marked, marked for search (its title, filters
-                  and the words carers use), Content-Security-Policy added; its PDF leaflet started
+                  and the words carers use); no inline script but the listed ones (else stop), and the
+                  Content-Security-Policy allowing those; its PDF leaflet started
   finish          wait for the open data and save the leaflets
   write_editor    the browser editor at admin/: its configuration made from data/ and the models, its page and
                   files (hooks/editor)
@@ -43,8 +43,8 @@ from typing import Mapping
 from markupsafe import Markup, escape
 
 from hooks import directory as pages_from_data
-from hooks.checks import (content_files, crisis, easy_read, page_template, placeholders, readability, reading_rules,
-                          third_party)
+from hooks.checks import (content_files, crisis, easy_read, page_html, page_template, placeholders, readability,
+                          reading_rules, third_party)
 from hooks.core import background, memory, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
@@ -55,7 +55,8 @@ from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
 from hooks.directory.service_pages import service_src
 from hooks.editor import collections as editor_collections, config as editor_config, page as editor_page
-from hooks.outputs import abbreviations, leaflets, near_me, pagefind_index, report_problem, search_index, security_headers
+from hooks.outputs import (abbreviations, leaflets, near_me, page_scripts, pagefind_index, report_problem, search_index,
+                           security_headers)
 from hooks.outputs.council_css import council_css
 
 
@@ -169,22 +170,24 @@ class SiteBuild:
     def council_css(self) -> str:
         return council_css(self.data.colours)
 
-    # -- check_content_files, check_pages -------------------------------------------------------------------
-    def check_content_files(self, content: Path, files: list[Path]) -> None:
-        """content/ holds only pages and pictures that are what they say, none of them a link to a file
-        elsewhere (hooks/checks/content_files.py); raises ProblemsFound."""
-        _raise_errors(content_files.content_problems(content, files))
-
-    def check_pages(self, sources: Mapping[str, Path]) -> list[Problem]:
-        """Check every page in content/ (path there -> file); returns warnings, raises ProblemsFound on errors.
-        Then make the pages from data, so `generated` and the view are complete."""
-        problems: list[Problem] = []
+    # -- check_pages ----------------------------------------------------------------------------------------
+    def check_pages(self, sources: Mapping[str, Path], markdown: page_html.MarkdownReader,
+                    files: list[Path] = ()) -> list[Problem]:
+        """Check every file in content/ (files: pages and pictures that are what they say, none a link to a file
+        elsewhere) and every page (path there -> file), reading its Markdown as the site does (markdown);
+        returns warnings, raises ProblemsFound on errors. Then make the pages from data, so `generated` and the
+        view are complete."""
+        content = self.root / "content"
+        problems: list[Problem] = content_files.content_problems(content, files)
         audiences, crisis_pages = set(self.data.audiences), self.crisis_sources
         for src_uri, path in sources.items():
+            if not content_files.inside(content, path):  # refused above, and never read
+                continue
             text, shown = path.read_text(encoding="utf-8"), _shown(path, self.root, src_uri)
             meta, found = front_matter.check_page(text, shown, audiences, self.today, crisis=src_uri in crisis_pages)
             self.metas[src_uri] = meta
             problems += page_template.problems(text, shown)  # before any page renders: macros only, no other code
+            problems += page_html.page_problems(text, shown, markdown, self.own_host)  # only what pages may hold
             # Never published; the preview shows a page being written, with a warning (as for its reading level).
             problems += found + [dataclasses.replace(p, warning=self.preview) for p in placeholders.in_page(text, shown)]
         problems += self.directory.problems
@@ -217,6 +220,7 @@ class SiteBuild:
         meta = self.metas.get(src_uri)
         kind = reading_rules.page_kind(src_uri, self.crisis_sources)
         limits = reading_rules.limits_for(kind, self.data.reading_level, meta)
+        self.page_problems += page_html.published_problems(html, source, file, self.own_host)  # what macros wrote
         measuring = self._start(readability.measure, readability.article_text(html))
         self.readings.append(PendingReading(measuring, kind, limits, file, source))
         if meta and meta.easy_read_of:
@@ -246,7 +250,8 @@ class SiteBuild:
     # -- finish_page ----------------------------------------------------------------------------------------
     def finish_page(self, output: str, file: str) -> str:
         """A page as the theme wrote it: refuse it without Get help now or with a third-party request; then
-        explain abbreviations, mark external links, mark the page for search and add the security policy."""
+        explain abbreviations, mark external links, mark the page for search; refuse it with an inline script
+        not listed (page_scripts.LISTED), and add the security policy allowing the listed ones."""
         own_host = self.own_host
         problems = crisis.help_link_missing(output, file) + third_party.third_party_problems(output, own_host, file)
         _raise_errors(problems)
@@ -254,8 +259,10 @@ class SiteBuild:
         output = abbreviations.expand_article(output, {t.abbr: t.term for t in self.data.glossary if t.abbr})
         src = file.removeprefix("content/") if file.startswith("content/") else None
         marks = self.search_marks(src, output) if src else None
-        output = security_headers.add_security_headers(security_headers.mark_external_links(
-            pagefind_index.mark_page(output, marks), own_host))
+        output = security_headers.mark_external_links(pagefind_index.mark_page(output, marks), own_host)
+        scripts = page_scripts.page_scripts(output)  # as published: only listed inline scripts are hashed
+        _raise_errors(page_scripts.script_problems(scripts, file))
+        output = security_headers.add_security_headers(output, scripts.listed)
         if marks is not None:
             self.search_documents.add(urls.built_file(src), output)
         return output

@@ -72,7 +72,7 @@ def test_a_web_page_named_as_a_picture_is_refused(tmp_path):
     (b'<svg xmlns="http://www.w3.org/2000/svg"><image href="file:///etc/passwd"/></svg>', "links to"),
     (b'<svg xmlns="http://www.w3.org/2000/svg"><set attributeName="href" to="javascript:alert(1)"/></svg>', "<set>"),
     (b'<svg xmlns="http://www.w3.org/2000/svg"><style>@import url(https://evil.example/)</style></svg>', "<style>"),
-    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://evil.example/x)"/></svg>', "url()"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://evil.example/x)"/></svg>', "loads something"),
     (b'<?xml-stylesheet href="https://evil.example/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>', "<?xml-stylesheet"),
     (b'<!DOCTYPE svg [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]><svg xmlns="http://www.w3.org/2000/svg">&b;</svg>',
      "DOCTYPE"),

@@ -3,7 +3,7 @@
 The build keeps these promises page by page; this checks the output again, so a site built by another
 engine (or a build that skipped hooks/mkdocs_hooks.py) fails loudly instead of publishing without them:
   - every page shows "Get help now" and carries a Content-Security-Policy;
-  - no page loads anything from another website;
+  - no page loads anything from another website, or runs a script the site does not list;
   - each crisis page is there and shows every contact it must, with the number from data/;
   - every service in data/services.yaml has its page, and the site's search (Pagefind) indexed it;
   - the editors' page admin/ has its own policy and loads nothing from another website.
@@ -23,7 +23,7 @@ from hooks.data.site_data import SiteData
 from hooks.directory.service_pages import service_src
 from hooks.directory.static_api import is_open_data
 from hooks.editor.page import FOLDER
-from hooks.outputs import pagefind_index
+from hooks.outputs import page_scripts, pagefind_index
 
 EDITOR = FOLDER + "/"
 
@@ -50,6 +50,8 @@ def page_problems(html: str, shown: str, own_host: str) -> list[Problem]:
         problems.append(_problem(shown, "the page has no Content-Security-Policy.",
                                  "Build with the site's own build steps (make site), which add it to every page."))
     problems += [_problem(shown, p.message, p.fix) for p in third_party.third_party_problems(html, own_host, shown)]
+    scripts = page_scripts.script_problems(page_scripts.page_scripts(html), shown)
+    problems += [_problem(shown, p.message, p.fix) for p in scripts]
     return problems
 
 

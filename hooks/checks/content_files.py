@@ -1,4 +1,5 @@
-"""content/ holds pages and pictures, and nothing else; data/ holds YAML. Both hold only the project's own files.
+"""content/ holds pages, pictures and documents, and nothing a browser would run; content/ and data/ hold only
+the project's own files.
 
 MkDocs copies any file in content/ that is not a page into the site as it is, with none of the pages' checks:
 an HTML, SVG or script file there would run on the site's own address, beside the browser editor at /admin/.
@@ -8,6 +9,7 @@ publish that file. Both are refused before anything is read.
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -37,21 +39,48 @@ def _pdf(head: bytes) -> bool:
     return head.startswith(b"%PDF-")
 
 
+def _zip(head: bytes) -> bool:  # .docx, .xlsx, .odt and .ods are ZIP files
+    return head.startswith(b"PK\x03\x04")
+
+
+def _iso_media(head: bytes) -> bool:  # .mp4, .m4a, .avif
+    return head[4:8] == b"ftyp"
+
+
+def _mp3(head: bytes) -> bool:
+    return head.startswith(b"ID3") or head[:2] in (b"\xff\xfb", b"\xff\xf3", b"\xff\xf2")
+
+
+def _text(head: bytes) -> bool:  # .csv, .txt: words, sent as text/plain, which browsers never run
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+    except UnicodeDecodeError:
+        return False
+    return b"\x00" not in head
+
+
 # What may sit beside the pages, and how its first bytes show it is what its name says: a browser that is sent
 # a file named .png but holding a web page may still run it.
 ALLOWED: dict[str, Callable[[bytes], bool]] = {
-    ".png": _png, ".jpg": _jpeg, ".jpeg": _jpeg, ".gif": _gif, ".webp": _webp, ".pdf": _pdf,
+    ".png": _png, ".jpg": _jpeg, ".jpeg": _jpeg, ".gif": _gif, ".webp": _webp, ".avif": _iso_media,
+    ".pdf": _pdf, ".docx": _zip, ".xlsx": _zip, ".odt": _zip, ".ods": _zip, ".csv": _text, ".txt": _text,
+    ".mp3": _mp3, ".m4a": _iso_media, ".mp4": _iso_media,
 }
+HEAD = 4096  # bytes read to tell a file's kind
 SVG = ".svg"  # a picture that can hold a program: read whole (hooks/checks/svg_pictures.py)
-KINDS = "pages (.md), pictures (" + ", ".join(sorted([*ALLOWED, SVG])) + ")"
+KINDS = "pages (.md), and pictures, documents, sound and video (" + ", ".join(sorted([*ALLOWED, SVG])) + ")"
+
+
+def inside(folder: Path, path: Path) -> bool:
+    """Whether a file in a folder is really there, not a link to a file elsewhere (on the build machine)."""
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def outside(folder: Path, files: Iterable[Path]) -> list[Problem]:
     """Files in a folder that are links to a file elsewhere (on the build machine, or in another folder)."""
-    home = folder.resolve()
     problems = []
     for path in files:
-        if not path.resolve().is_relative_to(home):
+        if not inside(folder, path):
             shown = _shown(folder, path)
             problems.append(Problem(
                 code="FILE_OUTSIDE_PROJECT", file=shown, line=None, field="",
@@ -83,12 +112,13 @@ def _file_problems(content: Path, path: Path) -> list[Problem]:
             fix="Remove the file. Write a page in Markdown instead, or save a picture as .png or .jpg. If the site "
                 "needs this kind of file, ask a developer to add it to the theme (overrides/).")]
     with path.open("rb") as opened:
-        head = opened.read(16)
+        head = opened.read(HEAD)
     if not looks_right(head):
         return [Problem(
             code="CONTENT_FILE_NOT_WHAT_IT_SAYS", file=shown, line=None, field="",
             message=f"this file is named {suffix} but does not hold a {suffix.lstrip('.').upper()} file.",
-            fix="Save the picture again from a picture editor in the format its name says, or rename it to match.")]
+            fix="Save the file again from the program that made it, in the format its name says, or rename it to "
+                "match what it is.")]
     return []
 
 

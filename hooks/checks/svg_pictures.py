@@ -2,8 +2,10 @@
 
 An SVG file opened on its own is a document: a script in it, an event attribute, an HTML element inside it or a
 link to javascript: runs on the site's address. So an SVG is read whole, and only drawing elements of the SVG
-language are allowed, with no event attributes and no links except to a part of the same picture (#id).
-Drawing programs' own notes (Inkscape's, Sodipodi's, metadata) are allowed: browsers do not run them.
+language are allowed (an allow-list, not a list of what is known to be dangerous), with no event attributes,
+no links except to a part of the same picture (#id) or an embedded photo, and styles that load nothing.
+What design programs write is allowed: their notes (Inkscape's, Sodipodi's, metadata), a DOCTYPE naming the
+SVG standard (without entities of its own), a <style> with classes.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from xml.parsers import expat
 
+from hooks.core import html_read
 from hooks.core.problems import Problem
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -23,14 +26,17 @@ NOTES_NS = {
     "http://creativecommons.org/ns#",
 }
 DRAWING = {
-    "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata",
+    "svg", "g", "defs", "symbol", "use", "title", "desc", "metadata", "style",
     "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "textPath",
     "linearGradient", "radialGradient", "stop", "pattern", "clipPath", "mask", "marker", "image",
     "filter", "feBlend", "feColorMatrix", "feComponentTransfer", "feComposite", "feFlood", "feGaussianBlur",
     "feMerge", "feMergeNode", "feMorphology", "feOffset", "feFuncA", "feFuncB", "feFuncG", "feFuncR",
 }
-CSS_URL = re.compile(r"url\(\s*['\"]?\s*(?!#)", re.IGNORECASE)  # url(#id) points inside the picture
-DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^'\")\s]*)", re.IGNORECASE)
+LOADS_IN_CSS = re.compile(r"@import|image-set\(|src\s*:", re.IGNORECASE)  # bare strings that load a file
+EMBEDDED_PHOTO = re.compile(r"data:image/(?:png|jpeg|gif|webp);base64,", re.IGNORECASE)  # bytes of a photo, no code
+# Entities can expand without end or hide markup from the check; a plain <!DOCTYPE svg PUBLIC ...> is harmless.
+DECLARATION = re.compile(rb"<!ENTITY|<!DOCTYPE[^>]*\[", re.IGNORECASE)
 MAX_BYTES = 2_000_000  # a picture for a page; anything larger is not one
 
 
@@ -40,12 +46,14 @@ def problems(content: bytes, file: str) -> list[Problem]:
         return [_problem(file, None, f"this picture is {len(content) // 1000:,} KB; an SVG picture for a page "
                                      f"is at most {MAX_BYTES // 1_000_000} MB.")]
     if DECLARATION.search(content):  # entities can expand without end, or name files on the build machine
-        return [_problem(file, _line(content, DECLARATION), "this picture starts with a DOCTYPE or ENTITY "
-                                                             "declaration, which a picture does not need.")]
+        return [_problem(file, _line(content, DECLARATION), "this picture declares entities of its own (a "
+                                                             "DOCTYPE with [...] or an ENTITY), which a picture "
+                                                             "does not need.")]
     parser = expat.ParserCreate(namespace_separator="}")
     checker = _Checker(file, parser)
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     parser.StartElementHandler, parser.EndElementHandler = checker.start, checker.end
+    parser.CharacterDataHandler = checker.text
     parser.ProcessingInstructionHandler = checker.instruction
     try:
         parser.Parse(content, True)
@@ -60,6 +68,7 @@ class _Checker:
     def __init__(self, file: str, parser) -> None:
         self.file, self.parser, self.found = file, parser, []
         self.notes: list[bool] = []  # for each open element: inside a drawing program's notes?
+        self.style: list[str] | None = None  # the text of an open <style>, in the pieces the parser gives
 
     @property
     def line(self) -> int:
@@ -69,6 +78,8 @@ class _Checker:
         namespace, name = _split(tag)
         in_notes = bool(self.notes and self.notes[-1]) or namespace in NOTES_NS
         self.notes.append(in_notes or name == "metadata")
+        if name == "style":
+            self.style = []
         if not in_notes and (namespace != SVG_NS or name not in DRAWING):
             self.found.append(_problem(self.file, self.line, f"the picture holds a <{name}> element, which is "
                                                              "not a drawing."))
@@ -77,6 +88,20 @@ class _Checker:
 
     def end(self, tag: str) -> None:
         self.notes.pop()
+        if _split(tag)[1] == "style" and self.style is not None:
+            self._css("style", "".join(self.style))  # whole: a character reference splits the text in pieces
+            self.style = None
+
+    def text(self, data: str) -> None:
+        if self.style is not None:
+            self.style.append(data)
+
+    def _css(self, element: str, css: str) -> None:
+        """A style may point inside the picture (url(#id)) and nowhere else; CSS escapes are read first."""
+        read = html_read.css_text(css)
+        if LOADS_IN_CSS.search(read) or any(not address.startswith("#") for address in CSS_URL.findall(read)):
+            self.found.append(_problem(self.file, self.line, f"the <{element}> element's style loads something "
+                                                             "from a file or a web address."))
 
     def instruction(self, target: str, data: str) -> None:
         # <?xml-stylesheet href="..."?> would load a stylesheet when the picture is opened on its own.
@@ -88,12 +113,11 @@ class _Checker:
         if name.lower().startswith("on"):
             self.found.append(_problem(self.file, self.line, f'the <{element}> element has an "{name}" '
                                                              "attribute, which would run a program."))
-        elif name == "href" and not value.strip().startswith("#"):
+        elif name == "href" and not (value.strip().startswith("#") or EMBEDDED_PHOTO.match(value.strip())):
             self.found.append(_problem(self.file, self.line, f'the <{element}> element links to "{value[:60]}"; '
                                                              "a picture may only point to a part of itself (#id)."))
-        elif name == "style" and CSS_URL.search(value):
-            self.found.append(_problem(self.file, self.line, f"the <{element}> element's style loads something "
-                                                             "with url()."))
+        elif name == "style" or "url(" in value.lower() or "\\" in value:  # fill="url(#a)", escapes
+            self._css(element, value)
 
 
 def _split(tag: str) -> tuple[str, str]:

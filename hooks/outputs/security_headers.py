@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from functools import lru_cache
 
 # No other website may show this site's pages inside its own (a frame), where it could lay its own buttons over
 # ours, or lead a reader to click "Clear my plan", or an editor to click in the editor. Sent as headers where the
@@ -14,17 +15,19 @@ import re
 # /admin/'s hooks/editor/js/frame-guard.js).
 NOT_FRAMED = {"Content-Security-Policy": "frame-ancestors 'none'", "X-Frame-Options": "DENY"}
 
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>",
-                           re.DOTALL)
 EXTERNAL_LINK = re.compile(r"<a\s[^>]*?\bhref=\"https?://([^/\"]+)[^>]*>", re.IGNORECASE)
 REL = re.compile(r"\srel=", re.IGNORECASE)
 
 
-def content_security_policy(html: str) -> str:
-    """Only this site's own files may load; the theme's few inline scripts are allowed by their hashes, and the
-    search's WebAssembly (Pagefind, from this site) may be compiled."""
-    hashes = sorted({"'sha256-%s'" % base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-                     for body in INLINE_SCRIPT.findall(html)})
+@lru_cache(maxsize=64)  # the same few scripts on every page
+def script_hash(body: str) -> str:
+    return "'sha256-%s'" % base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+
+
+def content_security_policy(scripts: list[str]) -> str:
+    """Only this site's own files may load; the inline scripts given (page_scripts.py: only the listed ones)
+    are allowed by their hashes, and the search's WebAssembly (Pagefind, from this site) may be compiled."""
+    hashes = sorted({script_hash(body) for body in scripts})
     return "; ".join([
         "default-src 'self'",
         # 'wasm-unsafe-eval' lets the site's own search (Pagefind) compile its WebAssembly; it allows no eval().
@@ -40,8 +43,9 @@ def content_security_policy(html: str) -> str:
     ])
 
 
-def add_security_headers(html: str) -> str:
-    policy = content_security_policy(html)
+def add_security_headers(html: str, scripts: list[str]) -> str:
+    """scripts: the page's listed inline scripts (page_scripts.page_scripts(html).listed)."""
+    policy = content_security_policy(scripts)
     tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
             '<meta name="referrer" content="strict-origin-when-cross-origin">\n')
     return html.replace("<head>", "<head>\n" + tags, 1)

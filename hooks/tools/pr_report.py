@@ -43,6 +43,8 @@ GROUPS = (
     Group("Reading level", "Sentences or pages harder to read than the site allows.",
           ("READING_", "SERVICE_SENTENCE_TOO_LONG")),
     Group("Links", "Links that go to a page or heading that does not exist.", ("LINK_BROKEN", "PAGE_LINK_UNKNOWN")),
+    Group("Code in pages", "Pages are Markdown: nothing in them may run in a reader's browser.",
+          ("PAGE_HTML_", "PAGE_LINK_UNSAFE", "CONTENT_FILE_NOT_ALLOWED")),
     Group("Review dates", "Pages, services and crisis numbers due to be checked again.",
           ("PAGE_REVIEW_OVERDUE", "SERVICE_REVIEW_OVERDUE", "CRISIS_PAGE_REVIEW_OVERDUE", "CRISIS_CONTACT_NOT_CHECKED",
            "CHECKED_IN_FUTURE", "REVIEW_BEFORE_REVIEWED")),
@@ -51,7 +53,7 @@ GROUPS = (
     Group("Pictures and easy read", "Pictures need words, and easy-read points need pictures.",
           ("IMAGE_ALT_MISSING", "EASY_READ_", "PICTURE_", "MACRO_UNKNOWN_PICTURE", "COLOUR_LOW_CONTRAST")),
     Group("The site as readers get it", "Promises every page keeps: privacy, security and search.",
-          ("OUTPUT_CHECK_FAILED", "THIRD_PARTY_REQUEST", "SEARCH_INDEX_FAILED", "CONFIG_")),
+          ("OUTPUT_CHECK_FAILED", "THIRD_PARTY_REQUEST", "INLINE_SCRIPT_NOT_LISTED", "SEARCH_INDEX_FAILED", "CONFIG_")),
     Group("Other messages from the build", "The site builder's own words.", ("BUILD_MESSAGE",)),
 )
 DETAILS = Group("Details in a data file or a page's top block",
