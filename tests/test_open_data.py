@@ -225,3 +225,68 @@ def test_open_data_in_html_files_holds_no_markup(tmp_path):
     text = as_json({"description": '<img src=x onerror="alert(1)"> & more'})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["description"] == '<img src=x onerror="alert(1)"> & more'
+
+
+@pytest.mark.parametrize("pattern, path, matches", [
+    ("/static/*", "/static/image.jpg", True), ("/static/*", "/static/a/b.css", True), ("/static/*", "/other", False),
+    ("/movies/:title", "/movies/up", True), ("/movies/:title", "/movies/up/cast", False),
+    ("/oruk/*", "/oruk", False), ("/secure/page", "/secure/page", True), ("/secure/page", "/secure/pages", False),
+])
+def test_the_host_model_reads_header_patterns_as_documented(pattern, path, matches):
+    from support.static_hosts import _matches
+
+    assert _matches(pattern, path) is matches
+
+
+def oruk_urls(site: Path) -> list[str]:
+    """Every address an ORUK tool may call, for each list: with and without the slash, paged, each /{id}."""
+    urls = ["/oruk", "/oruk/", "/oruk/index.json"]
+    for kind in ("services", *LEVEL_2):
+        first = json.loads((site / "oruk" / kind / "index.json").read_text())["contents"][0]["id"]
+        urls += [f"/oruk/{kind}", f"/oruk/{kind}/", f"/oruk/{kind}?page=1", f"/oruk/{kind}/?page=1",
+                 f"/oruk/{kind}/index.json", f"/oruk/{kind}/{first}", f"/oruk/{kind}/{first}.json"]
+    return urls
+
+
+@pytest.mark.parametrize("host", ["Netlify", "Cloudflare Pages"])
+def test_every_oruk_answer_is_json_where_the_host_reads_headers(project, tmp_path, host):
+    from conftest import edit
+    from support.static_hosts import HOSTS
+
+    edit(project / "data" / "services.yaml", *WITH_A_PLACE)
+    site, *_ = hosted_site(tmp_path, page_size=1, data_dir=project / "data")
+    urls = oruk_urls(site)
+    for url in urls:
+        got = HOSTS[host](site, url)
+        assert got.status == 200, (url, got.status)
+        assert got.headers["Content-Type"] == "application/json; charset=utf-8", (url, got.headers)
+        assert got.headers["X-Content-Type-Options"] == "nosniff", url
+    # The check can fail: without the block for /oruk/*, a record's address (no extension) is not JSON.
+    headers = site / "_headers"
+    headers.write_text(headers.read_text().replace("/oruk/*\n", "/not-oruk/*\n", 1))
+    record = next(url for url in urls if url.startswith("/oruk/services/") and url.count("-") == 4
+                  and not url.endswith(".json"))
+    assert HOSTS[host](site, record).headers["Content-Type"] == "application/octet-stream"
+
+
+def test_what_github_pages_sends_at_the_oruk_paths(project, tmp_path):
+    """The handbook's table for GitHub Pages, as its documented rules give it: a list's address (the validator
+    asks for `{base}/services?page=1`) redirects to the folder and sends its index.html as text/html, whatever
+    the query; a record's address has no extension, so it goes as application/octet-stream; only the .json
+    addresses are labelled JSON. No file layout changes that: the type comes from the name, and ORUK's
+    addresses have no extension."""
+    from conftest import edit
+    from support.static_hosts import github_pages
+
+    edit(project / "data" / "services.yaml", *WITH_A_PLACE)
+    site, *_ = hosted_site(tmp_path, page_size=1, data_dir=project / "data")
+    for url in oruk_urls(site):
+        got = github_pages(site, url)
+        path = url.split("?")[0]
+        expected = ("application/json" if path.endswith(".json") else
+                    "text/html" if path.endswith("/") or (site / path.lstrip("/")).is_dir() else
+                    "application/octet-stream")
+        assert (got.status, got.headers["Content-Type"]) == (200, expected), url
+        assert got.redirects == ([path + "/"] if expected == "text/html" and not path.endswith("/") else []), url
+        if "?page=" in url:  # the query plays no part: the whole list, as one page
+            assert json.loads(got.body)["total_pages"] == 1, url
