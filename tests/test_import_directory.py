@@ -231,6 +231,36 @@ def test_html_becomes_plain_text_with_paragraphs_and_list_items(given, expected)
     assert clean.html_to_text(given) == expected
 
 
+# Fragments as real feeds write them: one sentence over three <h4>s, Word's MsoNormal paragraphs, a sentence cut
+# at a phone number, a CMS's <div> per line, and what must stay apart (headings, whole sentences, lists).
+SPLIT_SENTENCES = [
+    ('<h4><span style="font-weight:normal">Youth Housing works with young people aged 16 to 25 who are</span></h4>'
+     "<h4>homeless, leaving care or at risk of homelessness in Southwark and</h4>"
+     "<h4>Lambeth, with advice, a key worker and somewhere safe to stay.</h4>",
+     "Youth Housing works with young people aged 16 to 25 who are homeless, leaving care or at risk of "
+     "homelessness in Southwark and Lambeth, with advice, a key worker and somewhere safe to stay."),
+    ('<p class="MsoNormal">Our carers\' support workers can help you to</p>'
+     '<p class="MsoNormal">Apply for Carer\'s Allowance and other benefits.</p>',
+     "Our carers' support workers can help you to Apply for Carer's Allowance and other benefits."),
+    ("<p>Call our helpline on</p><p>020 7946 0000 (Monday to Friday).</p>",
+     "Call our helpline on 020 7946 0000 (Monday to Friday)."),
+    ("<div>Drop-in sessions run every Tuesday</div><div>from 10am to 12pm at the Carers Centre.</div>",
+     "Drop-in sessions run every Tuesday from 10am to 12pm at the Carers Centre."),
+    ("<p>For carers of any age in Southwark</p><p>, including young carers.</p>",
+     "For carers of any age in Southwark, including young carers."),
+    ("<h2>About us</h2><p>We support unpaid carers.</p><h3>Who can use it</h3><p>Anyone caring for someone.</p>",
+     "About us\n\nWe support unpaid carers.\n\nWho can use it\n\nAnyone caring for someone."),
+    ("<p>Open on Mondays.</p><p>closed on bank holidays.</p>", "Open on Mondays.\n\nclosed on bank holidays."),
+    ("<p>We offer</p><ul><li>advice on benefits and</li><li>respite breaks</li></ul><p>and a monthly group.</p>",
+     "We offer\n\n- advice on benefits and\n- respite breaks\n\nand a monthly group."),
+]
+
+
+@pytest.mark.parametrize("given, expected", SPLIT_SENTENCES)
+def test_blocks_that_split_a_sentence_are_joined_and_lists_stay_lists(given, expected):
+    assert clean.html_to_text(given) == expected
+
+
 def test_text_that_looks_like_code_is_kept_as_words_that_cannot_run():
     text, notes = clean.prose("<p>Personal data: we keep it. Our {{ staff }} help. javascript:void</p>", "description")
     assert text == "Personal data : we keep it. Our { { staff }} help. javascript :void"

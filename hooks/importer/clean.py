@@ -1,7 +1,8 @@
 """Making a feed's values safe and valid, with the project's own field types, so import and build agree.
 
 HTML becomes plain text: paragraphs stay paragraphs, list items become lines starting "- " (which the site
-shows as a list), `&amp;` and `&nbsp;` become what they mean. A value that cannot be made valid is dropped
+shows as a list), `&amp;` and `&nbsp;` become what they mean. Headings become paragraphs (a feed's headings
+are styling, not the page's outline), and blocks that split one sentence are joined again (mend). A value that cannot be made valid is dropped
 and the reason kept for the import report; nothing is guessed (an http:// address is not turned into https).
 """
 
@@ -78,7 +79,31 @@ def _plain_blocks(text: str) -> list[tuple[str, str]]:
     return blocks
 
 
+# A sentence ends with one of these (and perhaps a closing quote or bracket); a heading-like line ends with none.
+SENTENCE_END = re.compile(r"[.!?:;…][\"'’”)\]]*$")
+# Words a sentence does not end on: a block ending with one was cut off mid-sentence.
+CARRIES_ON = re.compile(r"(?i)\b(a|an|the|and|or|but|nor|of|to|in|on|at|by|for|from|with|into|who|which|that|"
+                        r"whose|are|is|was|were|be|been|their|your|our|its|as|than|if|when|where|because)$")
+CONTINUES = re.compile(r"^[a-z,;)–—]")  # a block that starts in lower case or with a continuation
+
+
+def mend(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Join paragraphs that split one sentence (feeds put one sentence in three <h4>s): a paragraph ending
+    without sentence punctuation runs on into the next when that starts in lower case or with a continuation
+    (",", a dash), or when it stopped, four words or more in, on a word no sentence ends with ("who are",
+    "and"; a short heading such as "Who" stays apart). List items are never joined: lists stay lists."""
+    out: list[tuple[str, str]] = []
+    for kind, words in blocks:
+        if out and kind == "p" and out[-1][0] == "p" and not SENTENCE_END.search(out[-1][1]) and (
+                CONTINUES.match(words) or (CARRIES_ON.search(out[-1][1]) and len(out[-1][1].split()) >= 4)):
+            out[-1] = ("p", out[-1][1] + ("" if words[0] in ",;)" else " ") + words)
+        else:
+            out.append((kind, words))
+    return out
+
+
 def _join(blocks: list[tuple[str, str]]) -> str:
+    blocks = mend(blocks)
     out: list[str] = []
     for index, (kind, words) in enumerate(blocks):
         if index:

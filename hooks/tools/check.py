@@ -109,6 +109,10 @@ def _review_dates(root, day) -> Section:
 
 
 def _open_data(site) -> Section:
+    title = "6. Open data (the Open Referral UK validator's steps)"
+    if not (oruk_validator.ORUK / "openapi.json").is_file():
+        return Section(title, "open data", f"Skipped: the ORUK 3.0 schemas are not in this copy "
+                                           f"({oruk_validator.ORUK}).", [], False)
     with links.serve(site) as address:
         run = oruk_validator.validate(address + "/oruk")
     broken = oruk_validator.errors(run)
@@ -118,7 +122,7 @@ def _open_data(site) -> Section:
                 for finding in broken]
     text = "\n".join(str(problem) for problem in problems[:20]) or (
         f"Levels 1 and 2 pass: {len(run.asked)} addresses read, every answer valid Open Referral UK 3.0.")
-    return Section("6. Open data (the Open Referral UK validator's steps)", "open data", text, problems, bool(broken))
+    return Section(title, "open data", text, problems, bool(broken))
 
 
 def check_site(site: Path, root: Path = ROOT) -> list[str]:
