@@ -3,7 +3,9 @@
 HTML becomes plain text: paragraphs stay paragraphs, list items become lines starting "- " (which the site
 shows as a list), `&amp;` and `&nbsp;` become what they mean. Headings become paragraphs (a feed's headings
 are styling, not the page's outline), and blocks that split one sentence are joined again (mend). A value that cannot be made valid is dropped
-and the reason kept for the import report; nothing is guessed (an http:// address is not turned into https).
+and the reason kept for the import report. A service's website is kept when it is http:// (the page says it is
+not secure) or has no scheme (https:// is added: every browser tries that first today); only javascript:,
+data:, file: and other schemes that are not the web are dropped.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText
+from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, WebUrl
 
 BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote", "pre", "table",
           "tr", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "figure"}
@@ -148,8 +150,8 @@ def neutralise(value: str) -> tuple[str, bool]:
 
 
 _ADAPTERS = {name: TypeAdapter(kind) for name, kind in {
-    "text": SafeText, "description": Description, "website": HttpsUrl, "phone": PhoneNumber, "email": Email,
-    "postcode": Postcode}.items()}
+    "text": SafeText, "description": Description, "website": HttpsUrl, "web": WebUrl, "phone": PhoneNumber,
+    "email": Email, "postcode": Postcode}.items()}
 
 
 def reason(error: ValidationError) -> str:
@@ -165,6 +167,24 @@ def valid(kind: str, value: Any) -> tuple[Any, str | None]:
         return _ADAPTERS[kind].validate_python(value), None
     except ValidationError as error:
         return None, reason(error)
+
+
+# An address written without its scheme: www.example.co.uk, example.org/carers, //example.org.
+NO_SCHEME = re.compile(r"(?i)^(?://)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?(?:[/?#]\S*)?$")
+
+
+def website(value: str) -> tuple[str | None, str | None]:
+    """A service's website as the site keeps it: (address or None, a note for the import report or None)."""
+    given = value.strip()
+    address = "https://" + given.removeprefix("//") if NO_SCHEME.match(given) else given
+    url, why = valid("web", address)
+    if why:
+        return None, f"dropped: it {why}"
+    if address != given:
+        return url, f'changed: "{given}" had no https:// or http://; kept as {url}: check it opens'
+    if url.lower().startswith("http://"):
+        return url, f"changed: kept {url}, which is not secure (http://): the page tells carers so"
+    return url, None
 
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
