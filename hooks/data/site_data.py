@@ -74,6 +74,8 @@ FIXES = {
     "TEXT_EMPTY": "Write some text, or remove the line if the field is optional.",
     "TEXT_UNSAFE": "Write plain text only: no HTML tags such as <b>, no {{ or {% and no javascript: or data: links.",
     "URL_NOT_HTTPS": "Write the full address, starting https://, for example {example}.",
+    "URL_NOT_WEB": "Write the full address of a web page, starting https:// (or http:// if it has no other), "
+                   "for example {example}.",
     "URL_UNSAFE": "Copy the address again from the browser's address bar. It cannot hold spaces, quote marks, "
                   "< or >: write a space as %20.",
     "EMAIL_INVALID": "Write one email address, like {example}.",
