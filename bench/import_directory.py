@@ -7,7 +7,9 @@ details, HTML, long text and the usual mess), so the importer fetches every serv
 from most real feeds. No polite pauses (rate limit off): the time is the importer's own work plus a local
 server's answers. The column "at 5/s" adds the pauses the default limit of 5 requests a second would make.
 Then the same feed is imported again (a re-import with nothing changed), the site is built with the result, and
-the heaviest first visit among the pages that list services is measured (gzipped, as tests/test_page_weight.py).
+the heaviest first visit among the pages that list services is measured (gzipped, as tests/test_page_weight.py),
+and the ORUK validator's steps at Levels 1 and 2 are run over HTTP against the built site
+(hooks/checks/oruk_validator.py: its seconds, addresses read, and errors, which should be 0).
 Target: 1,000 services in under 30 s; every page within its 60 KB budget.
 """
 
@@ -15,12 +17,15 @@ from __future__ import annotations
 
 import io
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from builds import copy_project, print_table, scratch, timed_build  # noqa: E402
 from support.feeds import big_feed  # noqa: E402
 
+from hooks.checks import oruk_validator  # noqa: E402
+from hooks.checks.links import serve  # noqa: E402
 from hooks.checks.page_weight import first_visit  # noqa: E402
 from hooks.importer.run import Options, run  # noqa: E402
 
@@ -36,9 +41,14 @@ def measure(n: int) -> dict:
             requests = sum(feed.requests.values())
             again = run(feed.url, project, Options(rate=0, workers=4), stream=io.StringIO())
         build_seconds = timed_build(project).seconds
-        size = (project / "data" / "services.yaml").stat().st_size
+        size = (project / "data" / "services-imported.yaml").stat().st_size  # where imported services go
         heaviest = max(sum(first_visit(project / "site", page).values()) for page in LISTING_PAGES)
-        return {"services": n, "imported": len(first.converted.services), "requests": requests,
+        started = time.perf_counter()
+        with serve(project / "site") as address:
+            checked = oruk_validator.validate(address + "/oruk")
+        validator_seconds = time.perf_counter() - started
+        return {"validator": validator_seconds, "asked": len(checked.asked),
+                "errors": len(oruk_validator.errors(checked)),"services": n, "imported": len(first.converted.services), "requests": requests,
                 "seconds": first.seconds, "fetch": first.timings["fetch"],
                 "convert": first.timings["convert and merge"], "check": first.timings["check"],
                 "write": first.timings["report and write"], "again": again.seconds,
@@ -51,7 +61,8 @@ def main(sizes: list[int]) -> None:
         ("services", "imported", ""), ("requests", "requests", ""), ("import s", "seconds", ".1f"),
         ("fetch", "fetch", ".1f"), ("convert", "convert", ".1f"), ("check", "check", ".1f"), ("write", "write", ".1f"),
         ("again s", "again", ".1f"), ("at 5/s", "polite", ".0f"), ("build s", "build", ".1f"),
-        ("YAML MB", "yaml_mb", ".1f"), ("max KB", "heaviest_kb", ".1f"),
+        ("YAML MB", "yaml_mb", ".1f"), ("max KB", "heaviest_kb", ".1f"), ("ORUK s", "validator", ".1f"),
+        ("read", "asked", ""), ("ORUK errors", "errors", ""),
     ], (measure(n) for n in sizes))
 
 

@@ -12,27 +12,16 @@ import pdfplumber
 import pytest
 import yaml
 
+from support.templates import easy_read_page
 from conftest import ROOT, build, edit
 from hooks.outputs import leaflets
 from hooks.data.front_matter import FRONT_MATTER
 
 EASY = sorted(p for p in (ROOT / "content" / "easy-read").glob("*.md") if p.name != "index.md")
-PAGE = """---
-title: Test page (easy read)
-description: A test.
-owner: team@example.org
-last_reviewed: 2026-11-23
-review_by: 2027-05-23
-audience: [all-carers]
-easy_read_of: get-help-now.md
----
-
-# Test page (easy read)
-
-{{ point("phone", "Call 999 if someone is in danger.") }}
-
-{{ point("carer", "You are a carer.") }}
-"""
+PAGE = easy_read_page(
+    '{{ point("phone", "Call 999 if someone is in danger.") }}',
+    '{{ point("carer", "You are a carer.") }}',
+)
 
 
 def output(result) -> str:

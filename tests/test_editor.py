@@ -75,7 +75,9 @@ def test_required_fields_dates_and_patterns_follow_the_model():
     assert "required" not in fields["name"] and fields["summary"]["required"] is False
     assert fields["phone"]["pattern"] == [widgets.PHONE, fix_for("PHONE_INVALID", "phone").removesuffix(".")]
     assert fields["review_by"]["pattern"][1] + "." == fix_for("DATE_INVALID", "review_by")
-    assert fields["website"]["pattern"][1] + "." == fix_for("URL_NOT_HTTPS", "website")
+    assert fields["website"]["pattern"][1] + "." == fix_for("URL_NOT_WEB", "website")
+    assert re.match(fields["website"]["pattern"][0], "http://www.example.org") and \
+        not re.match(fields["website"]["pattern"][0], "javascript:alert(1)")
     hours = {f["name"]: f for f in fields["opening_hours"]["fields"]}
     assert hours["opens"]["pattern"][0] == widgets.TIME
     assert hours["days"]["multiple"] is True and hours["days"]["options"] == list(service_models.WEEKDAYS)

@@ -232,6 +232,36 @@ def test_html_becomes_plain_text_with_paragraphs_and_list_items(given, expected)
     assert clean.html_to_text(given) == expected
 
 
+# Fragments as real feeds write them: one sentence over three <h4>s, Word's MsoNormal paragraphs, a sentence cut
+# at a phone number, a CMS's <div> per line, and what must stay apart (headings, whole sentences, lists).
+SPLIT_SENTENCES = [
+    ('<h4><span style="font-weight:normal">Youth Housing works with young people aged 16 to 25 who are</span></h4>'
+     "<h4>homeless, leaving care or at risk of homelessness in Southwark and</h4>"
+     "<h4>Lambeth, with advice, a key worker and somewhere safe to stay.</h4>",
+     "Youth Housing works with young people aged 16 to 25 who are homeless, leaving care or at risk of "
+     "homelessness in Southwark and Lambeth, with advice, a key worker and somewhere safe to stay."),
+    ('<p class="MsoNormal">Our carers\' support workers can help you to</p>'
+     '<p class="MsoNormal">Apply for Carer\'s Allowance and other benefits.</p>',
+     "Our carers' support workers can help you to Apply for Carer's Allowance and other benefits."),
+    ("<p>Call our helpline on</p><p>020 7946 0000 (Monday to Friday).</p>",
+     "Call our helpline on 020 7946 0000 (Monday to Friday)."),
+    ("<div>Drop-in sessions run every Tuesday</div><div>from 10am to 12pm at the Carers Centre.</div>",
+     "Drop-in sessions run every Tuesday from 10am to 12pm at the Carers Centre."),
+    ("<p>For carers of any age in Southwark</p><p>, including young carers.</p>",
+     "For carers of any age in Southwark, including young carers."),
+    ("<h2>About us</h2><p>We support unpaid carers.</p><h3>Who can use it</h3><p>Anyone caring for someone.</p>",
+     "About us\n\nWe support unpaid carers.\n\nWho can use it\n\nAnyone caring for someone."),
+    ("<p>Open on Mondays.</p><p>closed on bank holidays.</p>", "Open on Mondays.\n\nclosed on bank holidays."),
+    ("<p>We offer</p><ul><li>advice on benefits and</li><li>respite breaks</li></ul><p>and a monthly group.</p>",
+     "We offer\n\n- advice on benefits and\n- respite breaks\n\nand a monthly group."),
+]
+
+
+@pytest.mark.parametrize("given, expected", SPLIT_SENTENCES)
+def test_blocks_that_split_a_sentence_are_joined_and_lists_stay_lists(given, expected):
+    assert clean.html_to_text(given) == expected
+
+
 def test_text_that_looks_like_code_is_kept_as_words_that_cannot_run():
     text, notes = clean.prose("<p>Personal data: we keep it. Our {{ staff }} help. javascript:void</p>", "description")
     assert text == "Personal data : we keep it. Our { { staff }} help. javascript :void"
@@ -254,14 +284,14 @@ def test_values_that_cannot_be_made_valid_are_dropped_and_reported_with_the_reas
     assert "website" not in services["Dementia Caf\u00e9"] and "email" not in services["Dementia Caf\u00e9"]
     assert "phone" not in services["Young Carers Service"]
     hub = next(s for s in imported(project) if s["source"]["note"].endswith("CARER-001."))
-    assert "website" not in hub and hub["phone"] == "0161 496 0123"
+    assert hub["website"] == "http://www.crewecarers.example.org/hub" and hub["phone"] == "0161 496 0123"
     money = services["Money advice for carers"]
     assert "postcode" not in money["locations"][0] and "latitude" not in money["locations"][0]
     report = as_read(outcome.report)  # feed values are escaped in the Markdown (report._inert)
     for line in ['Dementia Caf\u00e9 (feed id CARER-003), website: it is "javascript:alert(1)", which is not a full '
-                 'https:// web address [URL_NOT_HTTPS]',
-                 'Crewe Carers Hub (feed id CARER-001), website: it is "http://www.crewecarers.example.org/hub", '
-                 'which is not a full https:// web address [URL_NOT_HTTPS]',
+                 'https:// (or http://) web address [URL_NOT_WEB]',
+                 'Crewe Carers Hub (feed id CARER-001), website: kept http://www.crewecarers.example.org/hub, which '
+                 'is not secure (http://): the page tells carers so',
                  'Young Carers Service (feed id CARER-002), phone: it is "0123", which is not a valid UK phone number '
                  '[PHONE_INVALID]',
                  'Dementia Caf\u00e9 (feed id CARER-003), email: it is "not-an-email", which is not an email address',
@@ -370,7 +400,7 @@ def test_the_oruk_3_examples_import(project):
     assert service["locations"][0] == {"name": "MyCity Civic Center", "address": "1-30 Main Street", "town": "MyCity",
                                        "accessibility": "The building is equipped with induction loops for hearing "
                                                         "aids. Wheelchair access is possible on all levels."}
-    assert "website" not in service and "URL_NOT_HTTPS" in outcome.report  # http://example.com/counselling
+    assert service["website"] == "http://example.com/counselling" and "which is not secure" in outcome.report
     orgs = store.split(project / "data" / "organisations.yaml", "organisations")[2]
     assert orgs[0]["uuid"] == "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610"
     assert service["organisation"] == orgs[0]["id"]
@@ -673,3 +703,78 @@ def test_ids_are_made_from_names_in_plain_letters_and_never_clash():
     assert convert.slugify("Carers' Hub", taken) == "carers-hub-2"
     assert convert.slugify("Index", taken) == "index-2"  # /services/index/ is the directory's own page
     assert convert.slugify("!!!", taken) == "service"
+
+
+# -- Websites: http:// and addresses without a scheme are kept; only what is not the web is dropped ----------------
+
+@pytest.mark.parametrize("given, kept, note", [
+    ("http://www.example-carers.org.uk/support/", "http://www.example-carers.org.uk/support/", "not secure"),
+    ("www.example-carers.org.uk", "https://www.example-carers.org.uk", "had no https://"),
+    ("example-carers.org.uk/young-carers?from=feed", "https://example-carers.org.uk/young-carers?from=feed",
+     "had no https://"),
+    ("//example-carers.org.uk", "https://example-carers.org.uk", "had no https://"),
+    ("https://www.example-carers.org.uk", "https://www.example-carers.org.uk", None),
+    ("javascript:alert(document.cookie)", None, "[URL_NOT_WEB]"),
+    ("JaVaScRiPt://example.org/%0Aalert(1)", None, "[URL_NOT_WEB]"),
+    ("data:text/html,<script>alert(1)</script>", None, "[URL_"),
+    ("file:///etc/passwd", None, "[URL_NOT_WEB]"),
+    ("mailto:carers@example.org", None, "[URL_NOT_WEB]"),
+    ('http://example.org/"onmouseover="alert(1)', None, "[URL_UNSAFE]"),
+    ("java\tscript:alert(1)", None, "[URL_UNSAFE]"),
+])
+def test_a_website_is_kept_unless_it_is_not_the_web(given, kept, note):
+    url, said = clean.website(given)
+    assert url == kept
+    assert (said is None) if note is None else (note in said), said
+
+
+def test_http_is_allowed_for_a_service_website_only():
+    from pydantic import ValidationError
+
+    from hooks.data.service_models import Organisation, Service
+
+    base = {"id": "x", "name": "X", "description": "Words.", "category": ["c"], "audience": ["a"], "area": "A",
+            "how_to_access": "either", "last_reviewed": "2026-11-01", "source": {"url": "https://e.org", "kind": "own"}}
+    errors = []
+    for website in ("http://example.org", "javascript:alert(1)", "data:text/html,x", "file:///etc/passwd"):
+        try:
+            Service.model_validate({**base, "website": website})
+        except ValidationError as error:
+            errors.append((website, [e["type"] for e in error.errors() if e["loc"] == ("website",)]))
+    # (Other fields of this bare record may fail too: only the website's verdict matters here.)
+    assert {w: codes for w, codes in errors if codes} == {w: ["URL_NOT_WEB"] for w in ("javascript:alert(1)", "data:text/html,x",
+                                                         "file:///etc/passwd")}, errors
+    with pytest.raises(ValidationError, match="URL_NOT_HTTPS"):
+        Organisation.model_validate({"id": "o", "name": "O", "website": "http://example.org"})
+
+
+def test_a_service_page_shows_an_http_website_plainly_with_a_note(project):
+    from conftest import edit, load_data
+    from hooks.directory.service_pages import service_page
+
+    edit(project / "data" / "services.yaml",
+         "    website: https://www.cityoflondon.gov.uk/services/social-care-for-adults/support-for-carers/support-and-information-for-adult-carers\n",
+         "    website: http://www.example-carers.org.uk/support/\n")
+    data, directory = load_data(project / "data")
+    pages = [service_page(s, data, directory).html() for s in directory.listings[:2]]
+    assert ('<p class="ch-contact__insecure">Website: <a href="http://www.example-carers.org.uk/support/">'
+            "www.example-carers.org.uk/support</a>. This website is not secure.</p>") in pages[0]
+    assert "not secure" not in pages[1] and "Visit the" in pages[1]
+
+
+def test_the_import_ends_with_the_settings_left_at_defaults_and_what_to_do_next(project):
+    (project / "data" / "import" / "mapping.yaml").unlink()  # a first import: the template's defaults
+    with FeedServer.from_folder("v1-messy") as feed:
+        first = run(feed.url, project, Options(rate=0), stream=io.StringIO(), clock=FakeClock(), today=TODAY)
+        lines = first.summary.splitlines()
+        assert lines[-5].startswith("Still at their defaults in data/import/mapping.yaml: feed_title, ")
+        assert lines[-4:-3] == ["Next:"] and len(lines[-3:]) == 3
+        assert lines[-3].startswith("  1. Set feed_title in data/import/mapping.yaml: until you do, every imported "
+                                    'page says "We found these details in the service directory at 127.0.0.1".')
+        mapping = project / "data" / "import" / "mapping.yaml"
+        mapping.write_text(mapping.read_text().replace("# feed_title: the Live Well directory",
+                                                       "feed_title: the Example Borough directory"))
+        again = run(feed.url, project, Options(rate=0), stream=io.StringIO(), clock=FakeClock(), today=TODAY)
+    lines = again.summary.splitlines()
+    assert "feed_title" not in lines[-5] and lines[-5].startswith("Still at their defaults")
+    assert not any("Set feed_title" in line for line in lines) and lines[-3].startswith("  1. Map the feed's terms")

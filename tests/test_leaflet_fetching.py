@@ -16,6 +16,7 @@ import pdfplumber
 import pytest
 from PIL import Image
 
+from support.templates import easy_read_page
 from conftest import build
 from hooks.outputs import leaflets
 
@@ -178,28 +179,13 @@ def test_no_published_leaflet_carries_a_file(built_site, tmp_path):
         assert embedded_files(path.read_bytes(), tmp_path).strip() == "0 embedded files", path.name
 
 
-PAGE = """---
-title: Test page (easy read)
-description: A test.
-owner: team@example.org
-last_reviewed: 2026-11-23
-review_by: 2027-05-23
-audience: [all-carers]
-easy_read_of: get-help-now.md
----
-
-# Test page (easy read)
-
-{{ point("phone", "Call 999 if someone is in danger.") }}
-
-<img src="file:///proc/self/environ" alt="A phone">
-
-<link rel="attachment" href="file:///etc/passwd">
-
-<img src='http://127.0.0.1:9/picture.png' alt="A carer">
-
-{{ point("carer", "You are a carer.") }}
-"""
+PAGE = easy_read_page(
+    '{{ point("phone", "Call 999 if someone is in danger.") }}',
+    '<img src="file:///proc/self/environ" alt="A phone">',
+    '<link rel="attachment" href="file:///etc/passwd">',
+    '<img src=\'http://127.0.0.1:9/picture.png\' alt="A carer">',
+    '{{ point("carer", "You are a carer.") }}',
+)
 
 
 def test_a_page_whose_leaflet_reads_outside_the_site_stops_the_build(project, tmp_path):

@@ -66,6 +66,54 @@ def test_list_and_api_details_are_valid_oruk(built_site):
     assert not list(validator("api_details.json").iter_errors(details))
 
 
+WITH_A_PLACE = ("    area: City of London\n", "    area: City of London\n    locations:\n      - name: Guildhall\n"
+                "        address: Gresham Street\n        town: London\n        postcode: EC2V 7HH\n")
+LEVEL_2 = {"taxonomies": "taxonomy", "taxonomy_terms": "taxonomy_term", "organizations": "organization",
+           "service_at_locations": "service_at_location"}
+
+
+def test_level_2_lists_and_records_are_valid_oruk(project, tmp_path):
+    """ORUK's Level 2: each list (whole, and its first page) and each record at its /{id}, valid and linked."""
+    from conftest import edit
+
+    edit(project / "data" / "services.yaml", *WITH_A_PLACE)  # the example has no addresses: give one a place
+    site, *_ = hosted_site(tmp_path, page_size=10, data_dir=project / "data")
+    oruk = site / "oruk"
+    found = {}
+    for kind, schema in LEVEL_2.items():
+        listing = json.loads((oruk / kind / "index.json").read_text())
+        assert listing["contents"] and listing["total_items"] == len(listing["contents"]), kind
+        assert not list(validator(f"{schema}_list.json").iter_errors(listing)), kind
+        first = json.loads((oruk / kind / "pages" / "1.json").read_text())
+        assert first["page_number"] == 1 and not list(validator(f"{schema}_list.json").iter_errors(first)), kind
+        check = validator(f"{schema}.json")
+        for item in listing["contents"]:
+            record = json.loads((oruk / kind / item["id"]).read_text())
+            assert record == json.loads((oruk / kind / f"{item['id']}.json").read_text()) == item
+            errors = [e.message for e in check.iter_errors(record)]
+            assert not errors, (kind, item["id"], errors[:3])
+        found[kind] = {item["id"]: item for item in listing["contents"]}
+    services = {r["id"]: r for r in records(site)}
+    # Every link between the files leads somewhere: a term to its taxonomy, a service to its organisation and
+    # terms, a service at a location to its service.
+    assert {t["taxonomy_id"] for t in found["taxonomy_terms"].values()} <= set(found["taxonomies"])
+    assert {r["organization_id"] for r in services.values() if "organization_id" in r} <= set(found["organizations"])
+    assert {a["taxonomy_term_id"] for r in services.values() for a in r["attributes"]} <= set(found["taxonomy_terms"])
+    places = [p for r in services.values() for p in r.get("service_at_locations", [])]
+    assert len(found["service_at_locations"]) == len(places) > 0
+    assert all(a["service"]["id"] == a["service_id"] in services for a in found["service_at_locations"].values())
+
+
+def test_the_build_writes_every_level_2_list_and_names_it(built_site):
+    details = json.loads((built_site / "oruk" / "index.json").read_text())
+    assert details["version"] == "HSDS-UK-3.0"
+    assert details["endpoints"] == ["/services", *(f"/{kind}" for kind in LEVEL_2)]
+    for kind, schema in LEVEL_2.items():
+        listing = json.loads((built_site / "oruk" / kind / "index.json").read_text())
+        assert not list(validator(f"{schema}_list.json").iter_errors(listing)), kind
+        assert listing["contents"] or kind == "service_at_locations", kind  # the example gives no addresses
+
+
 def test_schema_check_can_fail(built_site):
     record = records(built_site)[0]
     broken = {**record, "id": "not-a-uuid", "status": "open"}
@@ -106,28 +154,39 @@ def test_records_carry_addresses_postcodes_ages_and_areas(project):
     assert not list(validator("service.json").iter_errors(record))
 
 
-def hosted_site(tmp_path, page_size: int):
-    from conftest import load_data
+def hosted_site(tmp_path, page_size: int, data_dir: Path | None = None):
+    from conftest import ROOT, load_data
     from hooks.directory import open_data
 
-    data, directory = load_data()
+    data, directory = load_data(data_dir or ROOT / "data")
     site = tmp_path / "site"
     open_data.write(directory, data, site, page_size=page_size)
-    return site, directory
+    return site, directory, data
 
 
 @pytest.mark.parametrize("host", ["GitHub Pages", "Netlify", "Cloudflare Pages"])
-def test_oruk_paths_answer_on_each_static_host(tmp_path, host):
-    """/oruk, /oruk/services, /oruk/services?page=2 and /oruk/services/{id}, as the host's rules serve them."""
+def test_oruk_paths_answer_on_each_static_host(project, tmp_path, host):
+    """/oruk, /oruk/services, /oruk/services?page=2 and /oruk/services/{id}, and the same for each Level 2 list,
+    as the host's rules serve them."""
+    from conftest import edit
+    from hooks.directory import open_data, static_api
     from support.static_hosts import HOSTS
 
-    site, directory = hosted_site(tmp_path, page_size=10)
+    edit(project / "data" / "services.yaml", *WITH_A_PLACE)  # the example has no addresses: give one a place
+    site, directory, data = hosted_site(tmp_path, page_size=10, data_dir=project / "data")
     answer = HOSTS[host]
     total = len(directory.listings)
     some = directory.listings[3]
+    level_2 = [(url, schema) for paths, document in open_data.documents(directory, data, 10)
+               for kind, schema in LEVEL_2.items()
+               for url in ([f"/oruk/{kind}", f"/oruk/{kind}?page=1", f"/oruk/{kind}/{document['contents'][0]['id']}"]
+                           if paths == static_api.list_files(kind) else [])]
+    urls = [(url, f"{schema}_list.json" if "/" not in url[len("/oruk/"):] else f"{schema}.json")
+            for url, schema in level_2]
+    assert len(urls) == 12
     for url, schema in [("/oruk", "api_details.json"), ("/oruk/", "api_details.json"),
                         ("/oruk/services", "service_list.json"), ("/oruk/services?page=2", "service_list.json"),
-                        (f"/oruk/services/{some.uuid}", "service.json")]:
+                        (f"/oruk/services/{some.uuid}", "service.json"), *urls]:
         got = answer(site, url)
         assert got.status == 200, (host, url, got)
         assert got.headers["Access-Control-Allow-Origin"] == "*", (host, url)
@@ -152,7 +211,7 @@ def test_without_the_host_files_netlify_sends_no_cors_or_json_type(tmp_path):
     """The check above can fail: the headers come from _headers, the paging from _redirects."""
     from support.static_hosts import netlify
 
-    site, _ = hosted_site(tmp_path, page_size=10)
+    site, *_ = hosted_site(tmp_path, page_size=10)
     (site / "_headers").unlink()
     (site / "_redirects").unlink()
     got = netlify(site, "/oruk/services?page=2")
@@ -166,3 +225,68 @@ def test_open_data_in_html_files_holds_no_markup(tmp_path):
     text = as_json({"description": '<img src=x onerror="alert(1)"> & more'})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text)["description"] == '<img src=x onerror="alert(1)"> & more'
+
+
+@pytest.mark.parametrize("pattern, path, matches", [
+    ("/static/*", "/static/image.jpg", True), ("/static/*", "/static/a/b.css", True), ("/static/*", "/other", False),
+    ("/movies/:title", "/movies/up", True), ("/movies/:title", "/movies/up/cast", False),
+    ("/oruk/*", "/oruk", False), ("/secure/page", "/secure/page", True), ("/secure/page", "/secure/pages", False),
+])
+def test_the_host_model_reads_header_patterns_as_documented(pattern, path, matches):
+    from support.static_hosts import _matches
+
+    assert _matches(pattern, path) is matches
+
+
+def oruk_urls(site: Path) -> list[str]:
+    """Every address an ORUK tool may call, for each list: with and without the slash, paged, each /{id}."""
+    urls = ["/oruk", "/oruk/", "/oruk/index.json"]
+    for kind in ("services", *LEVEL_2):
+        first = json.loads((site / "oruk" / kind / "index.json").read_text())["contents"][0]["id"]
+        urls += [f"/oruk/{kind}", f"/oruk/{kind}/", f"/oruk/{kind}?page=1", f"/oruk/{kind}/?page=1",
+                 f"/oruk/{kind}/index.json", f"/oruk/{kind}/{first}", f"/oruk/{kind}/{first}.json"]
+    return urls
+
+
+@pytest.mark.parametrize("host", ["Netlify", "Cloudflare Pages"])
+def test_every_oruk_answer_is_json_where_the_host_reads_headers(project, tmp_path, host):
+    from conftest import edit
+    from support.static_hosts import HOSTS
+
+    edit(project / "data" / "services.yaml", *WITH_A_PLACE)
+    site, *_ = hosted_site(tmp_path, page_size=1, data_dir=project / "data")
+    urls = oruk_urls(site)
+    for url in urls:
+        got = HOSTS[host](site, url)
+        assert got.status == 200, (url, got.status)
+        assert got.headers["Content-Type"] == "application/json; charset=utf-8", (url, got.headers)
+        assert got.headers["X-Content-Type-Options"] == "nosniff", url
+    # The check can fail: without the block for /oruk/*, a record's address (no extension) is not JSON.
+    headers = site / "_headers"
+    headers.write_text(headers.read_text().replace("/oruk/*\n", "/not-oruk/*\n", 1))
+    record = next(url for url in urls if url.startswith("/oruk/services/") and url.count("-") == 4
+                  and not url.endswith(".json"))
+    assert HOSTS[host](site, record).headers["Content-Type"] == "application/octet-stream"
+
+
+def test_what_github_pages_sends_at_the_oruk_paths(project, tmp_path):
+    """The handbook's table for GitHub Pages, as its documented rules give it: a list's address (the validator
+    asks for `{base}/services?page=1`) redirects to the folder and sends its index.html as text/html, whatever
+    the query; a record's address has no extension, so it goes as application/octet-stream; only the .json
+    addresses are labelled JSON. No file layout changes that: the type comes from the name, and ORUK's
+    addresses have no extension."""
+    from conftest import edit
+    from support.static_hosts import github_pages
+
+    edit(project / "data" / "services.yaml", *WITH_A_PLACE)
+    site, *_ = hosted_site(tmp_path, page_size=1, data_dir=project / "data")
+    for url in oruk_urls(site):
+        got = github_pages(site, url)
+        path = url.split("?")[0]
+        expected = ("application/json" if path.endswith(".json") else
+                    "text/html" if path.endswith("/") or (site / path.lstrip("/")).is_dir() else
+                    "application/octet-stream")
+        assert (got.status, got.headers["Content-Type"]) == (200, expected), url
+        assert got.redirects == ([path + "/"] if expected == "text/html" and not path.endswith("/") else []), url
+        if "?page=" in url:  # the query plays no part: the whole list, as one page
+            assert json.loads(got.body)["total_pages"] == 1, url

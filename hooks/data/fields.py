@@ -58,7 +58,7 @@ def _safe_text(value: str) -> str:
 _URL_UNSAFE = re.compile(r"[\s\"'<>`\\\x00-\x1f\x7f\u061c\u200b-\u200f\u2060\ufeff]")
 
 
-def _https_url(value: str) -> str:
+def _web_address(value: str, schemes: tuple[str, ...], code: str, words: str) -> str:
     value = value.strip()
     unsafe = _URL_UNSAFE.search(value)
     if unsafe:
@@ -68,10 +68,18 @@ def _https_url(value: str) -> str:
         raise PydanticCustomError("URL_UNSAFE", 'is "{value}", which has {found}: a web address cannot',
                                   {"value": value.encode("unicode_escape").decode(), "found": shown})
     parts = urlsplit(value)
-    if parts.scheme.lower() != "https" or not parts.netloc or "." not in parts.netloc:
-        raise PydanticCustomError("URL_NOT_HTTPS", 'is "{value}", which is not a full https:// web address',
-                                  {"value": value})
+    if parts.scheme.lower() not in schemes or not parts.netloc or "." not in parts.netloc:
+        raise PydanticCustomError(code, 'is "{value}", which is not ' + words, {"value": value})
     return value
+
+
+def _https_url(value: str) -> str:
+    return _web_address(value, ("https",), "URL_NOT_HTTPS", "a full https:// web address")
+
+
+def _web_url(value: str) -> str:
+    """A service's own website, which may still be http:// (the page says so): never javascript:, data:, file:."""
+    return _web_address(value, ("http", "https"), "URL_NOT_WEB", "a full https:// (or http://) web address")
 
 
 def _email(value: str) -> str:
@@ -168,6 +176,7 @@ IconName = Annotated[str, _Visible, AfterValidator(_path_check(r"[a-z0-9-]+/[a-z
 # One of the site's own scripts in overrides/assets/javascripts/, by its file name.
 ScriptName = Annotated[str, _Visible, AfterValidator(_path_check(r"[a-z0-9][a-z0-9-]*\.js", "emergency-plan.js"))]
 HttpsUrl = Annotated[str, _Visible, AfterValidator(_https_url)]
+WebUrl = Annotated[str, _Visible, AfterValidator(_web_url)]  # only a service's website: the page warns when it is http://
 Postcode = Annotated[str, _Visible, AfterValidator(_postcode)]
 Description = Annotated[str, _Visible, AfterValidator(_description)]
 Email = Annotated[str, _Visible, AfterValidator(_email)]

@@ -13,7 +13,7 @@ from uuid import UUID
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug
+from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug, WebUrl
 from hooks.data.base import DataFile, Strict
 from hooks.data.provenance import Source
 
@@ -87,7 +87,7 @@ class Service(Strict):
                                                    "or write a phone number, not both.")
     phone: PhoneNumber | None = Field(None, description="Only a number printed on the source page.")
     email: Email | None = None
-    website: HttpsUrl | None = None
+    website: WebUrl | None = None  # http:// kept: the page says it is not secure
     languages: list[SafeText] = []
     locations: list[Location] = []
     opening_hours: list[OpeningHours] = []

@@ -76,6 +76,8 @@ FIXES = {
     "TEXT_DIRECTION_CONTROL": "Delete the hidden character there: delete the letters either side of it and type them "
                               "again (it is invisible, and often comes with text pasted from another document).",
     "URL_NOT_HTTPS": "Write the full address, starting https://, for example {example}.",
+    "URL_NOT_WEB": "Write the full address of a web page, starting https:// (or http:// if it has no other), "
+                   "for example {example}.",
     "URL_UNSAFE": "Copy the address again from the browser's address bar. It cannot hold spaces, quote marks, "
                   "< or >: write a space as %20.",
     "EMAIL_INVALID": "Write one email address, like {example}.",

@@ -2,8 +2,9 @@
 
 The build writes, under site/oruk/, the API details, the list of services (whole, and in pages) and each
 service in full, under the names static hosts look for when an ORUK tool calls `/services` or
-`/services/{id}` (hooks/directory/static_api.py: which files, and what each host does with them), plus the
-`_headers` and `_redirects` files Netlify and Cloudflare Pages read.
+`/services/{id}` (hooks/directory/static_api.py: which files, and what each host does with them), the same for
+ORUK's Level 2 lists (taxonomies and taxonomy terms from the categories, organizations, service_at_locations
+from the services' places), plus the `_headers` and `_redirects` files Netlify and Cloudflare Pages read.
 
 This is schema-valid open data in static files, not a full ORUK API: there is no search or filtering.
 The export's own typed model (below) enforces ORUK's required fields, UUIDs and status values, so a clone of
@@ -26,6 +27,7 @@ from pydantic import BaseModel, ConfigDict
 
 from hooks.core.render import timestamp
 from hooks.directory import safe_markdown, static_api
+from hooks.data.service_models import Category, Organisation
 from hooks.data.services import NAMESPACE, Directory, Listing
 from hooks.data.site_data import SiteData
 
@@ -85,13 +87,14 @@ def _drop_empty(value):
     return value
 
 
+def organisation_record(org: Organisation) -> dict:
+    return _drop_empty({"id": str(org.uuid) if org.uuid else str(uuidlib.uuid5(NAMESPACE, f"organisation:{org.id}")),
+                        "name": org.name, "description": org.description or org.name,  # ORUK requires one
+                        "website": org.website})
+
+
 def organisation(s: Listing) -> dict | None:
-    org = s.organisation
-    if org is None:
-        return None
-    return {"id": str(org.uuid) if org.uuid else str(uuidlib.uuid5(NAMESPACE, f"organisation:{org.id}")),
-            "name": org.name, "description": org.description or org.name,  # ORUK requires a description
-            "website": org.website}
+    return organisation_record(s.organisation) if s.organisation is not None else None
 
 
 def last_modified(s: Listing) -> str:
@@ -161,14 +164,31 @@ def service_record(s: Listing, data: SiteData) -> dict:
     return _drop_empty(record)
 
 
-def _category_attribute(sid: str, category) -> dict:
+# The two taxonomies a category's term comes from: the LGA's ESD service types when an editor gave one, else
+# the site's own categories. Their ids are fixed, so links between files hold from one build to the next.
+TAXONOMIES = {
+    "esdServiceTypes": {"id": str(uuidlib.uuid5(NAMESPACE, "taxonomy:esdServiceTypes")), "name": "esdServiceTypes",
+                        "description": "The Local Government Association's ESD list of service types."},
+    "carers-hub-categories": {"id": str(uuidlib.uuid5(NAMESPACE, "taxonomy:carers-hub-categories")),
+                              "name": "carers-hub-categories",
+                              "description": "The categories this site sorts its services into."},
+}
+
+
+def taxonomy_term(category: Category) -> dict:
     if category.esd_id:
-        term = {"id": str(uuidlib.uuid5(NAMESPACE, f"esd:{category.esd_id}")), "name": category.esd_label,
+        return {"id": str(uuidlib.uuid5(NAMESPACE, f"esd:{category.esd_id}")),
+                "name": category.esd_label or category.label,
                 "description": category.label, "taxonomy": "esdServiceTypes",
+                "taxonomy_id": TAXONOMIES["esdServiceTypes"]["id"],
                 "term_uri": ESD_TERM.format(category.esd_id), "term": str(category.esd_id)}
-    else:
-        term = {"id": str(uuidlib.uuid5(NAMESPACE, f"category:{category.id}")), "name": category.label,
-                "description": category.label, "taxonomy": "carers-hub-categories"}
+    return {"id": str(uuidlib.uuid5(NAMESPACE, f"category:{category.id}")), "name": category.label,
+            "description": category.label, "taxonomy": "carers-hub-categories",
+            "taxonomy_id": TAXONOMIES["carers-hub-categories"]["id"]}
+
+
+def _category_attribute(sid: str, category: Category) -> dict:
+    term = taxonomy_term(category)
     return {"id": child_id(sid, "attribute", category.id), "link_id": sid, "link_type": "service",
             "taxonomy_term_id": term["id"], "taxonomy_term": term}
 
@@ -182,27 +202,52 @@ def service_list(contents: list[dict], total: int, number: int, pages: int, size
             "first_page": number == 1, "last_page": number == pages, "empty": not contents, "contents": contents}
 
 
+def paged(kind: str, contents: list[dict], page_size: int) -> Iterator[tuple[tuple[str, ...], dict]]:
+    """A list as one whole page (where a host cannot read ?page=n) and page_size at a time (where it can)."""
+    whole = service_list(contents, len(contents), 1, 1, len(contents))
+    if kind == "services":
+        ServiceList.model_validate(whole)
+    yield static_api.list_files(kind), whole
+    pages = max(1, -(-len(contents) // page_size))
+    for number in range(1, pages + 1):
+        chunk = contents[(number - 1) * page_size:number * page_size]
+        yield (static_api.page_file(kind, number),), service_list(chunk, len(contents), number, pages, page_size)
+
+
+def _unique(records: Iterator[dict]) -> list[dict]:
+    """Each record once, in first-seen order (two categories may name the same ESD service type)."""
+    seen: dict[str, dict] = {}
+    for record in records:
+        seen.setdefault(record["id"], record)
+    return list(seen.values())
+
+
 def documents(directory: Directory, data: SiteData,
               page_size: int = static_api.PAGE_SIZE) -> Iterator[tuple[tuple[str, ...], dict]]:
     """Every open-data file, each document once with the paths it is published under (under the site), checked
     against the export's own model. A generator, so a 50,000-service directory never holds every record."""
-    summaries = []
+    summaries, at_locations = [], []
     for listing in directory.listings:
         record = service_record(listing, data)
         ServiceRecord.model_validate(record)
-        summaries.append({k: record[k] for k in SUMMARY_KEYS if k in record})
-        yield static_api.service_files(record["id"]), record
-    yield static_api.API_FILES, {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI}
-    whole = service_list(summaries, len(summaries), 1, 1, len(summaries))
-    ServiceList.model_validate(whole)
-    yield static_api.LIST_FILES, whole
-    pages = max(1, -(-len(summaries) // page_size))
-    for number in range(1, pages + 1):
-        chunk = summaries[(number - 1) * page_size:number * page_size]
-        listing = service_list(chunk, len(summaries), number, pages, page_size)
-        if number == 1:
-            ServiceList.model_validate(listing)
-        yield (static_api.page_file(number),), listing
+        summary = {k: record[k] for k in SUMMARY_KEYS if k in record}
+        summaries.append(summary)
+        # Each service at a location names its service (as ORUK's list does), so a reader needs one call.
+        at_locations += [{**place, "service": summary} for place in record.get("service_at_locations", [])]
+        yield static_api.record_files("services", record["id"]), record
+    yield static_api.API_FILES, {"version": VERSION, "profile": PROFILE, "openapi_url": OPENAPI,
+                                 "endpoints": [f"/{kind}" for kind in static_api.KINDS]}
+    terms = _unique(taxonomy_term(category) for category in directory.categories.values())
+    used = {term["taxonomy"] for term in terms}
+    taxonomies = [{**taxonomy, "taxonomy_terms": [t for t in terms if t["taxonomy"] == name]}
+                  for name, taxonomy in TAXONOMIES.items() if name in used]
+    organisations = _unique(organisation_record(org) for org in directory.organisations.values())
+    for kind, contents in (("services", summaries), ("taxonomies", taxonomies), ("taxonomy_terms", terms),
+                           ("organizations", organisations), ("service_at_locations", at_locations)):
+        if kind != "services":
+            for item in contents:
+                yield static_api.record_files(kind, item["id"]), item
+        yield from paged(kind, contents, page_size)
 
 
 def as_json(document: dict) -> str:

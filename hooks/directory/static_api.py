@@ -9,6 +9,8 @@ writes a file wherever a host looks for one, and two files that Netlify and Clou
   oruk/services/index.json, oruk/services/index.html every service in one list page (`{base}/services`)
   oruk/services/pages/<n>.json                       the list PAGE_SIZE at a time (`?page=n`, Netlify only)
   oruk/services/<uuid>.json, oruk/services/<uuid>    one service in full (`{base}/services/{id}`)
+and the same for each of ORUK's Level 2 lists (KINDS): taxonomies, taxonomy_terms, organizations and
+service_at_locations.
 
 What each host does with them (docs/editors/bring-in-your-directory.md has the table):
 - GitHub Pages sends every file with `Access-Control-Allow-Origin: *` but takes no settings: a folder's address
@@ -29,16 +31,21 @@ from hooks.outputs.security_headers import NOT_FRAMED
 BASE = "oruk"
 PAGE_SIZE = 100  # services in each page of the list that Netlify serves for ?page=n
 
+KINDS = ("services", "taxonomies", "taxonomy_terms", "organizations", "service_at_locations")  # Levels 1 and 2
+
 API_FILES = (f"{BASE}/index.json", f"{BASE}/index.html")
-LIST_FILES = (f"{BASE}/services/index.json", f"{BASE}/services/index.html")
 
 
-def service_files(uuid: str) -> tuple[str, ...]:
-    return f"{BASE}/services/{uuid}.json", f"{BASE}/services/{uuid}"
+def list_files(kind: str) -> tuple[str, ...]:
+    return f"{BASE}/{kind}/index.json", f"{BASE}/{kind}/index.html"
 
 
-def page_file(number: int) -> str:
-    return f"{BASE}/services/pages/{number}.json"
+def record_files(kind: str, uuid: str) -> tuple[str, ...]:
+    return f"{BASE}/{kind}/{uuid}.json", f"{BASE}/{kind}/{uuid}"
+
+
+def page_file(kind: str, number: int) -> str:
+    return f"{BASE}/{kind}/pages/{number}.json"
 
 
 EVERY_PAGE = "".join(f"  {name}: {value}\n" for name, value in NOT_FRAMED.items())
@@ -58,14 +65,11 @@ HEADERS = f"""# Headers for every page (no other website may frame them) and for
 
 # Netlify matches `page=:page` against the query string and forces the rule (!) over the folder's index.html.
 # Cloudflare Pages expects two or three parts a line and skips the query rules, so it serves the whole list.
-REDIRECTS = f"""# Open Referral UK paths (hooks/directory/static_api.py writes this file on every build).
-/{BASE}/services page=:page /{BASE}/services/pages/:page.json 200!
-/{BASE}/services/ page=:page /{BASE}/services/pages/:page.json 200!
-/{BASE}/services /{BASE}/services/index.json 200
-/{BASE}/services/ /{BASE}/services/index.json 200
-/{BASE} /{BASE}/index.json 200
-/{BASE}/ /{BASE}/index.json 200
-"""
+REDIRECTS = "# Open Referral UK paths (hooks/directory/static_api.py writes this file on every build).\n" + "".join(
+    f"/{BASE}/{kind}{slash} page=:page /{BASE}/{kind}/pages/:page.json 200!\n" for kind in KINDS for slash in ("", "/")
+) + "".join(
+    f"/{BASE}/{kind}{slash} /{BASE}/{kind}/index.json 200\n" for kind in KINDS for slash in ("", "/")
+) + f"/{BASE} /{BASE}/index.json 200\n/{BASE}/ /{BASE}/index.json 200\n"
 
 HOST_FILES = {"_headers": HEADERS, "_redirects": REDIRECTS}
 

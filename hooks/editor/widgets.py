@@ -23,6 +23,7 @@ TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 PHONE = r"^(0( ?[0-9]){7,10}|\+44( ?[0-9]){9,10}|[0-9]( ?[0-9]){2,5})$"  # 0800 1111 is 8 digits
 TEXTPHONE = r"^18001 ?(0( ?[0-9]){7,10}|[0-9]( ?[0-9]){2,5})$"
 HTTPS = r"^https://[^\s\"'<>`\\]+\.[^\s\"'<>`\\]+$"
+WEB = r"^https?://[^\s\"'<>`\\]+\.[^\s\"'<>`\\]+$"  # a service's website: http:// is kept, and flagged
 EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 SLUG = "^" + kinds.SLUG_PATTERN + "$"
 
@@ -32,6 +33,7 @@ PATTERNS: dict[Any, tuple[str, str]] = {
     kinds.SmsNumber: (PHONE, "PHONE_INVALID"),
     kinds.TextphoneNumber: (TEXTPHONE, "PHONE_INVALID"),
     kinds.HttpsUrl: (HTTPS, "URL_NOT_HTTPS"),
+    kinds.WebUrl: (WEB, "URL_NOT_WEB"),
     kinds.Email: (EMAIL, "EMAIL_INVALID"),
     kinds.Slug: (SLUG, "ID_INVALID"),
     kinds.Colour: ("^" + kinds.COLOUR_PATTERN + "$", "COLOUR_INVALID"),

@@ -1,8 +1,11 @@
 """Making a feed's values safe and valid, with the project's own field types, so import and build agree.
 
 HTML becomes plain text: paragraphs stay paragraphs, list items become lines starting "- " (which the site
-shows as a list), `&amp;` and `&nbsp;` become what they mean. A value that cannot be made valid is dropped
-and the reason kept for the import report; nothing is guessed (an http:// address is not turned into https).
+shows as a list), `&amp;` and `&nbsp;` become what they mean. Headings become paragraphs (a feed's headings
+are styling, not the page's outline), and blocks that split one sentence are joined again (mend). A value that cannot be made valid is dropped
+and the reason kept for the import report. A service's website is kept when it is http:// (the page says it is
+not secure) or has no scheme (https:// is added: every browser tries that first today); only javascript:,
+data:, file: and other schemes that are not the web are dropped.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText
+from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, WebUrl
 
 BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote", "pre", "table",
           "tr", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "figure"}
@@ -78,7 +81,31 @@ def _plain_blocks(text: str) -> list[tuple[str, str]]:
     return blocks
 
 
+# A sentence ends with one of these (and perhaps a closing quote or bracket); a heading-like line ends with none.
+SENTENCE_END = re.compile(r"[.!?:;…][\"'’”)\]]*$")
+# Words a sentence does not end on: a block ending with one was cut off mid-sentence.
+CARRIES_ON = re.compile(r"(?i)\b(a|an|the|and|or|but|nor|of|to|in|on|at|by|for|from|with|into|who|which|that|"
+                        r"whose|are|is|was|were|be|been|their|your|our|its|as|than|if|when|where|because)$")
+CONTINUES = re.compile(r"^[a-z,;)–—]")  # a block that starts in lower case or with a continuation
+
+
+def mend(blocks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Join paragraphs that split one sentence (feeds put one sentence in three <h4>s): a paragraph ending
+    without sentence punctuation runs on into the next when that starts in lower case or with a continuation
+    (",", a dash), or when it stopped, four words or more in, on a word no sentence ends with ("who are",
+    "and"; a short heading such as "Who" stays apart). List items are never joined: lists stay lists."""
+    out: list[tuple[str, str]] = []
+    for kind, words in blocks:
+        if out and kind == "p" and out[-1][0] == "p" and not SENTENCE_END.search(out[-1][1]) and (
+                CONTINUES.match(words) or (CARRIES_ON.search(out[-1][1]) and len(out[-1][1].split()) >= 4)):
+            out[-1] = ("p", out[-1][1] + ("" if words[0] in ",;)" else " ") + words)
+        else:
+            out.append((kind, words))
+    return out
+
+
 def _join(blocks: list[tuple[str, str]]) -> str:
+    blocks = mend(blocks)
     out: list[str] = []
     for index, (kind, words) in enumerate(blocks):
         if index:
@@ -123,8 +150,8 @@ def neutralise(value: str) -> tuple[str, bool]:
 
 
 _ADAPTERS = {name: TypeAdapter(kind) for name, kind in {
-    "text": SafeText, "description": Description, "website": HttpsUrl, "phone": PhoneNumber, "email": Email,
-    "postcode": Postcode}.items()}
+    "text": SafeText, "description": Description, "website": HttpsUrl, "web": WebUrl, "phone": PhoneNumber,
+    "email": Email, "postcode": Postcode}.items()}
 
 
 def reason(error: ValidationError) -> str:
@@ -140,6 +167,24 @@ def valid(kind: str, value: Any) -> tuple[Any, str | None]:
         return _ADAPTERS[kind].validate_python(value), None
     except ValidationError as error:
         return None, reason(error)
+
+
+# An address written without its scheme: www.example.co.uk, example.org/carers, //example.org.
+NO_SCHEME = re.compile(r"(?i)^(?://)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d+)?(?:[/?#]\S*)?$")
+
+
+def website(value: str) -> tuple[str | None, str | None]:
+    """A service's website as the site keeps it: (address or None, a note for the import report or None)."""
+    given = value.strip()
+    address = "https://" + given.removeprefix("//") if NO_SCHEME.match(given) else given
+    url, why = valid("web", address)
+    if why:
+        return None, f"dropped: it {why}"
+    if address != given:
+        return url, f'changed: "{given}" had no https:// or http://; kept as {url}: check it opens'
+    if url.lower().startswith("http://"):
+        return url, f"changed: kept {url}, which is not secure (http://): the page tells carers so"
+    return url, None
 
 
 _MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")

@@ -357,9 +357,9 @@ def _contacts(feed: FeedService, record: dict, notes: _Notes) -> None:
         if why:
             notes.add("email", "dropped", f"it {why}")
     if feed.url:
-        record["website"], why = clean.valid("website", feed.url.strip())
-        if why:
-            notes.add("website", "dropped", f"it {why}")
+        record["website"], note = clean.website(feed.url)
+        if note:
+            notes.from_prose("website", [note])
 
 
 def _validated(record: dict, notes: _Notes) -> tuple[dict | None, str | None]:

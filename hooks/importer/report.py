@@ -99,15 +99,20 @@ def _files(facts: Facts) -> list[str]:
     return lines + [""]
 
 
+def to_summarise(records: dict, limit: int) -> list[tuple[int, str]]:
+    """Providers' descriptions with a sentence over the limit and no summary yet, longest first."""
+    long = sorted(((longest_sentence(r["description"])[0], r["name"]) for r in records.values()
+                   if r.get("description_by") == "provider" and not r.get("summary")), reverse=True)
+    return [(count, name) for count, name in long if count > limit]
+
+
 def build(facts: Facts, converted: Converted, merged: Merged, names: dict[str, str]) -> tuple[str, str]:
     """(the whole report as Markdown, a short summary for the terminal)."""
     by_kind: dict[str, list[Note]] = defaultdict(list)
     for note in converted.notes:
         by_kind[note.kind].append(note)
     records = merged.records
-    long = sorted(((longest_sentence(r["description"])[0], r["name"]) for r in records.values()
-                   if r.get("description_by") == "provider" and not r.get("summary")), reverse=True)
-    long = [(count, name) for count, name in long if count > facts.longest_sentence]
+    long = to_summarise(records, facts.longest_sentence)
     counts = (f"{converted.read} records read, {len(converted.services)} imported, "
               f"{len(by_kind['left out'])} left out; {len(merged.added)} added, {len(merged.removed)} removed, "
               f"{len(merged.changed)} changed, {merged.unchanged} unchanged since the last import")

@@ -24,7 +24,7 @@ from hooks.core.today import today as current_date
 from hooks.data import services as services_data
 from hooks.data import site_data
 from hooks.data.service_models import CategoriesFile
-from hooks.importer import convert, fetch, mapping, merge, removals, report, shapes, store
+from hooks.importer import convert, fetch, mapping, merge, next_steps, removals, report, shapes, store
 from hooks.importer.progress import Progress
 
 CACHE = ".cache/import-directory"
@@ -258,6 +258,11 @@ def _run(source: str, root: Path, options: Options, stream: TextIO, clock: fetch
                          written=written, unchanged=[name for name in planned if name not in changed],
                          dry_run=options.dry_run)
     text, summary = report.build(facts, converted, merged, names)
+    kinds = [note.kind for note in converted.notes]
+    summary += "\n" + next_steps.summary(
+        rules, title, on_defaults=len({n.feed_id for n in converted.notes if n.kind == "default"}),
+        unmapped=len(converted.unmapped_terms), dropped=kinds.count("dropped") + kinds.count("changed"),
+        to_summarise=len(report.to_summarise(merged.records, facts.longest_sentence)))
     store.write_together(data_dir, {name: text if name == REPORT else planned[name] for name in written})
     if not options.dry_run:
         cache.clear()

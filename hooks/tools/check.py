@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from hooks.checks import built_site, links, service_text
+from hooks.checks import built_site, links, oruk_validator, service_text
 from hooks.core import yaml_source
 from hooks.core.paths import ROOT
 from hooks.core.problems import Problem, ProblemsFound, exits_on_problems
@@ -63,6 +63,7 @@ def site_sections(site: Path, root: Path = ROOT) -> Iterator[Section]:
     yield _reading(site, root, data, directory, day)
     yield _links(site, root)
     yield _review_dates(root, day)
+    yield _open_data(site)
 
 
 def _promises(site, data, directory) -> Section:
@@ -105,6 +106,23 @@ def _review_dates(root, day) -> Section:
     except ProblemsFound as found:
         return Section(title, "review dates", str(found), found.problems, True)
     return Section(title, "review dates", text, late, bool(overdue))
+
+
+def _open_data(site) -> Section:
+    title = "6. Open data (the Open Referral UK validator's steps)"
+    if not (oruk_validator.ORUK / "openapi.json").is_file():
+        return Section(title, "open data", f"Skipped: the ORUK 3.0 schemas are not in this copy "
+                                           f"({oruk_validator.ORUK}).", [], False)
+    with links.serve(site) as address:
+        run = oruk_validator.validate(address + "/oruk")
+    broken = oruk_validator.errors(run)
+    problems = [Problem("ORUK_INVALID", f"the open data at {finding.url.removeprefix(address)}", None, "",
+                        finding.message, "Run `make check` again after fixing the service's details; if the "
+                        "problem stays, tell the site's developers: the open data export needs a fix.")
+                for finding in broken]
+    text = "\n".join(str(problem) for problem in problems[:20]) or (
+        f"Levels 1 and 2 pass: {len(run.asked)} addresses read, every answer valid Open Referral UK 3.0.")
+    return Section(title, "open data", text, problems, bool(broken))
 
 
 def check_site(site: Path, root: Path = ROOT) -> list[str]:

@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("mkdocs.yml", "content", "data", "overrides", "hooks")
+PARTS = ("mkdocs.yml", "content", "data", "overrides", "hooks",
+         "tests/fixtures/oruk-3.0")  # the ORUK schemas `make check` validates the open data against
 
 
 def copy_project(target: Path) -> Path:

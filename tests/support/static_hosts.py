@@ -12,6 +12,9 @@ GitHub Pages, Netlify or Cloudflare Pages send for /oruk/services?page=2?" of a 
 - Cloudflare Pages: `_redirects` lines must have two or three parts (others are skipped: no query matching);
   rules apply whether or not a file exists; `Access-Control-Allow-Origin: *` is sent by default; `_headers`
   as Netlify.
+- `_headers` on both: a path pattern's `*` matches anything, slashes included, and a `:placeholder` one path
+  segment; a request gets the headers of every block that matches, and a header set by two blocks is sent once
+  with both values joined by ", " (Cloudflare's documentation says so; Netlify joins repeated values alike).
 """
 
 from __future__ import annotations
@@ -85,15 +88,19 @@ def _header_blocks(site: Path) -> list[tuple[str, dict[str, str]]]:
 
 
 def _matches(pattern: str, path: str) -> bool:
-    return re.fullmatch(re.escape(pattern).replace(r"\*", ".*"), path) is not None
+    parts = re.split(r"(\*|:[A-Za-z_]\w*)", pattern)
+    regex = "".join(".*" if part == "*" else "[^/]+" if part.startswith(":") else re.escape(part) for part in parts)
+    return re.fullmatch(regex, path) is not None
 
 
 def _with_headers(site: Path, path: str, found: Path, defaults: dict[str, str]) -> dict[str, str]:
-    headers = {"Content-Type": _type(found), **defaults}
-    for pattern, added in _header_blocks(site):
+    added: dict[str, list[str]] = {}
+    for pattern, block in _header_blocks(site):
         if _matches(pattern, path):
-            headers.update(added)
-    return headers
+            for name, value in block.items():
+                added.setdefault(name, []).append(value)
+    # The _headers file overrides what the host would send by itself.
+    return {"Content-Type": _type(found), **defaults, **{name: ", ".join(values) for name, values in added.items()}}
 
 
 def _rewrite(rule: list[str], path: str, query: dict[str, list[str]], with_query: bool) -> str | None:

@@ -28,3 +28,12 @@ def fill_service(text: str, organisation: str) -> str:
         else:
             text = text.replace(value, real[field])
     return text
+
+
+def easy_read_page(*points: str) -> str:
+    """A finished easy-read page (content/easy-read/test.md in a copy of the project) holding these points,
+    Markdown or macros, each a paragraph of its own."""
+    top = ("---\ntitle: Test page (easy read)\ndescription: A test.\nowner: team@example.org\n"
+           "last_reviewed: 2026-11-23\nreview_by: 2027-05-23\naudience: [all-carers]\n"
+           "easy_read_of: get-help-now.md\n---\n\n# Test page (easy read)\n")
+    return top + "".join(f"\n{point}\n" for point in points)
