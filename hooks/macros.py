@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
-from jinja2.exceptions import SecurityError
+from jinja2.exceptions import SecurityError, UndefinedError
 from markupsafe import Markup
 
 # The macros plugin loads this file by path, so make `hooks` importable as a package.
@@ -39,7 +39,7 @@ class MacroProblem(Exception):
 
 
 # A refusal from the sandbox or a macro is an editor's message, reported as it is, with no Python traceback.
-page_sandbox.report_in_own_words(MacroProblem, SecurityError, TemplateSyntaxError)
+page_sandbox.report_in_own_words(MacroProblem, SecurityError, TemplateSyntaxError, UndefinedError)
 
 
 def _line_of(page, needle: str) -> int | None:

@@ -188,17 +188,16 @@ PAGE = easy_read_page(
 )
 
 
-def test_a_page_whose_leaflet_reads_outside_the_site_stops_the_build(project, tmp_path):
-    """End to end: the leaflet is made in the build's second process; the build stops with the editor's
-    message (page, line, fix), not a traceback, and saves no leaflet at all."""
+def test_a_page_whose_leaflet_would_read_outside_the_site_stops_the_build(project, tmp_path):
+    """End to end: the page's own check (tests/test_page_code.py) now stops each trick at its line before any
+    leaflet is started, so the fetcher above is the second wall; the build stops with the editor's message
+    (page, line, fix), not a traceback, and saves no leaflet at all."""
     (project / "content" / "easy-read" / "test.md").write_text(PAGE)
     result = build(project, tmp_path / "site", strict=False)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
-    assert ("Error in content/easy-read/test.md, line 15: the page's leaflet would read file:///proc/self/environ"
-            in output), output
-    assert "Error in content/easy-read/test.md, line 17: the page asks for file:///etc/passwd to be attached" in output
-    assert "content/easy-read/test.md, line 19: the page's leaflet would read http://127.0.0.1:9/picture.png" in output
-    assert "Put the picture in content/ beside the page" in output and "[LEAFLET_READS_OUTSIDE_SITE]" in output
+    assert 'Error in content/easy-read/test.md, line 15: a picture (<img>) has src="file:///proc/self/environ"' in output
+    assert "Error in content/easy-read/test.md, line 17: the page has the HTML element <link>" in output, output
+    assert "Error in content/easy-read/test.md, line 19: the picture would be loaded from another website" in output
     assert "Traceback" not in output
     assert not list((tmp_path / "site").glob("leaflets/*.pdf")), "a failed build saved leaflets"

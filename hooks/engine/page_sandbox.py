@@ -104,7 +104,18 @@ def report_in_own_words(*errors: type[Exception]) -> None:
     from mkdocs_macros.errors import format_error
 
     for error in errors:
-        format_error.register(error, lambda error, markdown, page: str(error))
+        format_error.register(error, _in_own_words)
+
+
+def _in_own_words(error: Exception, markdown: str, page) -> str:
+    """Our refusals and macro mistakes as they are; Jinja's own words for a template it cannot compile ("No
+    filter named 'attr'") put in a Problem naming the page and line, with the fix."""
+    text = str(error)
+    if text.startswith("Error in "):
+        return text
+    where = "content/" + page.file.src_uri if page is not None else "a page in content/"
+    line = getattr(error, "lineno", None)
+    return str(Problem(page_template.NOT_ALLOWED, where, line, "", f"{text.rstrip('.')}.", page_template.allowed_words()))
 
 
 def install(env) -> PageSandbox:
