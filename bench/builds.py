@@ -91,10 +91,14 @@ def timed_build(project: Path) -> Timed:
     return Timed(seconds, _peak_at_once(samples) / 1e6, cpu)
 
 
-def with_directory(project: Path, n: int) -> Path:
-    """The project (a copy) with a synthetic directory of n services (bench/synthetic.py) for its own."""
-    from synthetic import services
+GENERATORS = ("synthetic", "cloned")  # bench/synthetic.py, bench/cloned.py: two directories made unlike each other
 
+
+def with_directory(project: Path, n: int, generator: str = "synthetic") -> Path:
+    """The project (a copy) with a synthetic directory of n services for its own, made by one of GENERATORS."""
+    import importlib
+
+    services = importlib.import_module(generator).services
     (project / "data" / "services.yaml").write_text(services(n, project / "data"))
     return project
 

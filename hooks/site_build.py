@@ -273,13 +273,7 @@ class SiteBuild:
         groups = self._synonym_groups
         made = self.generated.get(src_uri)
         if made is not None:
-            if not made.search:
-                return None
-            strong = " ".join([made.search["title"], *made.search.get("tags", [])])
-            body = made.search.get("text", "") if made.search.get("body_words", True) else ""
-            named, mentioned = search_index.page_words(strong, body, groups)
-            return pagefind_index.Marks(title=made.title, filters=made.filters, strong_words=named, words=mentioned,
-                                        guidance=False)
+            return data_page_marks(made, groups)
         meta = self.metas.get(src_uri)
         if meta is None or (meta.model_extra or {}).get("search", {}).get("exclude"):
             return None
@@ -287,7 +281,8 @@ class SiteBuild:
         text = article.group(1) if article else ""
         strong = " ".join([meta.title, *HEADING.findall(text)])
         named, mentioned = search_index.page_words(strong, text, groups)
-        return pagefind_index.Marks(title=meta.title, strong_words=named, words=mentioned)
+        return pagefind_index.Marks(title=meta.title, strong_words=named, words=mentioned,
+                                    label=pagefind_index.label_of(src_uri, service=False))
 
     @property
     def _synonym_groups(self) -> list[list[str]]:
@@ -409,3 +404,15 @@ def _raise_errors(problems: list[Problem]) -> None:
     if errors:
         raise ProblemsFound(errors)
 
+
+def data_page_marks(made: Generated, groups: list[list[str]]) -> pagefind_index.Marks | None:
+    """What search is told about a page made from data (a service's page), from its data: None without a search
+    entry. Also used by the tests to index directories of thousands of services without building them."""
+    if not made.search:
+        return None
+    strong = " ".join([made.search["title"], *made.search.get("tags", [])])
+    body = made.search.get("text", "") if made.search.get("body_words", True) else ""
+    named, mentioned = search_index.page_words(strong, body, groups)
+    service = made.filters.get("type") == ("service",)
+    return pagefind_index.Marks(title=made.title, filters=made.filters, strong_words=named, words=mentioned,
+                                guidance=False, label=pagefind_index.label_of("", service=service))

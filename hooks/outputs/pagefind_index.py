@@ -22,21 +22,26 @@ import json
 import re
 import subprocess
 import tempfile
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
 from markupsafe import Markup
 
-from hooks.outputs import search_index
+from hooks.outputs import stop_words
 
 OUTPUT = "pagefind"  # site/pagefind/: what overrides/assets/javascripts/site-search.js imports
 ARTICLE_OPEN = re.compile(r'<article class="md-content__inner md-typeset">')  # coupling point "article markup"
-# How strongly the words carers use count when the page's title or headings name them: like an <h1> (7) on a
-# page made from data, more on a guidance page, so a guidance page stays above the services that mention its
-# subject (Pagefind squares weights: 10 counts about twice 7).
-STRONG_WEIGHT = {"guidance": 10.0, "data": 7.0}
+# How strongly the words carers use count when the page's title or headings name them: on a guide more than its
+# own <h1> (7); on an easy read page a little less (a guide and its easy read version otherwise tie, and the
+# guide is what most readers want first).
+STRONG_WEIGHT = {"Guide": 10.0, "Easy read": 9.0}
+# On a page made from data (a service), those words and its own name (its <h1>) count far less: a service is
+# found by its name ("Imago"), but stays below the guide that explains a subject its name repeats, however many
+# services a large directory names after it ("Respite breaks North"). Pagefind squares weights: 3 counts 9.
+DATA_WEIGHT = 3.0
+TOPIC = "topic"  # the meta field of what a guide explains: its title and the words carers use for it
+LABELS = ("Guide", "Easy read", "Service")  # what a result is (Marks.label), shown in the results
 # Pagefind's own ready-made interfaces: the site has its own (site-search.js), so these are not published.
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -50,17 +55,24 @@ class Marks:
     strong_words: tuple[str, ...] = ()  # synonyms of what the page's title or headings name
     words: tuple[str, ...] = ()  # synonyms of what its text mentions
     guidance: bool = True  # a page from content/ (False: a page made from data)
+    label: str = "Guide"  # what the result is, shown beside its title: one of LABELS
 
 
 def marks_html(marks: Marks) -> Markup:
     """The hidden block at the start of a page's article. Filter values and words are escaped; the title is
     read from an attribute, so a comma or colon in it stays part of it."""
-    parts = [Markup('<span data-pagefind-meta="title[data-title]" data-title="{}"></span>').format(marks.title)]
+    parts = [Markup('<span data-pagefind-meta="title[data-title]" data-title="{}"></span>').format(marks.title),
+             Markup('<span data-pagefind-meta="label[data-label]" data-label="{}"></span>').format(marks.label)]
     for name, values in marks.filters.items():
         for value in values:
             parts.append(Markup('<span data-pagefind-filter="{}[data-value]" data-value="{}"></span>').format(name, value))
+    if marks.guidance:
+        # What a guide explains, as a field of its own that site-search.js ranks with Pagefind's metaWeights: a
+        # query naming a guide's subject lifts the guide above services that repeat the words (issue 31).
+        topic = ", ".join([marks.title, *marks.strong_words])
+        parts.append(Markup('<span data-pagefind-meta="{}[data-topic]" data-topic="{}"></span>').format(TOPIC, topic))
     if marks.strong_words:
-        weight = STRONG_WEIGHT["guidance" if marks.guidance else "data"]
+        weight = STRONG_WEIGHT[marks.label] if marks.guidance else DATA_WEIGHT
         parts.append(Markup('<span data-pagefind-weight="{}">{}</span>').format(weight, ", ".join(marks.strong_words)))
     if marks.words:
         parts.append(Markup("<span>{}</span>").format(", ".join(marks.words)))
@@ -76,7 +88,18 @@ def mark_page(html: str, marks: Marks | None) -> str:
         raise LookupError("The theme no longer wraps the page in <article class=\"md-content__inner md-typeset\"> "
                           "(coupling point 'article markup' in docs/developers/how-it-works.md).")
     opening = found.group(0)[:-1] + " data-pagefind-body>"
-    return html[:found.start()] + opening + str(marks_html(marks)) + html[found.end():]
+    rest = html[found.end():]
+    if not marks.guidance:
+        rest = H1_OPEN.sub(f'<h1 data-pagefind-weight="{DATA_WEIGHT}"', rest, count=1)
+    return html[:found.start()] + opening + str(marks_html(marks)) + rest
+
+
+H1_OPEN = re.compile(r"<h1(?=[\s>])")
+
+
+def label_of(src: str, service: bool) -> str:
+    """What a page is, for the results: a service, an easy read page (content/easy-read/), or a guide."""
+    return "Service" if service else "Easy read" if src.startswith("easy-read/") else "Guide"
 
 
 class IndexFailed(RuntimeError):
@@ -109,13 +132,11 @@ DESCRIPTION = re.compile(r'<meta name="description"[^>]*>')
 
 
 SETTINGS = "site-search.json"  # site/pagefind/site-search.json: what site-search.js needs besides Pagefind
-COMMON_SHARE = 0.5  # a word on at least this share of the pages found by search is "common"
 # Pages a Pagefind index holds at most. Pagefind keeps a whole index in memory while it writes it (about 80 KB
 # a service page: 790 MB for 10,000), so a larger site gets more indexes, each made in turn, which the
 # browser merges (site-search.js): a national directory is indexed within the build's memory budget.
 PART_PAGES = 10_000
 MORE = "more"  # site/pagefind/more/1/, more/2/ ...: the indexes after the first
-LETTERS = re.compile(r"[^\W\d_]+")
 
 
 IGNORED = re.compile(r"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>|<(script|style)\b[^>]*>")
@@ -146,24 +167,15 @@ def _end_of(html: str, name: str, start: int) -> int:
     return len(html)
 
 
-def words_of(html: str) -> set[str]:
-    """The words of a page as site-search.js splits a query: its text as the synonyms are matched
-    (search_index.normalise: lower case, no tags, straight apostrophes), apostrophes dropped ("carer's" is
-    "carers"), anything but letters between words."""
-    return set(LETTERS.findall(search_index.normalise(html).replace("'", "")))
-
-
 class SearchDocuments:
     """A temporary folder of what Pagefind reads of each marked page (its search_document, less what Pagefind
     ignores), written as each page is finished, so that a directory of any size costs the build no memory for
-    them. Pages go into parts of PART_PAGES, one index each. It also counts the pages each word is on, for
-    common_words."""
+    them. Pages go into parts of PART_PAGES, one index each."""
 
     def __init__(self) -> None:
         self._folder = tempfile.TemporaryDirectory(prefix="carers-hub-search-")
         self.root = Path(self._folder.name)
         self.pages = 0
-        self.pages_with: Counter[str] = Counter()
         self.part_count = 1
 
     def expect(self, pages: int) -> None:
@@ -183,17 +195,9 @@ class SearchDocuments:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(document, encoding="utf-8")
         self.pages += 1
-        self.pages_with.update(words_of(document))
 
     def parts(self) -> list[Path]:
         return sorted(self.root.iterdir(), key=lambda part: int(part.name))
-
-    def common_words(self) -> list[str]:
-        """Words on so many pages that they hardly narrow a search: on a carers' site "carers", and in a large
-        directory "service". site-search.js leaves them out of a query of several words, because each word
-        fetches its own part of the index, a common word's part is the largest, and Pagefind only finds pages
-        with every word anyway. A query of common words alone is searched as typed."""
-        return sorted(word for word, pages in self.pages_with.items() if pages >= COMMON_SHARE * self.pages)
 
     def close(self) -> None:
         self._folder.cleanup()
@@ -218,8 +222,7 @@ def index_site(site_dir: Path, binary: Path | None = None, documents: SearchDocu
         for name in UNUSED:
             (output / name).unlink(missing_ok=True)
         summaries.append(summary)
-    settings = {"common": documents.common_words() if documents is not None else [],
-                "more": [f"{MORE}/{number}/" for number in range(1, len(parts))]}
+    settings = {"stop": sorted(stop_words.STOP_WORDS), "more": [f"{MORE}/{number}/" for number in range(1, len(parts))]}
     (site_dir / OUTPUT / SETTINGS).write_text(json.dumps(settings), encoding="utf-8")
     return "\n".join(summaries)
 

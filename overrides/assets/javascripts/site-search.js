@@ -3,7 +3,8 @@
    Nothing of search is downloaded with a page: Pagefind (pagefind/pagefind.js, its WebAssembly and the index
    chunks a query needs) loads when the reader focuses the box or types. Results are links in a list under the
    box (title and summary), 5 at a time ("Show more results" fetches the next 5); a hidden live region says how
-   many ("12 results for respite"). Tab moves from the box into the results; Escape closes them. Without JavaScript the header shows the A to Z link instead.
+   many ("12 results for respite"). Each result says what it is ("Guide", "Easy read" or "Service", Pagefind's
+   `label` meta, hooks/outputs/pagefind_index.py) before its title. Tab moves from the box into the results; Escape closes them. Without JavaScript the header shows the A to Z link instead.
 
    window.carersSearch.pagefind() gives other scripts the same loaded Pagefind (directory-filter.js uses it). */
 (function () {
@@ -13,20 +14,25 @@
   var pagefindUrl = new URL(me.getAttribute("data-pagefind"), location.href).href;
   var root = new URL(me.getAttribute("data-root"), location.href).pathname;  // the site's own folder
   var loading = null;
-  var common = new Set();  // words on half the pages or more (pagefind/site-search.json, made by the build)
+  var stop = new Set();  // English words of no meaning (pagefind/site-search.json: hooks/outputs/stop_words.py)
 
   function pagefind() {
     if (!loading) {
-      // site-search.json: the common words, and the site's other indexes (a directory of more than 10,000 pages
+      // site-search.json: the stop words, and the site's other indexes (a directory of more than 10,000 pages
       // is indexed in parts: hooks/outputs/pagefind_index.py), merged into the first.
       var settings = fetch(new URL("site-search.json", pagefindUrl)).then(function (r) { return r.ok ? r.json() : {}; })
         .catch(function () { return {}; });
-      // Long guidance pages are not ranked below short service pages for being long (pageLength 0).
-      // docs/developers/benchmarks.md has the numbers.
-      var shared = { baseUrl: root, excerptLength: 24, ranking: { pageLength: 0 } };
+      // Ranking (Pagefind's own options; docs/developers/benchmarks.md has the numbers, on two directories of
+      // 5,000 services): a long guide is not ranked below short service pages for being long (pageLength 0) nor
+      // for using the words less densely (termFrequency 0: the sum of the words and their weights counts);
+      // repeated and weighted words keep counting a little longer (termSaturation 2); a result's title gives no
+      // extra lift (metaWeights.title 0: thousands of services are named "Respite ..."), while a guide's topic
+      // (its title and the words carers use for it, hooks/outputs/pagefind_index.py) does.
+      var shared = { baseUrl: root, excerptLength: 24,
+        ranking: { pageLength: 0, termFrequency: 0, termSaturation: 2, metaWeights: { title: 0, topic: 5 } } };
       loading = Promise.all([import(pagefindUrl), settings]).then(function (both) {
         var pf = both[0];
-        common = new Set(both[1].common || []);
+        stop = new Set(both[1].stop || []);
         // noWorker: Pagefind runs on the page, not in a worker of its own, which would be one more file (12 KB)
         // and one more round trip before the first result.
         return pf.options(Object.assign({ noWorker: true }, shared)).then(function () {
@@ -39,17 +45,18 @@
     }
     return loading;
   }
-  // What Pagefind is asked: the query without its common words ("carers allowance" asks for "allowance"). Each
-  // word fetches its own part of the index, and a word on most pages has the largest part while it hardly
-  // narrows the results. A query of common words alone is asked as typed.
-  function uncommon(query) {
+  // What Pagefind is asked: every word of the query but English stop words ("help for young carers" asks for
+  // "help young carers"): each word fetches its own part of the index, and "for" narrows nothing. A word that
+  // means something is always asked, however many pages use it. A query of stop words alone is asked as typed.
+  // stop_words.asked in Python does the same (the tests compare the two).
+  function meaningful(query) {
     return query.split(/\s+/).filter(function (word) {
-      return word && !common.has(word.toLowerCase().replace(/['\u2019]/g, ""));
+      return word && !stop.has(word.toLowerCase().replace(/['\u2019]/g, ""));
     });
   }
 
   function essential(query) {
-    var kept = uncommon(query);
+    var kept = meaningful(query);
     return kept.length ? kept.join(" ") : query;
   }
 
@@ -94,6 +101,17 @@
       link.className = "ch-search__link";
       title.className = "ch-search__title";
       title.textContent = page.meta.title || page.url;
+      if (page.meta.label) {
+        // Read before the title ("Guide: Taking a break"); the colon is for screen readers, hidden on screen.
+        var label = document.createElement("span");
+        label.className = "ch-search__label";
+        label.textContent = page.meta.label;
+        var colon = document.createElement("span");
+        colon.className = "ch-visually-hidden";
+        colon.textContent = ": ";
+        label.appendChild(colon);
+        link.appendChild(label);
+      }
       link.appendChild(title);
       var summary = page.meta.summary || plain(page.excerpt || "");
       if (summary) {
@@ -158,10 +176,10 @@
   input.addEventListener("input", function () {
     clearTimeout(timer);
     // While typing, fetch the index chunks the words already finished (followed by a space) will need, unless
-    // they are common: a word still being typed could need other chunks ("car" is not where "carers" is).
+    // they are stop words: a word still being typed could need other chunks ("car" is not where "carers" is).
     var finished = input.value.replace(/\S+$/, "").trim();
     if (finished) pagefind().then(function (pf) {
-      var kept = uncommon(finished);
+      var kept = meaningful(finished);
       if (kept.length) pf.preload(kept.join(" "));
     });
     timer = setTimeout(search, WAIT);
