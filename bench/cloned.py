@@ -21,6 +21,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hooks.core.yaml_source import load_text  # noqa: E402  (YAML 1.2 values, as the build reads them)
 
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same YAML, ten times faster at 5,000
+
 # Names that repeat the query words carers type: about one service in six is "Respite ...".
 NAMES = ("Respite {place}", "Respite breaks {place}", "Money advice {place}", "Money worries clinic {place}",
          "Sitting service {place}", "Young carers project {place}", "Dementia café {place}",
@@ -74,4 +76,4 @@ def services(n: int, data_dir: Path, seed: int = 7) -> str:
         if rng.random() < 0.7:
             record["eligibility"] = "For: Young carers and young adult carers."
         records.append(record)
-    return yaml.safe_dump({"services": records}, sort_keys=False)
+    return yaml.dump({"services": records}, Dumper=DUMPER, sort_keys=False)

@@ -11,6 +11,8 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from hooks.core.yaml_source import load_text  # noqa: E402  (YAML 1.2 values, as the build reads them)
 
+DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same YAML, ten times faster at 5,000
+
 WORDS = ("support advice carers help money breaks group talk home care young family health local free "
          "friendly weekly drop-in phone online visit meet share learn rest plan").split()
 AREAS = ("City of London", "City of London", "Hackney", "London", "England", "UK")  # a council's mix, local first
@@ -45,4 +47,4 @@ def services(n: int, data_dir: Path, seed: int = 1) -> str:
             "last_reviewed": "2026-11-01",
             "review_by": "2027-11-01",
         })
-    return yaml.safe_dump({"services": records}, sort_keys=False)
+    return yaml.dump({"services": records}, Dumper=DUMPER, sort_keys=False)
