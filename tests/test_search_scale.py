@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import SUITE_TODAY
-from hooks.checks.page_weight import gzipped
 from support.big_directory import indexed_site
 from support.search_queries import FIRST, QUERIES
 
@@ -89,16 +88,3 @@ def test_a_query_whose_words_are_on_most_pages_keeps_them(browser, big_directori
                          ["young carer", "money worries", "help for young carers", "the"])
     context.close()
     assert asked == ["young carer", "money worries", "help young carers", "the"]
-
-
-def first_search_bytes(browser, address: str, site, query: str) -> int:
-    """What a first search for the query fetches of search's files, gzipped as a web server sends them."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto(address + "/")
-    tab.wait_for_load_state("networkidle")
-    fetched: list[str] = []
-    tab.on("requestfinished", lambda r: fetched.append(urlsplit(r.url).path))
-    tab.evaluate(TOP_THREE.replace("slice(0, 3)", "slice(0, 5)"), [query])
-    context.close()
-    return sum(gzipped(site / path.lstrip("/")) for path in set(fetched) if path.startswith("/pagefind/"))
