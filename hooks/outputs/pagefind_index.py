@@ -4,10 +4,12 @@ Two steps, both plain functions:
 
   mark_page   each written page: `data-pagefind-body` on its article (only pages that should be found get
               it), and, right inside it, a hidden block with what Pagefind reads but carers never see: the
-              page's title (`data-pagefind-meta`), its filters (`data-pagefind-filter`, on service pages: kind
-              of service, who it is for, area) and the words carers use for what the page is about
-              (data/synonyms.yaml, hooks/outputs/search_index.py), weighted like a heading when the page's
-              title or headings use one of them, like body text when only its text does.
+              page's title and what it is ("Guide", "Easy read", "Service") as `data-pagefind-meta`, a guide's
+              topic (a meta field the browser ranks with metaWeights), its filters (`data-pagefind-filter`, on
+              service pages: kind of service, who it is for, area) and the words carers use for what the page
+              is about (data/synonyms.yaml, hooks/outputs/search_index.py), weighted above a heading when a
+              guide's title or headings use one of them, like body text when only its text does. A page made
+              from data (a service) has its name and words weighted low (DATA_WEIGHT), so guides come first.
   index_site  after the build: the Pagefind binary (PyPI `pagefind-bin`, pinned with hashes) reads the site
               folder and writes site/pagefind/: a chunked index, so a search downloads the few chunks and
               fragments it needs, never the whole index.
