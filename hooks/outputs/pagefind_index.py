@@ -92,11 +92,11 @@ def mark_page(html: str, marks: Marks | None) -> str:
     opening = found.group(0)[:-1] + " data-pagefind-body>"
     rest = html[found.end():]
     if not marks.guidance:
-        rest = H1_OPEN.sub(f'<h1 data-pagefind-weight="{DATA_WEIGHT}"', rest, count=1)
+        rest = H1_OPEN.sub(rf'<h1\1 data-pagefind-weight="{DATA_WEIGHT}">', rest, count=1)
     return html[:found.start()] + opening + str(marks_html(marks)) + rest
 
 
-H1_OPEN = re.compile(r"<h1(?=[\s>])")
+H1_OPEN = re.compile(r"<h1\b([^>]*)>")
 
 
 def label_of(src: str, service: bool) -> str:
