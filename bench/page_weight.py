@@ -26,7 +26,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from hooks.checks.links import free_port  # noqa: E402
 
 KINDS = {
@@ -45,8 +46,6 @@ LISTS = {
 }
 TYPES = {"html": ("text/html",), "css": ("text/css",), "js": ("javascript",), "fonts": ("font",),
          "images": ("image/",), "json": ("json",), "search": ("octet-stream", "wasm")}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -155,7 +154,7 @@ def main() -> None:
         print(head)
         print("-" * len(head))
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             rows = [(kind, measure(browser, base, path)) for kind, path in kinds.items()]
             rows.append(("home, after a search", measure(browser, base, "/", search=True)))
             browser.close()

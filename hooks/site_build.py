@@ -305,10 +305,9 @@ class SiteBuild:
         leaflet = self.leaflet_pages.get(src_uri)
         if not leaflet or not self.make_leaflets:
             return
-        help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
-                      for c in (self.data.contacts[i] for i in self.data.get_help_now.printed_contacts)]
+        printed = leaflets.help_items(self.data.contacts, self.data.get_help_now.printed_contacts)
         self.leaflet_pdfs[src_uri] = self._start(
-            leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, help_items,
+            leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, printed,
             self.data.site.url, site_dir)
 
     # -- finish, index_search, settle ---------------------------------------------------------------------

@@ -23,9 +23,7 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"  # the theme's notice about a future MkD
 ENV = dict(os.environ)
 ENGINES = {"mkdocs": ["-m", "mkdocs", "build"], "properdocs": ["-m", "properdocs", "build", "-f", "mkdocs.yml"]}
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (tests import them from here)
 
 
 def load_data(data_dir: Path = ROOT / "data"):
