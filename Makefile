@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar docs bench bench-build bench-national lock clean
+.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar baselines docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -108,6 +108,10 @@ test: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Run every 
 test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The whole suite as if today were 2027-06-01, then 2030-01-01 (CI: weekly)
 	datefudge 2027-06-01 $(BIN)/python -m pytest -q -n $(WORKERS)
 	datefudge 2030-01-01 $(BIN)/python -m pytest -q -n $(WORKERS)
+
+baselines: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Redraw the screenshots and screen-reader snapshots in tests/baselines/ (review the changes, then commit them)
+	UPDATE_BASELINES=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_how_it_looks.py tests/test_screen_reader_tree.py -k "reviewed"
+	git status --short tests/baselines
 
 docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' own docstrings
 	$(BIN)/python -m hooks.tools.macro_docs > docs/editors/macros.md
