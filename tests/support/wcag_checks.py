@@ -119,7 +119,8 @@ def _pixels(page, clip: dict) -> list[tuple[int, int, int]]:
 
     from PIL import Image
 
-    return list(Image.open(BytesIO(page.screenshot(clip=clip, animations="disabled", caret="hide"))).convert("RGB").getdata())
+    data = Image.open(BytesIO(page.screenshot(clip=clip, animations="disabled", caret="hide"))).convert("RGB").tobytes()
+    return list(zip(data[0::3], data[1::3], data[2::3]))
 
 
 def _luminance(rgb: tuple[int, int, int]) -> float:
@@ -225,30 +226,37 @@ def target_size(page) -> list[str]:
     }""")
 
 
-def hover_content(page, limit: int = 120) -> list[str]:
+def hover_content(page) -> list[str]:
     """1.4.13 Content on hover or focus: anything that appears when a control is hovered stays while the pointer
-    is on it and goes with Escape. (The browser's own tooltip for a title is exempt.)"""
+    is on it and goes with Escape. (The browser's own tooltip for a title is exempt.) One control of each kind
+    (tag and classes, where it sits) is hovered: what appears on hover is the style sheet's or a script's doing."""
     found = []
-    count = _run(page, """() => { window.__hover = [...document.querySelectorAll(
-      'a[href], button, summary, abbr, [title], [aria-describedby]')].filter(__visible); return window.__hover.length; }""")
-    shown = """() => new Set([...document.body.querySelectorAll('*')].filter(__visible))"""
-    for i in range(min(count, limit)):
+    page.mouse.move(0, 0)  # nothing hovered while what is hidden is listed
+    count = _run(page, """() => {
+      const seen = new Set();
+      window.__hover = [...document.querySelectorAll('a[href], button, summary, abbr, [title], [aria-describedby]')]
+        .filter(el => { const look = [el.tagName, ...el.classList, el.parentElement.tagName].join(' ');
+                        return __visible(el) && !seen.has(look) && seen.add(look); });
+      window.__hidden = [...document.body.querySelectorAll('*')].filter(el => !__visible(el));
+      window.__added = [];
+      new MutationObserver(changes => changes.forEach(c => window.__added.push(...c.addedNodes)))
+        .observe(document.body, {childList: true, subtree: true});
+      return window.__hover.length;
+    }""")
+    shown = """() => { const now = window.__hidden.concat(window.__added.filter(n => n.nodeType === 1)).filter(__visible);
+                       return now.filter(el => !now.includes(el.parentElement)); }"""
+    for i in range(count):
         page.mouse.move(0, 0)
-        page.evaluate(f"() => {{ window.__before = ({shown})(); }}")
-        target = page.evaluate_handle("i => window.__hover[i]", i)
+        target = page.evaluate_handle("i => window.__hover[i]", i).as_element()
         try:
-            target.as_element().hover(timeout=1000)
-        except Exception:  # noqa: BLE001  (moved or covered while scrolling: not hover content)
+            target.hover(timeout=1000)
+        except Exception:  # noqa: BLE001  (covered or moved while scrolling: there is nothing to hover)
             continue
-        appeared = page.evaluate(f"""() => {{ const now = ({shown})();
-          return [...now].filter(el => !window.__before.has(el) && ![...window.__before].some(b => b.contains(el)))
-                         .map(el => __name(el)); }}""")
+        appeared = page.evaluate(f"() => ({shown})().map(el => __name(el))")
         if not appeared:
             continue
         page.keyboard.press("Escape")
-        still = page.evaluate(f"""names => {{ const now = ({shown})();
-          return [...now].map(el => __name(el)).filter(n => names.includes(n)); }}""", appeared)
-        if still:
+        if page.evaluate(f"() => ({shown})().length"):
             name = page.evaluate("i => __name(window.__hover[i])", i)
             found.append(f"hovering {name} shows {appeared[0]}, which Escape does not hide")
     return found
@@ -269,7 +277,7 @@ def orientation(page) -> list[str]:
     }""")
 
 
-def forced_colours(page) -> list[str]:
+def forced_colours(page, with_focus: bool = True) -> list[str]:
     """Windows high contrast (forced colours): backgrounds and shadows are replaced, so every form control and
     button needs a border to be seen, and the focus indicator must be an outline, not a shadow or a colour."""
     found = _run(page, """() => {
@@ -284,7 +292,7 @@ def forced_colours(page) -> list[str]:
       }
       return found;
     }""")
-    return found + [p for p in focus(page, limit=60) if "focus indicator" in p]
+    return found + ([p for p in focus(page, limit=60) if "focus indicator" in p] if with_focus else [])
 
 
 def print_layout(page) -> list[str]:
