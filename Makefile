@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar docs bench bench-build bench-national lock clean
+.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar ci-replay ci-wheels docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -108,6 +108,17 @@ test: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Run every 
 test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The whole suite as if today were 2027-06-01, then 2030-01-01 (CI: weekly)
 	datefudge 2027-06-01 $(BIN)/python -m pytest -q -n $(WORKERS)
 	datefudge 2030-01-01 $(BIN)/python -m pytest -q -n $(WORKERS)
+
+# The publishing workflow's jobs, replayed here in a fresh clone with GitHub's environment (hooks/ci/replay.py).
+JOB ?= test-and-build
+EVENT ?= push
+BASE ?= HEAD~1
+
+ci-replay: $(SITE_DEPS) ## Replay CI's jobs here before GitHub runs them: make ci-replay JOB=report EVENT=pull_request (JOB=a,b runs several)
+	$(BIN)/python -m hooks.tools.ci_replay --job "$(JOB)" --event "$(EVENT)" --base "$(BASE)" $(if $(OUT),--out "$(OUT)")
+
+ci-wheels: $(SITE_DEPS) ## Download the locked Python packages into .cache/ci-wheels, so replays install with no network (needs the network)
+	$(BIN)/python -m hooks.ci.workspace
 
 docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' own docstrings
 	$(BIN)/python -m hooks.tools.macro_docs > docs/editors/macros.md

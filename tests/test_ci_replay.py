@@ -1,0 +1,138 @@
+"""The publishing workflow replayed here before GitHub runs it (hooks/ci, make ci-replay): each job's steps in a
+fresh clone with no .venv and no node_modules, in GitHub's environment, failing where the job would fail.
+
+The replay's own rules are tested on small workflows (fast); the real `report` job is replayed on pull requests
+(slow: marked whole_site), which shows it failing as it did on 1db7168 and passing now.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT, edit
+from hooks.ci import replay, workspace
+from hooks.ci.expressions import Evaluator, ExpressionError, condition
+from hooks.tools import ci_replay
+
+FLOW = replay.load(ci_replay.WORKFLOW)
+PUSH = replay.Event("push", "a" * 40, "b" * 40)
+PULL = replay.Event("pull_request", "c" * 40, "d" * 40, number=7)
+
+
+def replay_steps(tmp_path: Path, steps: list, event: replay.Event = PUSH, job: dict | None = None):
+    flow = {"jobs": {"job": {"runs-on": "ubuntu-latest", **(job or {}), "steps": steps}}}
+    (tmp_path / "ws").mkdir(exist_ok=True)
+    return replay.run_job(flow, "job", event, tmp_path / "ws", tmp_path / "out")
+
+
+def test_steps_run_in_order_with_bash_e_in_githubs_environment(tmp_path):
+    result = replay_steps(tmp_path, [
+        {"name": "env", "env": {"HEAD": "${{ github.event.pull_request.head.sha }}"},
+         "run": 'echo "$CI $GITHUB_ACTIONS $GITHUB_EVENT_NAME $GITHUB_REF $GITHUB_SHA $HEAD $PWD"\n'
+                'echo "said=hello" >> "$GITHUB_OUTPUT"\necho "## summary" >> "$GITHUB_STEP_SUMMARY"', "id": "first"},
+        {"name": "uses the output", "run": "echo got ${{ steps.first.outputs.said }}"},
+        {"name": "stops at the first failing command", "run": "false\necho not reached"},
+        {"name": "skipped after a failure", "run": "echo no"},
+        {"name": "always runs", "if": "always()", "run": "echo yes"},
+        {"name": "only on failure", "if": "failure()", "run": "exit 3", "continue-on-error": True},
+    ], PULL)
+    env, uses, failing, skipped, always, allowed = result.steps
+    assert env.log.split() == ["true", "true", "pull_request", "refs/pull/7/merge", "c" * 40, "c" * 40,
+                               str(tmp_path / "ws")]
+    assert uses.log.strip() == "got hello" and (tmp_path / "out" / "step-summary.md").read_text() == "## summary\n"
+    assert (failing.outcome, failing.exit_code, failing.log) == ("failure", 1, "")
+    assert skipped.outcome == "skipped" and always.outcome == "success"
+    assert (allowed.outcome, allowed.exit_code, allowed.allowed) == ("failure", 3, True)
+    assert result.failed
+    assert "| job | stops at the first failing command |" in replay.table([result])
+
+
+def test_a_failure_allowed_by_continue_on_error_does_not_fail_the_job(tmp_path):
+    result = replay_steps(tmp_path, [{"run": "exit 1", "continue-on-error": True}, {"run": "echo after"}])
+    assert [s.outcome for s in result.steps] == ["failure", "success"] and not result.failed
+
+
+def test_the_workflows_conditions_pick_the_jobs_github_would_run():
+    def runs(job: str, event: replay.Event) -> bool:
+        evaluator = Evaluator({"github": event.github(ROOT)}, failed=False, workspace=ROOT)
+        return condition(FLOW["jobs"][job].get("if"), evaluator)
+
+    assert runs("report", PULL) and not runs("report", PUSH)
+    assert runs("publish", PUSH) and not runs("publish", PULL)
+    assert not runs("publish", replay.Event("push", "a" * 40, "b" * 40, ref="refs/heads/other"))
+    assert runs("test-and-build", PUSH) and runs("test-and-build", PULL)
+
+
+def test_an_expression_the_replay_cannot_read_is_refused_not_guessed():
+    evaluator = Evaluator({"github": PUSH.github(ROOT)}, failed=False)
+    with pytest.raises(ExpressionError):
+        condition("contains(github.ref, 'main')", evaluator)
+    with pytest.raises(ExpressionError):
+        condition("github.ref === 'x'", evaluator)
+
+
+def test_a_uses_step_without_a_stand_in_fails_the_job(tmp_path):
+    result = replay_steps(tmp_path, [{"uses": "someone/else@v1"}])
+    assert result.failed and "no stand-in for someone/else@v1" in result.steps[0].log
+
+
+def test_a_job_needing_a_failed_job_is_skipped(tmp_path):
+    flow = {"jobs": {"build": {"steps": [{"run": "exit 1"}]}, "publish": {"needs": "build", "steps": [{"run": "true"}]}}}
+    (tmp_path / "ws").mkdir()
+    build, publish = replay.run_jobs(flow, ["build", "publish"], PUSH, tmp_path / "ws", tmp_path / "out")
+    assert build.failed and publish.skipped
+
+
+def test_a_seeded_venv_must_hold_every_pinned_version(tmp_path):
+    lock = tmp_path / "test.txt"
+    lock.write_text("pyyaml==6.0.3 \\\n    --hash=sha256:00\nnot-a-real-package==1.0\n")
+    assert workspace.missing_pins(ROOT / ".venv", lock) == ["not-a-real-package==1.0"]
+
+
+# The real workflow's `report` job, on pull requests. One clone (and one copy of the venv) for every case.
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory):
+    target = tmp_path_factory.mktemp("replay") / "workspace"
+    try:
+        extra = ci_replay.prepare(target)
+    except workspace.CannotReplay as reason:
+        pytest.skip(f"The replay cannot install offline here: {reason}")
+    assert not (target / "node_modules").exists()
+    return target, extra, workspace.git("rev-parse", "HEAD", cwd=target)
+
+
+def pull_request(clone, out: Path, number: int, message: str) -> replay.JobResult:
+    target, extra, base = clone
+    head = workspace.commit(target, message)
+    return replay.run_job(FLOW, "report", replay.Event("pull_request", head, base, number=number), target, out, extra)
+
+
+def step(result: replay.JobResult, name: str) -> replay.StepResult:
+    return next(s for s in result.steps if s.name.startswith(name))
+
+
+@pytest.mark.whole_site
+def test_the_report_job_on_pull_requests(clone, tmp_path):
+    target, _, base = clone
+    build = "Build and check the change"
+
+    # As on 1db7168: `make pr-report` did not install the npm packages, so every pull request failed.
+    makefile = target / "Makefile"
+    edit(makefile, "pr-report: $(SITE_DEPS) $(NODE_DEPS) ##", "pr-report: $(SITE_DEPS) ##")
+    before = pull_request(clone, tmp_path / "pr-1", 1, "pr-report without the npm packages, as on 1db7168")
+    assert before.failed and step(before, build).exit_code == 2, before.log()
+    assert "EDITOR_BUNDLE_MISSING" in step(before, build).log
+    assert not (target / "node_modules").exists()
+    workspace.git("checkout", base, "--", "Makefile", cwd=target)
+
+    # Now: the same job passes on a clean change, and says so on the pull request.
+    after = pull_request(clone, tmp_path / "pr-2", 2, "A clean change")
+    assert not after.failed, after.log()[-5000:]
+    assert [s.outcome for s in after.steps] == ["success"] * 4
+    comments = json.loads((tmp_path / "pr-2" / "comments.json").read_text())["comments"]
+    assert len(comments) == 1 and "All checks passed" in comments[0]["body"]
