@@ -8,19 +8,22 @@ The replay's own rules are tested on small workflows (fast); the real `report` j
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, edit
-from hooks.ci import replay, workspace
+from conftest import ROOT, edit, line_of
+from hooks.ci import replay, standins, workspace
 from hooks.ci.expressions import Evaluator, ExpressionError, condition
-from hooks.tools import ci_replay
+from hooks.tools import ci_replay, pr_report
 
 FLOW = replay.load(ci_replay.WORKFLOW)
 PUSH = replay.Event("push", "a" * 40, "b" * 40)
 PULL = replay.Event("pull_request", "c" * 40, "d" * 40, number=7)
+PAGE = "content/support/carers-assessment.md"
+LONG = ("You can ask for an assessment at any time and the council will arrange a meeting with you at a place "
+        "and a time that suits you and the person you look after best, and write down what you need.")
 
 
 def replay_steps(tmp_path: Path, steps: list, event: replay.Event = PUSH, job: dict | None = None):
@@ -93,6 +96,42 @@ def test_a_seeded_venv_must_hold_every_pinned_version(tmp_path):
     assert workspace.missing_pins(ROOT / ".venv", lock) == ["not-a-real-package==1.0"]
 
 
+def comment_step(tmp_path: Path, comments: list[dict], report: str | None) -> dict:
+    """The workflow's own comment script, run by the stand-in on a pull request holding `comments`."""
+    (tmp_path / "ws").mkdir(parents=True)
+    (tmp_path / "out").mkdir()
+    if report is not None:
+        (tmp_path / "ws" / "checks-report.md").write_text(report)
+    (tmp_path / "out" / "comments.json").write_text(json.dumps({"next_id": 10, "comments": comments, "calls": []}))
+    script = step_named("report", "Put the report")["with"]["script"]
+    call = standins.Call({"script": script}, tmp_path / "ws", tmp_path / "out", PULL.github(tmp_path), dict(os.environ))
+    code, log = standins.run(step_named("report", "Put the report")["uses"], call)
+    assert code == 0, log
+    return json.loads((tmp_path / "out" / "comments.json").read_text())
+
+
+def step_named(job: str, name: str) -> dict:
+    return next(s for s in FLOW["jobs"][job]["steps"] if s.get("name", "").startswith(name))
+
+
+def test_the_comment_step_updates_its_own_comment_and_no_one_elses(tmp_path):
+    mark = pr_report.MARK
+    person = {"id": 1, "issue_number": 7, "body": f"{mark}\nI pasted the report", "user": {"type": "User"}}
+    other_bot = {"id": 2, "issue_number": 7, "body": "<!-- another bot -->\nhello", "user": {"type": "Bot"}}
+    ours = {"id": 3, "issue_number": 7, "body": f"{mark}\nold report", "user": {"type": "Bot"}}
+    elsewhere = {"id": 4, "issue_number": 8, "body": f"{mark}\nanother pull request", "user": {"type": "Bot"}}
+
+    added = comment_step(tmp_path / "a", [person, other_bot, elsewhere], f"{mark}\nnew report")
+    assert [c["call"] for c in added["calls"]] == ["listComments", "createComment"]
+    assert added["comments"][:3] == [person, other_bot, elsewhere] and added["comments"][3]["body"] == f"{mark}\nnew report"
+
+    updated = comment_step(tmp_path / "b", [person, ours, elsewhere], f"{mark}\nnew report")
+    assert updated["calls"][-1] == {"call": "updateComment", "comment_id": 3}
+    assert [c["body"] for c in updated["comments"]] == [person["body"], f"{mark}\nnew report", elsewhere["body"]]
+
+    assert comment_step(tmp_path / "c", [ours], None)["calls"] == []  # no report written: nothing said
+
+
 # The real workflow's `report` job, on pull requests. One clone (and one copy of the venv) for every case.
 
 @pytest.fixture(scope="module")
@@ -130,9 +169,40 @@ def test_the_report_job_on_pull_requests(clone, tmp_path):
     assert not (target / "node_modules").exists()
     workspace.git("checkout", base, "--", "Makefile", cwd=target)
 
-    # Now: the same job passes on a clean change, and says so on the pull request.
-    after = pull_request(clone, tmp_path / "pr-2", 2, "A clean change")
-    assert not after.failed, after.log()[-5000:]
-    assert [s.outcome for s in after.steps] == ["success"] * 4
-    comments = json.loads((tmp_path / "pr-2" / "comments.json").read_text())["comments"]
-    assert len(comments) == 1 and "All checks passed" in comments[0]["body"]
+    # Now, an editor's pull request with three mistakes gets one comment naming each, where it is and its fix.
+    page = target / PAGE
+    original = page.read_text()
+    edit(page, "It is free.", "It is free. " + LONG)
+    edit(page, "last_reviewed: 2026-11-23\nreview_by: 2027-05-23", "last_reviewed: 2025-06-01\nreview_by: 2025-12-01")
+    edit(page, "## Your right to an assessment\n", "## Your right to an assessment\n\nRead [the old guide](old-guide.md).\n")
+    where = {name: line_of(page, needle) for name, needle in
+             (("sentence", LONG[:40]), ("review", "review_by:"), ("link", "old-guide.md"))}
+    first = pull_request(clone, tmp_path / "pr-2", 2, "An editor's change with three mistakes")
+    assert first.failed and step(first, build).exit_code == 2, first.log()[-5000:]
+    assert step(first, "Put the report").outcome == "success"  # the comment step runs although the build failed
+    store = json.loads((tmp_path / "pr-2" / "comments.json").read_text())
+    assert [c["call"] for c in store["calls"]] == ["listComments", "createComment"]
+    (comment,) = store["comments"]
+    body = comment["body"]
+    head = workspace.git("rev-parse", "HEAD", cwd=target)  # the pull request's own commit, from PR_HEAD_SHA
+    for line in where.values():
+        assert f"[{PAGE}, line {line}](https://github.com/council/carers-site/blob/{head}/{PAGE}#L{line})" in body
+    assert body.count("How to fix:") == 3, body
+    sections = {name: body.split(f"### {heading}")[1].split("###")[0] for name, heading in
+                (("sentence", "Reading level"), ("review", "Review dates"), ("link", "Links"))}
+    assert f"line {where['sentence']}" in sections["sentence"] and "this sentence has 40 words" in sections["sentence"]
+    assert "Split it into two" in sections["sentence"]
+    assert f"line {where['review']}" in sections["review"] and "Check the page is still right" in sections["review"]
+    assert f"line {where['link']}" in sections["link"] and "Check the link." in sections["link"]
+    assert (tmp_path / "pr-2" / "step-summary.md").read_text() == body  # the job's summary page holds it too
+
+    # The editor fixes them and pushes again: the job passes, and the same comment now says so.
+    page.write_text(original)
+    second = pull_request(clone, tmp_path / "pr-2", 2, "The editor's fixes")
+    assert not second.failed, second.log()[-5000:]
+    assert [s.outcome for s in second.steps] == ["success"] * 4
+    store = json.loads((tmp_path / "pr-2" / "comments.json").read_text())
+    assert store["calls"][2:] == [{"call": "listComments", "issue_number": 2},
+                                  {"call": "updateComment", "comment_id": comment["id"]}]
+    (updated,) = store["comments"]
+    assert updated["id"] == comment["id"] and "All checks passed" in updated["body"] and "to fix" not in updated["body"]
