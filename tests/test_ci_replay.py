@@ -16,7 +16,7 @@ import pytest
 from conftest import ROOT, edit, line_of
 from hooks.ci import replay, standins, workspace
 from hooks.ci.expressions import Evaluator, ExpressionError, condition
-from hooks.tools import ci_replay, pr_report
+from hooks.tools import changes, ci_replay, pr_report
 
 FLOW = replay.load(ci_replay.WORKFLOW)
 PUSH = replay.Event("push", "a" * 40, "b" * 40)
@@ -52,6 +52,7 @@ def test_steps_run_in_order_with_bash_e_in_githubs_environment(tmp_path):
     assert (allowed.outcome, allowed.exit_code, allowed.allowed) == ("failure", 3, True)
     assert result.failed
     assert "| job | stops at the first failing command |" in replay.table([result])
+    assert "| **Total** |" in replay.table([result]) and "| failed |" in replay.table([result])
 
 
 def test_a_failure_allowed_by_continue_on_error_does_not_fail_the_job(tmp_path):
@@ -132,6 +133,78 @@ def test_the_comment_step_updates_its_own_comment_and_no_one_elses(tmp_path):
     assert comment_step(tmp_path / "c", [ours], None)["calls"] == []  # no report written: nothing said
 
 
+# Which steps a push runs: the real workflow and its real "What changed" step, the slow steps stood in for.
+
+STUBBED = {"bash .ci/run": "echo suite >> ran", "make build-packages": "echo packages >> ran",
+           "make site": "echo site >> ran && mkdir -p site && echo '<h1>Hi</h1>' > site/index.html",
+           "make check-site": "echo check >> ran"}
+
+
+@pytest.fixture(scope="module")
+def routing_clone(tmp_path_factory):
+    target = tmp_path_factory.mktemp("routing") / "workspace"
+    workspace.clone(ROOT, target)
+    return target, workspace.git("rev-parse", "HEAD", cwd=target)
+
+
+def steps_run(routing_clone, tmp_path, change: dict[str, str | None], event: str = "push") -> list[str]:
+    """Commit `change` (path: new text, or None to delete) on the clone's first commit, replay test-and-build
+    and publish for `event`, and list the slow steps that ran."""
+    target, base = routing_clone
+    workspace.git("reset", "--quiet", "--hard", base, cwd=target)
+    workspace.git("clean", "-fdxq", cwd=target)
+    for path, text in change.items():
+        if text is None:
+            (target / path).unlink()
+        else:
+            (target / path).parent.mkdir(parents=True, exist_ok=True)
+            (target / path).write_text(text)
+    head = workspace.commit(target, "A change")
+    flow = json.loads(json.dumps(FLOW))
+    for one in flow["jobs"]["test-and-build"]["steps"]:
+        one["run"] = STUBBED.get(one.get("run"), one.get("run"))
+        if one["run"] is None:
+            del one["run"]
+    built, published = replay.run_jobs(flow, ["test-and-build", "publish"], replay.Event(event, head, base),
+                                       target, tmp_path / "out")
+    assert not built.failed, built.log()
+    assert published.skipped == (event != "push")
+    return (target / "ran").read_text().split()
+
+
+def test_a_change_to_content_or_data_only_is_built_checked_and_published_without_the_suite(routing_clone, tmp_path):
+    page = (ROOT / PAGE).read_text()
+    assert steps_run(routing_clone, tmp_path / "1", {PAGE: page + "\nA new line.\n"}) == ["packages", "site", "check"]
+    assert (tmp_path / "1" / "out" / "pages-artifact.txt").read_text() == "index.html\n"
+    assert json.loads((tmp_path / "1" / "out" / "deploy.json").read_text())["files"] == 1
+    assert steps_run(routing_clone, tmp_path / "2", {"data/new.yaml": "a: 1\n", PAGE: None}) == [
+        "packages", "site", "check"]
+    assert steps_run(routing_clone, tmp_path / "3", {PAGE: page + "x"}, event="pull_request") == [
+        "packages", "site", "check"]
+
+
+@pytest.mark.parametrize("change", [
+    {"hooks/macros.py": "x = 1\n"},  # code
+    {"overrides/main.html": "{% extends 'base.html' %}\n"},  # templates
+    {"content/index.md": "# Hi\n", "Makefile": "all:\n"},  # content and code together
+    {"requirements/site.txt": "\n"}, {".github/workflows/publish.yml": "on: push\n"}, {"tests/test_x.py": "\n"},
+    {"contents.md": "# not in content/\n"},
+], ids=["code", "templates", "content-and-code", "requirements", "workflow", "tests", "lookalike"])
+def test_any_other_change_runs_the_whole_suite_first(routing_clone, tmp_path, change):
+    assert steps_run(routing_clone, tmp_path, change) == ["suite", "packages", "site", "check"]
+
+
+def test_moving_code_into_content_counts_as_a_code_change(routing_clone, tmp_path):
+    code = (ROOT / "hooks" / "macros.py").read_text()
+    assert steps_run(routing_clone, tmp_path, {"hooks/macros.py": None, "content/macros.py": code})[0] == "suite"
+
+
+def test_a_change_whose_files_cannot_be_listed_runs_the_suite(tmp_path):
+    assert changes.scope([]) == "code"
+    assert changes.changed_files("0" * 40) is None and changes.changed_files("") is None
+    assert changes.changed_files("f" * 40) is None  # a commit this clone does not have
+
+
 # The real workflow's `report` job, on pull requests. One clone (and one copy of the venv) for every case.
 
 @pytest.fixture(scope="module")
@@ -200,7 +273,8 @@ def test_the_report_job_on_pull_requests(clone, tmp_path):
     page.write_text(original)
     second = pull_request(clone, tmp_path / "pr-2", 2, "The editor's fixes")
     assert not second.failed, second.log()[-5000:]
-    assert [s.outcome for s in second.steps] == ["success"] * 4
+    assert all(s.outcome in ("success", "skipped") for s in second.steps)
+    assert step(second, build).outcome == step(second, "Put the report").outcome == "success"
     store = json.loads((tmp_path / "pr-2" / "comments.json").read_text())
     assert store["calls"][2:] == [{"call": "listComments", "issue_number": 2},
                                   {"call": "updateComment", "comment_id": comment["id"]}]

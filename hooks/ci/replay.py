@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import time
@@ -51,6 +52,7 @@ class StepResult:
     name: str
     outcome: str  # success, failure or skipped
     seconds: float = 0.0
+    cpu: float = 0.0  # processor seconds of the step's processes: what load from other work does not change
     exit_code: int | None = None
     log: str = ""
     allowed: bool = False  # continue-on-error: a failure does not fail the job
@@ -68,6 +70,12 @@ class JobResult:
 
     def log(self) -> str:
         return "\n".join(s.log for s in self.steps)
+
+
+def children_cpu() -> float:
+    """Processor seconds (user and system) used so far by this process's finished child processes."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def load(workflow: Path) -> dict[str, Any]:
@@ -121,8 +129,9 @@ def run_shell(script: str, cwd: Path, env: dict[str, str], log: Path, echo: bool
 
 
 def run_job(flow: dict[str, Any], name: str, event: Event, workspace: Path, out: Path,
-            extra_env: dict[str, str] | None = None, echo: bool = False) -> JobResult:
-    """Replay job `name`; what it would send to GitHub goes in `out`. A job whose `if:` is false is skipped."""
+            extra_env: dict[str, str] | None = None, echo: bool = False, cache_hit: bool = False) -> JobResult:
+    """Replay job `name`; what it would send to GitHub goes in `out`. A job whose `if:` is false is skipped.
+    `cache_hit`: what actions/cache answers (true when the caller put the installs in place: a warm run)."""
     job = flow["jobs"][name]
     out.mkdir(parents=True, exist_ok=True)
     (out / "runner-temp").mkdir(exist_ok=True)
@@ -150,18 +159,18 @@ def run_job(flow: dict[str, Any], name: str, event: Event, workspace: Path, out:
         step_env["GITHUB_OUTPUT"] = str(output_file)
         if echo:
             print(f"\n=== {name}: {label}", flush=True)
-        started = time.monotonic()
+        started, cpu = time.monotonic(), children_cpu()
         if "run" in step:
             cwd = workspace / step.get("working-directory", ".")
             outcome.exit_code = run_shell(expressions.substitute(step["run"], evaluator), cwd, step_env, log, echo)
         else:
             inputs = {k: expressions.substitute(v, evaluator) for k, v in (step.get("with") or {}).items()}
-            call = standins.Call(inputs, workspace, out, github, step_env)
+            call = standins.Call(inputs, workspace, out, github, step_env, cache_hit)
             outcome.exit_code, text = standins.run(step["uses"], call)
             log.write_text(text)
             if echo:
                 print(text, flush=True)
-        outcome.seconds = time.monotonic() - started
+        outcome.seconds, outcome.cpu = time.monotonic() - started, children_cpu() - cpu
         outcome.outcome = "success" if outcome.exit_code == 0 else "failure"
         outcome.log = log.read_text(errors="replace")
         if step.get("id"):
@@ -172,22 +181,25 @@ def run_job(flow: dict[str, Any], name: str, event: Event, workspace: Path, out:
 
 def table(results: list[JobResult]) -> str:
     """The steps of each job replayed: seconds and result, as a Markdown table."""
-    rows = ["| Job | Step | Seconds | Result |", "|---|---|---:|---|"]
+    rows = ["| Job | Step | Seconds | Processor seconds | Result |", "|---|---|---:|---:|---|"]
     for job in results:
         if job.skipped:
-            rows.append(f"| {job.job} | (the job's `if:` is false for this event) | | skipped |")
+            rows.append(f"| {job.job} | (the job's `if:` is false for this event) | | | skipped |")
         for step in job.steps:
             status = step.outcome + (f" (exit {step.exit_code})" if step.exit_code else "")
             status += " (allowed to fail)" if step.outcome == "failure" and step.allowed else ""
-            seconds = f"{step.seconds:.1f}" if step.outcome != "skipped" else ""
-            rows.append(f"| {job.job} | {step.name} | {seconds} | {status} |")
+            ran = step.outcome != "skipped"
+            seconds, cpu = (f"{step.seconds:.1f}", f"{step.cpu:.1f}") if ran else ("", "")
+            rows.append(f"| {job.job} | {step.name} | {seconds} | {cpu} | {status} |")
     total = sum(s.seconds for job in results for s in job.steps)
-    rows.append(f"| | **Total** | **{total:.1f}** | {'failed' if any(j.failed for j in results) else 'passed'} |")
+    cpu = sum(s.cpu for job in results for s in job.steps)
+    result = "failed" if any(j.failed for j in results) else "passed"
+    rows.append(f"| | **Total** | **{total:.1f}** | **{cpu:.1f}** | {result} |")
     return "\n".join(rows)
 
 
 def run_jobs(flow: dict[str, Any], names: list[str], event: Event, workspace: Path, out: Path,
-             extra_env: dict[str, str] | None = None, echo: bool = False) -> list[JobResult]:
+             extra_env: dict[str, str] | None = None, echo: bool = False, cache_hit: bool = False) -> list[JobResult]:
     """Several jobs in the order given, sharing the workspace and `out` (so publish finds the build's artifact);
     a job is skipped when a job it `needs:` failed or was skipped, as GitHub does."""
     done: dict[str, JobResult] = {}
@@ -197,5 +209,5 @@ def run_jobs(flow: dict[str, Any], names: list[str], event: Event, workspace: Pa
         if any(n not in done or done[n].skipped or done[n].failed for n in needs):
             done[name] = JobResult(name, skipped=True)
             continue
-        done[name] = run_job(flow, name, event, workspace, out, extra_env, echo)
+        done[name] = run_job(flow, name, event, workspace, out, extra_env, echo, cache_hit)
     return list(done.values())

@@ -117,9 +117,20 @@ def seed_venv(source: Path, workspace: Path, lock: Path) -> None:
 
 
 
+def seed_node_modules(source: Path, workspace: Path) -> None:
+    """node_modules as a restored cache leaves it (hard links: no disk), its lock record newer than the clone's."""
+    shutil.copytree(source.resolve(), workspace / "node_modules", symlinks=True, copy_function=os.link)
+    record = workspace / "node_modules" / ".package-lock.json"
+    text = record.read_bytes()
+    record.unlink()
+    record.write_bytes(text)
+
+
 def fill_wheels(root: Path = ROOT, wheels: Path = WHEELS) -> None:
     """Download every pinned package (checked against the lock's hashes) and the tools that build any source
     package, so replays install with no network (needs the network itself: .ci/run calls it)."""
+    if wheels_ready(root, wheels):
+        return
     wheels.mkdir(parents=True, exist_ok=True)
     pip = [str(root / ".venv" / "bin" / "python"), "-m", "pip", "download", "--quiet", "--dest", str(wheels)]
     for lock in LOCKS:

@@ -25,9 +25,12 @@ from hooks.core.paths import ROOT
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 
 
-def prepare(target: Path, source: Path = ROOT, uncommitted: bool = True) -> dict[str, str]:
-    """A fresh clone of `source` at `target`, and the environment that makes its installs offline."""
+def prepare(target: Path, source: Path = ROOT, uncommitted: bool = True, warm: bool = False) -> dict[str, str]:
+    """A fresh clone of `source` at `target`, and the environment that makes its installs offline. `warm`: with
+    node_modules in place, as the workflow's cache restores it."""
     workspace.clone(source, target, uncommitted)
+    if warm:
+        workspace.seed_node_modules(source / "node_modules", target)
     if workspace.wheels_ready(target):
         return workspace.install_env(workspace.WHEELS)
     venv = source / ".venv"
@@ -44,18 +47,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--base", default="HEAD~1")
     parser.add_argument("--keep", action="store_true", help="keep the clone (its node_modules weigh 400 MB)")
+    parser.add_argument("--warm", action="store_true", help="start as with the workflow's cache found: node_modules "
+                        "in place (the venv is always a checked copy where no wheels were downloaded)")
     args = parser.parse_args(argv)
     folder = Path(tempfile.mkdtemp(prefix="ci-replay-"))
     out = args.out or folder / "out"
     target = folder / "workspace"
     try:
-        extra = prepare(target)
+        extra = prepare(target, warm=args.warm)
     except workspace.CannotReplay as reason:
         print(reason, file=sys.stderr)
         return 2
     head = workspace.git("rev-parse", "HEAD", cwd=target)
     event = replay.Event(args.event, head, workspace.git("rev-parse", args.base, cwd=target))
-    results = replay.run_jobs(replay.load(WORKFLOW), args.job.split(","), event, target, out, extra, echo=True)
+    results = replay.run_jobs(replay.load(WORKFLOW), args.job.split(","), event, target, out, extra, echo=True,
+                              cache_hit=args.warm)
     report = replay.table(results)
     out.mkdir(parents=True, exist_ok=True)
     (out / "steps.md").write_text(report + "\n")
