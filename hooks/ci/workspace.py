@@ -70,7 +70,7 @@ def install_env(wheels: Path | None) -> dict[str, str]:
     """The environment that makes the replay's installs offline."""
     env = {"npm_config_offline": "true", "npm_config_update_notifier": "false"}
     if wheels:
-        env |= {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": str(wheels)}
+        env |= dict(PIP_NO_INDEX="1", PIP_FIND_LINKS=str(wheels))
     return env
 
 
