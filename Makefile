@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-calendar ci-replay ci-wheels docs bench bench-build bench-national lock clean
+.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-fast test-calendar ci-replay ci-wheels docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -107,6 +107,10 @@ WORKERS ?= 2  # tests run in two processes: the machines this is built for have 
 
 test: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Run every test, browser tests included
 	$(BIN)/python -m pytest -n $(WORKERS)
+
+# Tests that launch Chromium or build a site are found by what they use (tests/support/fast.py).
+test-fast: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The edit-and-test loop: every test that launches no browser and builds no site (about a minute)
+	$(BIN)/python -m pytest -n $(WORKERS) -q -m "not browser and not whole_site and not built_site"
 
 test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The whole suite as if today were 2027-06-01, then 2030-01-01 (CI: weekly)
 	datefudge 2027-06-01 $(BIN)/python -m pytest -q -n $(WORKERS)
