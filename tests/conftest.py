@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hooks.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
+from support import fast  # noqa: E402
 from support.clock import content_date  # noqa: E402
 from support.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
 
@@ -53,6 +54,14 @@ def build(project: Path, site_dir: Path | None = None, strict: bool = True, engi
     if strict:
         command.append("--strict")
     return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300, env=env or ENV)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m reads the markers
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that launch Chromium or build a site, so `make test-fast` can leave them out."""
+    for item in items:
+        for kind in fast.kinds(item):
+            item.add_marker(kind)
 
 
 @pytest.fixture
