@@ -27,6 +27,15 @@ def tab_for(browser, width: int, height: int = 900, scheme: str = "light", **opt
     return browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme, **options).new_page()
 
 
+def every_page_passes(browser, site, site_url: str, *checks, **view) -> None:
+    """Each check on every kind of page, in one tab of the given view (tab_for's arguments); fails naming every
+    problem found."""
+    tab = tab_for(browser, **view)
+    found = failures(tab, site_url, pages(site), *checks)
+    tab.context.close()
+    assert not found, "\n".join(found)
+
+
 def failures(tab, site_url: str, addresses: dict[str, str], *checks) -> list[str]:
     """Each check on each page, in the order given, on one load of the page: a check that changes the page
     (text_spacing) comes last."""
@@ -42,64 +51,44 @@ def failures(tab, site_url: str, addresses: dict[str, str], *checks) -> list[str
 def test_every_kind_of_page_reflows_keeps_spaced_text_and_has_big_enough_targets(browser, built_site, site_url,
                                                                                   width, scheme):
     """1.4.10 (no sideways scroll at 320 px), 1.4.12 (nothing cut off with the spacing applied), 2.5.8."""
-    tab = tab_for(browser, width, scheme=scheme)
-    found = failures(tab, site_url, pages(built_site), check.reflow, check.target_size, check.text_spacing)
-    tab.context.close()
-    assert not found, "\n".join(found)
+    every_page_passes(browser, built_site, site_url, check.reflow, check.target_size, check.text_spacing,
+                      width=width, scheme=scheme)
 
 
 def test_every_kind_of_page_reflows_at_400_percent_zoom(browser, built_site, site_url):
     """A 1280 by 900 px window at 400% zoom is 320 by 225 CSS pixels."""
-    tab = tab_for(browser, 320, 225)
-    found = failures(tab, site_url, pages(built_site), check.reflow, check.clipped_text)
-    tab.context.close()
-    assert not found, "\n".join(found)
+    every_page_passes(browser, built_site, site_url, check.reflow, check.clipped_text, width=320, height=225)
 
 
 @pytest.mark.parametrize("width, scheme", FOCUS_VIEWS, ids=[f"{w}px-{s}" for w, s in FOCUS_VIEWS])
 def test_every_stop_shows_its_focus_and_is_never_hidden(browser, built_site, site_url, width, scheme):
     """2.4.7 and 2.4.11: Tab through every stop of every kind of page."""
-    tab = tab_for(browser, width, scheme=scheme)
-    found = failures(tab, site_url, pages(built_site), check.focus)
-    tab.context.close()
-    assert not found, "\n".join(found)
+    every_page_passes(browser, built_site, site_url, check.focus, width=width, scheme=scheme)
 
 
 def test_nothing_appears_on_hover_that_cannot_be_dismissed(browser, built_site, site_url):
     """1.4.13: with a mouse, at desktop width."""
-    tab = tab_for(browser, 1280)
-    found = failures(tab, site_url, pages(built_site), check.hover_content)
-    tab.context.close()
-    assert not found, "\n".join(found)
+    every_page_passes(browser, built_site, site_url, check.hover_content, width=1280)
 
 
 @pytest.mark.parametrize("width, height", [(390, 844), (844, 390)], ids=["portrait", "landscape"])
 def test_every_kind_of_page_works_either_way_up(browser, built_site, site_url, width, height):
     """1.3.4 Orientation: a phone held upright and on its side."""
-    tab = tab_for(browser, width, height)
-    found = failures(tab, site_url, pages(built_site), check.orientation, check.reflow)
-    tab.context.close()
-    assert not found, "\n".join(found)
+    every_page_passes(browser, built_site, site_url, check.orientation, check.reflow, width=width, height=height)
 
 
 @pytest.mark.parametrize("width, with_focus", [(320, False), (1280, True)], ids=["320px", "1280px-with-focus"])
 def test_every_control_and_focus_can_be_seen_in_high_contrast(browser, built_site, site_url, width, with_focus):
     """Windows high contrast (forced colours), as Chromium emulates it: the focus tabbed through at one width."""
-    tab = tab_for(browser, width, forced_colors="active")
 
     def forced_colours(page):
         return check.forced_colours(page, with_focus=with_focus)
-    found = failures(tab, site_url, pages(built_site), forced_colours)
-    tab.context.close()
-    assert not found, "\n".join(found)
+    every_page_passes(browser, built_site, site_url, forced_colours, width=width, forced_colors="active")
 
 
 def test_every_kind_of_page_prints_whole_on_the_paper(browser, built_site, site_url):
     """Print: an A4 page is about 794 CSS pixels wide."""
-    tab = tab_for(browser, 794)
-    found = failures(tab, site_url, pages(built_site), check.print_layout)
-    tab.context.close()
-    assert not found, "\n".join(found)
+    every_page_passes(browser, built_site, site_url, check.print_layout, width=794)
 
 
 # -- Each check fails on a page broken on purpose ------------------------------------------------------------
