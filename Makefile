@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages test test-calendar docs bench bench-build bench-national lock clean
+.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-fast test-calendar baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -100,14 +100,36 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 system-packages: ## Install the Debian packages the tests need (as root), or say the one command to run
 	@bash tests/support/system-packages
 
+build-packages: ## Install only the Debian packages building the site needs (PDF leaflets, Node.js), as root, or say the command
+	@bash tests/support/system-packages build
+
 WORKERS ?= 2  # tests run in two processes: the machines this is built for have two cores
 
 test: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Run every test, browser tests included
 	$(BIN)/python -m pytest -n $(WORKERS)
 
+# Tests that launch Chromium or build a site are found by what they use (tests/support/fast.py).
+test-fast: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The edit-and-test loop: every test that launches no browser and builds no site (about a minute)
+	$(BIN)/python -m pytest -n $(WORKERS) -q -m "not browser and not whole_site and not built_site"
+
 test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The whole suite as if today were 2027-06-01, then 2030-01-01 (CI: weekly)
 	datefudge 2027-06-01 $(BIN)/python -m pytest -q -n $(WORKERS)
 	datefudge 2030-01-01 $(BIN)/python -m pytest -q -n $(WORKERS)
+
+baselines: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Redraw the screenshots and screen-reader snapshots in tests/baselines/ (review the changes, then commit them)
+	UPDATE_BASELINES=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_how_it_looks.py tests/test_screen_reader_tree.py -k "reviewed"
+	git status --short tests/baselines
+
+# The publishing workflow's jobs, replayed here in a fresh clone with GitHub's environment (hooks/ci/replay.py).
+JOB ?= test-and-build
+EVENT ?= push
+BASE ?= HEAD~1
+
+ci-replay: $(SITE_DEPS) ## Replay CI's jobs here before GitHub runs them: make ci-replay JOB=report EVENT=pull_request (JOB=a,b runs several; WARM=1: caches found)
+	$(BIN)/python -m hooks.tools.ci_replay --job "$(JOB)" --event "$(EVENT)" --base "$(BASE)" $(if $(OUT),--out "$(OUT)") $(if $(WARM),--warm)
+
+ci-wheels: $(SITE_DEPS) ## Download the locked Python packages into .cache/ci-wheels, so replays install with no network (needs the network)
+	$(BIN)/python -m hooks.ci.workspace
 
 docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' own docstrings
 	$(BIN)/python -m hooks.tools.macro_docs > docs/editors/macros.md

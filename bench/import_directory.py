@@ -10,7 +10,10 @@ Then the same feed is imported again (a re-import with nothing changed), the sit
 the heaviest first visit among the pages that list services is measured (gzipped, as tests/test_page_weight.py),
 and the ORUK validator's steps at Levels 1 and 2 are run over HTTP against the built site
 (hooks/checks/oruk_validator.py: its seconds, addresses read, and errors, which should be 0).
-Target: 1,000 services in under 30 s; every page within its 60 KB budget.
+Then every imported service's page is weighed (its first visit, gzipped, against the 60 KB budget) and run
+through axe-core in Chromium (WCAG 2.2 A and AA) at 320 px in light colours and 1280 px in dark: the pages
+and failures counted, and the first few failures printed.
+Target: 1,000 services in under 30 s; every page within its 60 KB budget; no axe failure.
 """
 
 from __future__ import annotations
@@ -22,15 +25,52 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from builds import copy_project, print_table, scratch, timed_build  # noqa: E402
+from support.browser import CHROMIUM, CHROMIUM_ARGS, axe_violations  # noqa: E402
 from support.feeds import big_feed  # noqa: E402
 
 from hooks.checks import oruk_validator  # noqa: E402
 from hooks.checks.links import serve  # noqa: E402
-from hooks.checks.page_weight import first_visit  # noqa: E402
+from hooks.checks.page_weight import BUDGETS, first_visit  # noqa: E402
+from hooks.directory.service_pages import service_src  # noqa: E402
 from hooks.importer.run import Options, run  # noqa: E402
 
 LISTING_PAGES = ["", "services/", "services/kind/adult-carers/", "services/for/all-carers/", "journeys/adult-carers/",
                  "check/result-carer/", "young-carers-and-families/young-carers/"]
+
+
+AXE_VIEWS = [(320, "light"), (1280, "dark")]
+
+
+def service_pages(ids) -> list[str]:
+    """Each service's page address in the built site (services/<id>/)."""
+    return [service_src(i).removesuffix(".md") + "/" for i in ids]
+
+
+def weigh(site: Path, pages: list[str]) -> dict:
+    """The heaviest first visit among the pages, and how many are over the standard budget."""
+    totals = [sum(first_visit(site, page).values()) for page in pages]
+    return {"service_max_kb": max(totals) / 1000, "over_budget": sum(t > BUDGETS["standard"] for t in totals)}
+
+
+def axe_every_page(address: str, pages: list[str]) -> dict:
+    """axe on every page at each view, in one browser tab a view; the failures as "page view: rule ..."."""
+    from playwright.sync_api import sync_playwright
+
+    started, found = time.perf_counter(), []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for width, scheme in AXE_VIEWS:
+            context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+            tab = context.new_page()
+            for page in pages:
+                tab.goto(f"{address}/{page}")
+                found += [f"/{page} {width}px {scheme}: {v}" for v in axe_violations(tab)]
+            context.close()
+        browser.close()
+    for line in found[:10]:
+        print("axe:", line, file=sys.stderr)
+    return {"axe_pages": len(pages) * len(AXE_VIEWS), "axe_failures": len(found),
+            "axe_seconds": time.perf_counter() - started}
 
 
 def measure(n: int) -> dict:
@@ -46,8 +86,11 @@ def measure(n: int) -> dict:
         started = time.perf_counter()
         with serve(project / "site") as address:
             checked = oruk_validator.validate(address + "/oruk")
-        validator_seconds = time.perf_counter() - started
-        return {"validator": validator_seconds, "asked": len(checked.asked),
+            validator_seconds = time.perf_counter() - started
+            pages = service_pages(r["id"] for r in first.converted.services.values())
+            axe = axe_every_page(address, pages)
+        return {**weigh(project / "site", pages), **axe,
+                "validator": validator_seconds, "asked": len(checked.asked),
                 "errors": len(oruk_validator.errors(checked)),"services": n, "imported": len(first.converted.services), "requests": requests,
                 "seconds": first.seconds, "fetch": first.timings["fetch"],
                 "convert": first.timings["convert and merge"], "check": first.timings["check"],
@@ -62,7 +105,9 @@ def main(sizes: list[int]) -> None:
         ("fetch", "fetch", ".1f"), ("convert", "convert", ".1f"), ("check", "check", ".1f"), ("write", "write", ".1f"),
         ("again s", "again", ".1f"), ("at 5/s", "polite", ".0f"), ("build s", "build", ".1f"),
         ("YAML MB", "yaml_mb", ".1f"), ("max KB", "heaviest_kb", ".1f"), ("ORUK s", "validator", ".1f"),
-        ("read", "asked", ""), ("ORUK errors", "errors", ""),
+        ("read", "asked", ""), ("ORUK errors", "errors", ""), ("service max KB", "service_max_kb", ".1f"),
+        ("over budget", "over_budget", ""), ("axe pages", "axe_pages", ""), ("axe failures", "axe_failures", ""),
+        ("axe s", "axe_seconds", ".0f"),
     ], (measure(n) for n in sizes))
 
 

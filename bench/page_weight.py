@@ -26,27 +26,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from support.kinds import KINDS, LISTS, heaviest_of_each_list  # noqa: E402  (the tests use the same list)
 from hooks.checks.links import free_port  # noqa: E402
 
-KINDS = {
-    "home": "/", "guidance": "/support/carers-assessment/", "crisis": "/get-help-now/", "directory": "/services/",
-    "service": "/services/city-carers-support-service/", "glossary": "/glossary/",
-    "emergency plan": "/planning-ahead/make-your-plan/", "easy read": "/easy-read/what-is-a-carer/",
-}
-# Lists: the heaviest built page matching each pattern (paths under the site), so a growing directory is
-# measured where it weighs most.
-LISTS = {
-    "directory, page 2": "services/page-2/index.html", "kind of service": "services/kind/*/index.html",
-    "kind of carer": "services/for/*/index.html", "area": "services/in/*/index.html",
-    "kinds combined": "services/kind/*/for/*/index.html", "three combined": "services/kind/*/for/*/in/*/index.html",
-    "list, last page": "services/kind/*/page-*/index.html", "journey": "journeys/*/index.html",
-    "A to Z": "a-z/index.html", "A to Z, services": "a-z/services/*/index.html",
-}
 TYPES = {"html": ("text/html",), "css": ("text/css",), "js": ("javascript",), "fonts": ("font",),
          "images": ("image/",), "json": ("json",), "search": ("octet-stream", "wasm")}
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
@@ -117,12 +103,6 @@ def lighthouse(url: str) -> dict[str, float]:
     return {name: categories[name]["score"] for name in ("performance", "accessibility", "best-practices", "seo")}
 
 
-def heaviest(site: Path, pattern: str) -> str | None:
-    """The address of the largest built page matching the pattern, or None if there is none."""
-    found = max(site.glob(pattern), key=lambda p: p.stat().st_size, default=None)
-    return "/" + found.parent.relative_to(site).as_posix() + "/" if found else None
-
-
 def build(folder: Path, services_count: int | None) -> Path:
     """The example built into folder/site, or a copy of it with a synthetic directory (folder/project/site)."""
     if services_count:
@@ -143,7 +123,7 @@ def main() -> None:
     services_count = int(sys.argv[1]) if len(sys.argv) > 1 else None
     with tempfile.TemporaryDirectory() as tmp:
         site = build(Path(tmp), services_count)
-        kinds = dict(KINDS) | {kind: path for kind, pattern in LISTS.items() if (path := heaviest(site, pattern))}
+        kinds = dict(KINDS) | heaviest_of_each_list(site)
         server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()),
                                                  functools.partial(GzipHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -155,7 +135,7 @@ def main() -> None:
         print(head)
         print("-" * len(head))
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             rows = [(kind, measure(browser, base, path)) for kind, path in kinds.items()]
             rows.append(("home, after a search", measure(browser, base, "/", search=True)))
             browser.close()

@@ -15,7 +15,7 @@ The order of a build:
   judge_pages     reading levels judged; stop before any page is written if a page broke a rule; then the
                   open data starts
   finish_page     each written page: Get help now and nothing from other websites (else stop),
-                  abbreviations explained, external links marked, marked for search (its title, filters
+                  abbreviations explained, menus named, external links marked, marked for search (its title, filters
                   and the words carers use); no inline script but the listed ones (else stop), and the
                   Content-Security-Policy allowing those; its PDF leaflet started
   finish          wait for the open data and save the leaflets
@@ -55,8 +55,8 @@ from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
 from hooks.directory.service_pages import service_src
 from hooks.editor import collections as editor_collections, config as editor_config, page as editor_page
-from hooks.outputs import (abbreviations, leaflets, near_me, page_scripts, pagefind_index, report_problem, search_index,
-                           security_headers)
+from hooks.outputs import (abbreviations, leaflets, nav_names, near_me, page_scripts, pagefind_index, report_problem,
+                           search_index, security_headers)
 from hooks.outputs.council_css import council_css
 
 
@@ -257,6 +257,7 @@ class SiteBuild:
         _raise_errors(problems)
         # Every abbreviation in the glossary is explained wherever it appears in the article, with no editor effort.
         output = abbreviations.expand_article(output, {t.abbr: t.term for t in self.data.glossary if t.abbr})
+        output = nav_names.name_menus(output)  # every menu a landmark with a name
         src = file.removeprefix("content/") if file.startswith("content/") else None
         marks = self.search_marks(src, output) if src else None
         output = security_headers.mark_external_links(pagefind_index.mark_page(output, marks), own_host)
@@ -300,10 +301,9 @@ class SiteBuild:
         leaflet = self.leaflet_pages.get(src_uri)
         if not leaflet or not self.make_leaflets:
             return
-        help_items = [(c.name, (c.phone_link or c.sms_link).display, c.purpose)
-                      for c in (self.data.contacts[i] for i in self.data.get_help_now.printed_contacts)]
+        printed = leaflets.help_items(self.data.contacts, self.data.get_help_now.printed_contacts)
         self.leaflet_pdfs[src_uri] = self._start(
-            leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, help_items,
+            leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, printed,
             self.data.site.url, site_dir)
 
     # -- finish, index_search, settle ---------------------------------------------------------------------

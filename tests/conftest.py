@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hooks.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
+from support import fast  # noqa: E402
 from support.clock import content_date  # noqa: E402
 from support.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
 
@@ -23,9 +24,7 @@ os.environ["NO_MKDOCS_2_WARNING"] = "1"  # the theme's notice about a future MkD
 ENV = dict(os.environ)
 ENGINES = {"mkdocs": ["-m", "mkdocs", "build"], "properdocs": ["-m", "properdocs", "build", "-f", "mkdocs.yml"]}
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (tests import them from here)
 
 
 def load_data(data_dir: Path = ROOT / "data"):
@@ -55,6 +54,14 @@ def build(project: Path, site_dir: Path | None = None, strict: bool = True, engi
     if strict:
         command.append("--strict")
     return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300, env=env or ENV)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m reads the markers
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests that launch Chromium or build a site, so `make test-fast` can leave them out."""
+    for item in items:
+        for kind in fast.kinds(item):
+            item.add_marker(kind)
 
 
 @pytest.fixture

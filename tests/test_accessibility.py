@@ -5,23 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from support.browser import axe_violations as violations
 
 from hooks.checks.built_site import html_pages
 
 pytestmark = pytest.mark.browser
 
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 VIEWS = [(320, "light"), (1280, "light"), (320, "dark"), (1280, "dark")]
-
-
-def violations(page) -> list[str]:
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
-    found = []
-    for rule in results.response["violations"]:
-        for node in rule["nodes"][:3]:
-            found.append(f"{rule['id']}: {rule['help']} at {node['target']} ({node.get('failureSummary', '')[:160]})")
-    return found
 
 
 @pytest.fixture(params=VIEWS, ids=lambda v: f"{v[0]}px-{v[1]}")

@@ -67,6 +67,11 @@ def leaflets_for(metas: dict[str, PageMeta | None], crisis_page: str) -> dict[st
             for src, meta in metas.items() if meta and (meta.easy_read_of or src == crisis_page)}
 
 
+def help_items(contacts: dict, printed: list[str]) -> list[tuple[str, str, str]]:
+    """The numbers to call on an easy-read leaflet's last page: name, number as shown, and what for."""
+    return [(c.name, (c.phone_link or c.sms_link).display, c.purpose) for c in (contacts[i] for i in printed)]
+
+
 def leaflet_html(leaflet: Leaflet, article: str, council: str, help_items: list[tuple[str, str, str]]) -> str:
     help_list = Markup("").join(Markup("<li><strong>{}</strong>: {}. {}</li>").format(name, number, purpose)
                                 for name, number, purpose in help_items)
@@ -169,7 +174,9 @@ def render_pdf(html: str, base_url: str, site_dir: Path) -> bytes:
     document = page.render(stylesheets=styles, font_config=fonts)
     # Any attachment WeasyPrint found and we did not is refused all the same.
     attached = _attachment_links(page) or (("an attached file",) if _has_attachments(document) else ())
-    pdf = None if attached else document.write_pdf()  # where attached files would be read: not called, then
+    # PDF/UA-1: tagged, so a screen reader reads headings, lists, links and pictures' alt text in order, with the
+    # language and the title (shown as the window's title) set.
+    pdf = None if attached else document.write_pdf(pdf_variant="pdf/ua-1")  # not called where attached files would be read
     if fetcher.refused or attached:  # after writing: pictures inside SVG pictures are fetched while it writes
         raise Refused(tuple(dict.fromkeys(fetcher.refused)), tuple(dict.fromkeys(attached)))
     return pdf
