@@ -72,25 +72,27 @@ def test_every_kind_of_page_keeps_the_rules(trees, rule):
     assert not found, "\n".join(found)
 
 
+def announces(tab, site_url: str, address: str, field: str, status: str, typed: dict[str, str]) -> None:
+    """The status region is empty at first; after each thing typed into the field, its text matches the pattern."""
+    tab.goto(site_url + address)
+    assert tab.locator(status).inner_text() == ""
+    for words, pattern in typed.items():
+        tab.locator(field).fill(words)
+        tab.wait_for_function("([status, pattern]) => new RegExp(pattern).test(document.querySelector(status).textContent)",
+                              arg=[status, pattern], timeout=15_000)
+
+
 def test_the_search_says_how_many_it_found(tab, site_url):
-    tab.goto(site_url + KINDS["guidance"])
-    status = tab.locator("#ch-search-status")
-    assert status.get_attribute("role") == "status" and status.inner_text() == ""
-    tab.locator("#ch-search-input").fill("respite")
-    tab.wait_for_function("() => /^\\d+ results? for respite$/.test(document.getElementById('ch-search-status').textContent)",
-                          timeout=15_000)
+    assert tab.goto(site_url + KINDS["guidance"]) and tab.locator("#ch-search-status").get_attribute("role") == "status"
+    announces(tab, site_url, KINDS["guidance"], "#ch-search-input", "#ch-search-status",
+              {"respite": r"^\d+ results? for respite$"})
 
 
 def test_the_directory_filter_says_how_many_services_match(tab, site_url):
-    tab.goto(site_url + KINDS["directory"])
-    count = tab.locator(".ch-filter [role=status]")
-    assert count.get_attribute("aria-live") == "polite" and count.inner_text() == ""
-    tab.locator("#ch-filter-input").fill("dementia")
-    tab.wait_for_function("() => /^\\d+ services? match/.test(document.querySelector('.ch-filter [role=status]').textContent)",
-                          timeout=15_000)
-    tab.locator("#ch-filter-input").fill("qxqxqxqx")
-    tab.wait_for_function("() => document.querySelector('.ch-filter [role=status]').textContent.startsWith('No services match')",
-                          timeout=15_000)
+    assert tab.goto(site_url + KINDS["directory"])
+    assert tab.locator(".ch-filter [role=status]").get_attribute("aria-live") == "polite"
+    announces(tab, site_url, KINDS["directory"], "#ch-filter-input", ".ch-filter [role=status]",
+              {"dementia": r"^\d+ services? match", "qxqxqxqx": "^No services match"})
 
 
 def test_the_theme_menus_are_named_landmarks_in_every_built_page(built_site):
