@@ -92,28 +92,6 @@ def text_spacing(page) -> list[str]:
     return clipped_text(page) + (reflow(page) if page.viewport_size["width"] <= 320 else [])
 
 
-_CONTRAST = """
-window.__luminance = window.__luminance || (rgb => {
-  const c = rgb.match(/[\\d.]+/g).slice(0, 3).map(Number).map(v => v / 255)
-    .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
-  return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-});
-window.__ratio = window.__ratio || ((a, b) => {
-  const [x, y] = [__luminance(a), __luminance(b)].sort((p, q) => q - p);
-  return (x + 0.05) / (y + 0.05);
-});
-window.__backdrop = window.__backdrop || (el => {  // the first opaque background behind an element
-  for (let e = el; e; e = e.parentElement) {
-    const bg = getComputedStyle(e).backgroundColor;
-    const alpha = bg.startsWith('rgba') ? Number(bg.match(/[\\d.]+/g)[3]) : 1;
-    if (alpha > 0.5) return bg;
-  }
-  return getComputedStyle(document.documentElement).backgroundColor.startsWith('rgba(0, 0, 0, 0)')
-    ? 'rgb(255, 255, 255)' : getComputedStyle(document.documentElement).backgroundColor;
-});
-"""
-
-
 def _pixels(page, clip: dict) -> list[tuple[int, int, int]]:
     from io import BytesIO
 
