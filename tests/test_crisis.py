@@ -123,22 +123,33 @@ def test_no_crisis_number_is_typed_into_a_page():
 
 
 def test_crisis_leaflet_fits_two_a4_sides_with_every_number_as_its_owner_writes_it(built_site):
-    """Printed to keep by the phone: two A4 sides at most, clear print, each number written as in data (as the
-    provider publishes it: 0808 2000 247, not the library's 0808 200 0247)."""
+    """Printed to keep by the phone: two A4 sides at most, clear print (body text 14 pt, nothing under 12), each
+    card starting with its number written as in data (as the provider publishes it: 0808 2000 247, not the
+    library's 0808 200 0247), and where the numbers come from said once, at the end."""
     import pdfplumber
 
     from conftest import load_data
 
     data, _ = load_data()
-    required = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["crisis_pages"][0]["contacts"]
+    site = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())
+    required = site["crisis_pages"][0]["contacts"]
     with pdfplumber.open(built_site / "leaflets" / "get-help-now.pdf") as pdf:
         assert len(pdf.pages) <= 2, f"{len(pdf.pages)} pages"
         assert all((round(p.width), round(p.height)) == (595, 842) for p in pdf.pages), "A4"
+        sizes = [c["size"] for p in pdf.pages for c in p.chars]
         body = [c["size"] for p in pdf.pages for c in p.chars if c["top"] > 50 and c["bottom"] < p.height - 50]
-        assert round(min(body), 1) >= 12, f"smallest body text is {min(body)} pt"
         text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert round(min(sizes), 1) >= 12, f"smallest text is {min(sizes)} pt"
+    assert round(min(body), 1) >= 14, f"smallest body text is {min(body)} pt"
     for contact_id in required:
         contact = data.contacts[contact_id]
         written = " ".join((contact.phone or contact.sms).split())
         assert written in text, (contact_id, written)
+        card_start = rf"{re.escape(written)}( or [\d ]+)? (Textphone or Relay UK: [\d ]+ )?{re.escape(contact.name)}"
+        assert re.search(card_start, text), f"{contact.name}'s card does not start with its number"
     assert "0808 2000 247" in text and "0808 200 0247" not in text
+    assert "We checked this number" not in text and "We read this" not in text, "a source line under a number"
+    line = "Where each number comes from, and when it was checked: " + site["site"]["url"].split("//")[1] + "get-help-now/"
+    squeezed = text.replace(" ", "")
+    assert squeezed.count(line.replace(" ", "")) == 1, "one line of sources, at the end"
+    assert squeezed.index(line.replace(" ", "")) > max(squeezed.index(n.replace(" ", "")) for n in ["0800 1111", "999"])

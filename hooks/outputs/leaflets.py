@@ -2,8 +2,8 @@
 
 Each easy-read leaflet is A4 with large text (at least 16 pt), pictures at least 2.5 cm wide, page numbers,
 the council's name and the date the page was reviewed, and the "Get help now" numbers on the last
-page. The crisis page's leaflet is clear print (12 pt and over) on at most two A4 sides, to keep by the
-phone. Title and language are set in the PDF. The same input always gives the same file.
+page. The crisis page's leaflet is clear print (14 pt and over) on at most two A4 sides, to keep by the
+phone: each card starts with its number, and where the numbers come from is one line at the end. Title and language are set in the PDF. The same input always gives the same file.
 
 Made by every build (`make site`, `make leaflets`; not `make serve`, where they would slow each rebuild):
 each page's leaflet is made from the page as built (SiteBuild.start_leaflet, in the build's second process,
@@ -42,6 +42,10 @@ LINK_MARKER = "(PDF)</a>"
 FONT = "Atkinson Hyperlegible"  # leaflet.css names it; font_faces() says where its files are
 HREF = re.compile(r'href="([^"]*)"')
 HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# A contact card as overrides/partials/carers/contact-card.html writes it, and its parts the crisis leaflet moves.
+CONTACT_CARD = re.compile(r'(<div class="ch-contact">)(.*?)(</div>)', re.DOTALL)
+CARD_NUMBER = re.compile(r'<p class="ch-contact__(?:number|textphone)">.*?</p>\n?', re.DOTALL)
+CARD_SOURCE = re.compile(r'<p class="ch-contact__source"[^>]*>.*?</p>\n?', re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -72,7 +76,25 @@ def help_items(contacts: dict, printed: list[str]) -> list[tuple[str, str, str]]
     return [(c.name, (c.phone_link or c.sms_link).display, c.purpose) for c in (contacts[i] for i in printed)]
 
 
-def leaflet_html(leaflet: Leaflet, article: str, council: str, help_items: list[tuple[str, str, str]]) -> str:
+def numbers_first(article: str) -> str:
+    """The crisis leaflet's cards: the number to call first, and no source line under each (one line at the end
+    says where they all come from), so two A4 sides hold every number in 14 pt."""
+    def reorder(card: re.Match) -> str:
+        body = CARD_SOURCE.sub("", card.group(2))
+        return card.group(1) + "".join(CARD_NUMBER.findall(body)) + CARD_NUMBER.sub("", body) + card.group(3)
+    return CONTACT_CARD.sub(reorder, article)
+
+
+def sources_line(page_address: str) -> Markup:
+    """The crisis leaflet's one line of provenance: each number's source and date are on the web page."""
+    return Markup('<p class="leaflet-sources">Where each number comes from, and when it was checked: '
+                  '<a href="{}">{}</a></p>').format(page_address, page_address.split("//", 1)[-1])
+
+
+def leaflet_html(leaflet: Leaflet, article: str, council: str, help_items: list[tuple[str, str, str]],
+                 page_address: str = "") -> str:
+    if leaflet.crisis:
+        article = numbers_first(article) + (str(sources_line(page_address)) if page_address else "")
     help_list = Markup("").join(Markup("<li><strong>{}</strong>: {}. {}</li>").format(name, number, purpose)
                                 for name, number, purpose in help_items)
     # The crisis leaflet is the numbers to call already: it does not repeat them on a last page.
@@ -201,8 +223,9 @@ def make_pdf(leaflet: Leaflet, page_html: str, base_url: str, council: str,
     match = ARTICLE.search(page_html)
     if not match:
         return None
-    article = absolute_links(match.group(1), urljoin(site_url, urls.page_url(leaflet.src_uri)))
-    return render_pdf(leaflet_html(leaflet, article, council, help_items), base_url, site_dir)
+    page_address = urljoin(site_url, urls.page_url(leaflet.src_uri))
+    article = absolute_links(match.group(1), page_address)
+    return render_pdf(leaflet_html(leaflet, article, council, help_items, page_address), base_url, site_dir)
 
 
 def refused_problems(leaflet: Leaflet, refused: Refused, source: str) -> list[Problem]:
