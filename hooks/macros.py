@@ -198,3 +198,18 @@ def define_env(env):
             terms.append({"term": term.term, "abbr": term.abbr, "definition": term.definition,
                           "anchor": urls.slug(term.term), "url": url})
         return render("glossary.html", terms=terms)
+
+    @env.macro
+    def accessibility_statement() -> Markup:
+        """The accessibility statement's parts that the law asks for, from data/site.yaml's `accessibility:`:
+        what does not meet the standard, other formats and how soon we reply, how to complain, when the site
+        was last tested. Use it once, on the accessibility statement page."""
+        statement = data.site_file.accessibility
+        if statement is None:
+            _fail(env, "accessibility_statement", "accessibility_statement",
+                  "data/site.yaml has no accessibility: section for the statement to show.",
+                  "Add accessibility: to data/site.yaml as docs/developers/accessibility.md shows.",
+                  code="ACCESSIBILITY_STATEMENT_MISSING")
+        return render("accessibility-statement.html", a=statement, council=data.council,
+                      report=data.site_file.report_problem,
+                      reviewed=env.page.meta.get("last_reviewed"))

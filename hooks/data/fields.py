@@ -190,5 +190,9 @@ SmsNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_
 GitHubRepo = Annotated[str, _Visible, AfterValidator(_pattern_check(
     r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}", "GITHUB_REPO_INVALID",
     "a GitHub repository like owner/name"))]
+# A WCAG success criterion, by its number and name, as the accessibility statement names what fails.
+WcagCriterion = Annotated[str, _Visible, AfterValidator(_pattern_check(
+    r"[1-4]\.[0-9]{1,2}\.[0-9]{1,2} [A-Z][A-Za-z ,()-]{2,80}", "WCAG_CRITERION_INVALID",
+    "a WCAG success criterion like 2.1.1 Keyboard"))]
 BranchName = Annotated[str, _Visible, AfterValidator(_pattern_check(r"[A-Za-z0-9][A-Za-z0-9._/-]{0,100}",
                                                                     "BRANCH_INVALID", "a branch name like main"))]

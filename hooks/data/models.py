@@ -16,6 +16,7 @@ from hooks.data.base import DataFile, Strict
 from hooks.data.fields import (AssetPath, BranchName, Colour, ContentPath, Email, GitHubRepo, HttpsUrl, IconName,
                                PhoneNumber, SafeText, ScriptName, Slug, SmsNumber, TextphoneNumber)
 from hooks.data.provenance import Source
+from hooks.data.accessibility import AccessibilityStatement
 
 __all__ = ["DataFile", "Strict"]  # re-exported: other model modules import them from here
 
@@ -201,6 +202,7 @@ class SiteFile(DataFile):
     exit_this_page: ExitThisPage = ExitThisPage()
     report_problem: ReportProblem | None = None  # left out: pages have no "Report a problem" link
     editor: Editor = Editor()
+    accessibility: AccessibilityStatement | None = None  # the statement's facts (hooks/data/accessibility.py)
 
 
 class ContactsFile(DataFile):

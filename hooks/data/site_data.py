@@ -106,6 +106,12 @@ FIXES = {
     "GITHUB_REPO_INVALID": "Write the repository the way GitHub shows it in its address, owner/name, for example "
                            "city-of-london/carers-hub.",
     "BRANCH_INVALID": "Write the name of the branch the site is published from, usually main.",
+    "WCAG_CRITERION_INVALID": "Write the success criterion's number and name as WCAG 2.2 gives them, for example "
+                              "criterion: 2.1.1 Keyboard.",
+    "ACCESSIBILITY_STATUS_CONTRADICTS": "Write status: partial while any known problem is listed, or remove the "
+                                        "problems that are fixed.",
+    "ACCESSIBILITY_TESTED_BEFORE_PREPARED": "Write the date the site was last tested, on or after the date the "
+                                            "statement was prepared.",
     "SOURCE_DATED_INVALID": "Write the year the source shows, like dated: 2024, or its date, like dated: 2024-03-11.",
 }
 GENERIC_FIX = "Check the value against the example in the handbook."

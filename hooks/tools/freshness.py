@@ -50,6 +50,10 @@ def everything_due(root: Path, today: date) -> list[Due]:
             due = contact.checked + site_data.CRISIS_CHECK_EVERY
             rows.append(Due(due, "crisis contact", contact.name, "data/contacts.yaml",
                             "check against " + (contact.source.url or contact.source.title or "its provider")))
+    statement = data.site_file.accessibility
+    if statement:
+        rows.append(Due(statement.test_due, "accessibility statement", "Test the site again and review the statement",
+                        "data/site.yaml", "whoever tests the site"))
     return sorted(rows, key=lambda r: (r.due, r.kind, r.what))
 
 
