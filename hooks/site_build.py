@@ -44,12 +44,12 @@ from markupsafe import Markup, escape
 
 from hooks import directory as pages_from_data
 from hooks.checks import (content_files, crisis, easy_read, page_html, page_template, placeholders, readability,
-                          reading_rules, third_party)
+                          reading_rules, third_party, typed_facts)
 from hooks.core import background, memory, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
 from hooks.core.yaml_source import load_text
-from hooks.data import front_matter, services, site_data
+from hooks.data import facts, front_matter, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
@@ -190,7 +190,9 @@ class SiteBuild:
             problems += page_html.page_problems(text, shown, markdown, self.own_host)  # only what pages may hold
             # Never published; the preview shows a page being written, with a warning (as for its reading level).
             problems += found + [dataclasses.replace(p, warning=self.preview) for p in placeholders.in_page(text, shown)]
+            problems += typed_facts.typed(text, shown, self.data.facts)  # warnings: an amount not from data/facts.yaml
         problems += self.directory.problems
+        problems += facts.expired(self.data.facts_file.facts, self.data.sources["facts.yaml"], self.today)
         problems += crisis.missing_pages(self.data.crisis_pages, set(sources))
         _raise_errors(problems)
         self.generated = pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))

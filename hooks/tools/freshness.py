@@ -1,4 +1,4 @@
-"""What falls due for review (pages, services and crisis contacts, soonest first), and what to confirm.
+"""What falls due for review (pages, services, crisis contacts and facts, soonest first), and what to confirm.
 
     .venv/bin/python -m hooks.tools.freshness [--days 60]      (or: make freshness)
 
@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterator
 
+from hooks.data import facts
 from hooks.data import front_matter as pages
 from hooks.data import services
 from hooks.data import site_data
@@ -50,6 +51,10 @@ def everything_due(root: Path, today: date) -> list[Due]:
             due = contact.checked + site_data.CRISIS_CHECK_EVERY
             rows.append(Due(due, "crisis contact", contact.name, "data/contacts.yaml",
                             "check against " + (contact.source.url or contact.source.title or "its provider")))
+    # A fact is due on its valid_until, and overdue (the build stops) the day after, as a review date is.
+    rows += [Due(fact.valid_until, "fact", f"{fact.label}: {fact.shown}", facts.FILE,
+                 "check against " + (fact.source.url or fact.source.title or "its source"))
+             for fact in data.facts.values()]
     return sorted(rows, key=lambda r: (r.due, r.kind, r.what))
 
 
@@ -84,6 +89,7 @@ def overdue_problems(root: Path, today: date) -> list[Problem]:
     for contacts, name in ((data.site_file.contacts, "site.yaml"), (data.contacts_file.contacts, "contacts.yaml")):
         problems += [p for p in site_data.check_contacts_fresh(contacts, data.sources[name], today)
                      if p.code == "CRISIS_CONTACT_NOT_CHECKED"]
+    problems += facts.expired(data.facts_file.facts, data.sources["facts.yaml"], today)
     return problems
 
 
