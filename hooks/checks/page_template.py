@@ -123,7 +123,7 @@ def _plain(value: nodes.Expr) -> bool:
 def _words_with_facts(value: nodes.Expr, file: str) -> bool:
     """Text joined with ~ to facts, so an easy-read point can quote one:
     "You must care for at least " ~ fact("carers_allowance_hours") ~ "."  Nothing else may be joined."""
-    return isinstance(value, nodes.Concat) and all(
+    return isinstance(value, nodes.Concat) and any(isinstance(part, nodes.Call) for part in value.nodes) and all(
         (isinstance(part, nodes.Const) and isinstance(part.value, str))
         or (isinstance(part, nodes.Call) and isinstance(part.node, nodes.Name) and part.node.name == FACT
             and not _expression(part, file))
