@@ -172,6 +172,14 @@ def test_a_fact_is_due_in_make_freshness_on_its_last_day_and_overdue_after_it():
     assert expired and all(p.file == "data/facts.yaml" and p.line and "valid_until" in p.field for p in expired)
 
 
+def test_a_fact_from_a_secondary_source_is_listed_to_confirm():
+    facts = load_data()[0].facts
+    secondary = {f"{f.label}: {f.shown}" for f in facts.values() if f.source.kind == "secondary"}
+    listed = {r.what for r in freshness.everything_to_confirm(ROOT, SUITE_TODAY) if r.kind == "fact"}
+    assert secondary and secondary <= listed
+    assert "Carer's Allowance earnings limit, a week: £204 a week" in listed
+
+
 @pytest.fixture(scope="module")
 def broken_build(tmp_path_factory):
     """The example with an expired fact, an amount typed into a page and a fact that does not exist."""

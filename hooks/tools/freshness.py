@@ -67,13 +67,15 @@ class ToConfirm:
 
 
 def everything_to_confirm(root: Path, today: date) -> list[ToConfirm]:
-    """Contacts and active services not backed by the provider's own, current page."""
+    """Contacts, active services and facts not backed by the provider's own, current page."""
     data = site_data.load_site_data(root / "data", root=root, today=today, check_dates=False)
     directory = services.load_directory(root / "data", data, root=root, today=today)
     rows = [ToConfirm("contact", c.name, _contact_file(data, c.id), _in_words(c.source, c.checked))
             for c in data.contacts.values() if not c.confirmed]
     rows += [ToConfirm("service", s.service.name, s.file, _in_words(s.service.source, s.service.last_reviewed))
              for s in directory.listings if s.unconfirmed]
+    rows += [ToConfirm("fact", f"{fact.label}: {fact.shown}", facts.FILE, _in_words(fact.source, fact.checked))
+             for fact in data.facts.values() if not fact.source.confirmed(fact.checked)]
     for shown, meta, _ in _pages(root, data, today):
         rows += [ToConfirm("page fact", f"{meta.title}: {fact.fact}", shown, _in_words(fact, fact.checked))
                  for fact in (meta.sources if meta else []) if not fact.confirmed(fact.checked)]
