@@ -193,7 +193,7 @@ class SiteBuild:
             problems += page_html.page_problems(text, shown, markdown, self.own_host)  # only what pages may hold
             # Never published; the preview shows a page being written, with a warning (as for its reading level).
             problems += found + [dataclasses.replace(p, warning=self.preview) for p in placeholders.in_page(text, shown)]
-            problems += typed_facts.typed(text, shown, self.data.facts)  # warnings: an amount not from data/facts.yaml
+            problems += typed_facts.typed(text, shown, self.data.facts)  # warnings: amounts not from facts.yaml
         problems += self.directory.problems
         problems += facts.expired(self.data.facts_file.facts, self.data.sources["facts.yaml"], self.today)
         problems += crisis.missing_pages(self.data.crisis_pages, set(sources))

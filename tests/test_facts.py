@@ -76,7 +76,7 @@ def test_a_fact_written_wrong_is_a_problem_with_file_line_field_and_fix(data_dir
 
 
 def test_the_shipped_facts_load_and_read_as_carers_read_them(data_dir):
-    (data_dir / "facts.yaml").write_text(GOOD.replace("value: 86.45", 'value: "86.45"'))  # as the editor's form saves
+    (data_dir / "facts.yaml").write_text(GOOD.replace("value: 86.45", 'value: "86.45"'))  # as the form saves it
     facts = load_data(data_dir)[0].facts
     assert facts["carers_allowance_weekly"].shown == "£86.45 a week" and facts["earnings_limit"].shown == "£196 a week"
     shipped = load_data()[0].facts

@@ -17,7 +17,8 @@ from hooks.core.problems import Problem
 from hooks.data.facts import FILE, MONEY, Fact
 
 CODE = "FACT_TYPED_IN_PAGE"
-MONEY_TYPED = re.compile(r"£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?(?:\s+(?:a|per|each|every)\s+(?:week|month|year))?")
+PER = r"(?:\s+(?:a|per|each|every)\s+(?:week|month|year))?"  # shown in the message with the amount
+MONEY_TYPED = re.compile(r"£\s?(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d{2}))?" + PER)
 HOURS_TYPED = re.compile(r"\b(\d+)\s+hours?\s+(?:a|per|each|every)\s+week\b", re.IGNORECASE)
 FENCE = re.compile(r"^\s*(```|~~~)")
 INLINE_CODE = re.compile(r"`[^`\n]*`")

@@ -1,6 +1,7 @@
 """What the browser editor may change, and the form for each: every page in content/ (one list per folder),
-the services, the organisations, the contacts and the facts pages quote (amounts, limits, ages). Choices (audiences, categories, organisations, contacts) are
-read from data/ by the build, so the forms offer exactly what the build accepts."""
+the services, the organisations, the contacts and the facts pages quote (amounts, limits, ages). Choices
+(audiences, categories, organisations, contacts) are read from data/ by the build, so the forms offer exactly what
+the build accepts."""
 
 from __future__ import annotations
 
