@@ -95,6 +95,19 @@ def define_env(env):
         """
         return render("phone.html", contact=_contact("phone", contact_id))
 
+    @env.macro
+    def fact(fact_id: str) -> Markup:
+        """An amount, limit or age from data/facts.yaml, as carers read it, inside a sentence.
+
+        For example: `Carer's Allowance is {{ fact("carers_allowance_weekly") }}.` shows "£86.45 a week".
+        Every amount on a page comes from there, with its source and the dates it holds for.
+        """
+        if fact_id not in data.facts:
+            _fail(env, "fact", fact_id, f'there is no fact with the id "{fact_id}".',
+                  "Use one of: " + ", ".join(sorted(data.facts)) + " (from data/facts.yaml), or add the fact "
+                  "there with its source.", code="MACRO_UNKNOWN_FACT")
+        return data.facts[fact_id].html()
+
     directory: Directory = view.directory
 
     def _listing(call: str, service_id: str):

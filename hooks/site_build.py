@@ -5,7 +5,8 @@ engine knows (a page's path under content/, its HTML) and returns HTML or proble
 see a read-only view (SiteView), published once the pages are known.
 
 The order of a build:
-  load            data/ checked into typed objects (SiteData, Directory); nothing written on a problem
+  load            data/ checked into typed objects (SiteData, Directory); no placeholder address (example.org) on a
+                  site with a real address; nothing written on a problem
   check_pages     the files in content/ (pages and pictures that are what they say, none a link out of it);
                   every page's front matter, template code (the site's macros only), template words left in and
                   HTML (only what pages may hold); pages data/ points at; the crisis pages; then the pages made
@@ -43,13 +44,13 @@ from typing import Mapping
 from markupsafe import Markup, escape
 
 from hooks import directory as pages_from_data
-from hooks.checks import (content_files, crisis, easy_read, page_html, page_template, placeholders, readability,
-                          reading_rules, third_party)
+from hooks.checks import (content_files, crisis, easy_read, page_html, page_template, placeholder_domains, placeholders,
+                          readability, reading_rules, third_party, typed_facts)
 from hooks.core import background, memory, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
 from hooks.core.yaml_source import load_text
-from hooks.data import front_matter, services, site_data
+from hooks.data import facts, front_matter, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
@@ -142,6 +143,8 @@ class SiteBuild:
         _raise_errors(content_files.outside(root / "data", sorted((root / "data").rglob("*"))))
         data = site_data.load_site_data(root / "data", root=root, today=today)
         directory = services.load_directory(root / "data", data, root=root, today=today)
+        # A real council's site sends nothing to example.org (the example's own addresses are allowed on it).
+        _raise_errors(placeholder_domains.project_problems(root, data.site.url))
         build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory,
                     preview=preview)
         build.view = SiteView(data=data, directory=directory)
@@ -190,7 +193,9 @@ class SiteBuild:
             problems += page_html.page_problems(text, shown, markdown, self.own_host)  # only what pages may hold
             # Never published; the preview shows a page being written, with a warning (as for its reading level).
             problems += found + [dataclasses.replace(p, warning=self.preview) for p in placeholders.in_page(text, shown)]
+            problems += typed_facts.typed(text, shown, self.data.facts)  # warnings: amounts not from facts.yaml
         problems += self.directory.problems
+        problems += facts.expired(self.data.facts_file.facts, self.data.sources["facts.yaml"], self.today)
         problems += crisis.missing_pages(self.data.crisis_pages, set(sources))
         _raise_errors(problems)
         self.generated = pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))

@@ -108,7 +108,7 @@ def test_pages_services_organisations_and_contacts_are_editable_and_nothing_can_
     assert [f["name"] for f in pages[0]["fields"]][-1] == "body" and pages[0]["fields"][-1]["widget"] == "text"
     files = {f["name"]: f["file"] for f in next(c for c in conf["collections"] if c["name"] == "directory")["files"]}
     assert files == {"services": "data/services.yaml", "organisations": "data/organisations.yaml",
-                     "contacts": "data/contacts.yaml"}  # no imported files in the example
+                     "contacts": "data/contacts.yaml", "facts": "data/facts.yaml"}  # no imported files in the example
     assert next(c for c in conf["collections"] if c["name"] == "directory")["format"] == "yaml-ordered"
 
 

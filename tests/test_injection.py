@@ -17,7 +17,7 @@ from hooks.core.problems import ProblemsFound
 from hooks.data.site_data import field_name
 
 DATA_FILES = ["site.yaml", "contacts.yaml", "audiences.yaml", "glossary.yaml", "pictures.yaml", "synonyms.yaml",
-              "organisations.yaml", "categories.yaml", "services.yaml"]
+              "organisations.yaml", "categories.yaml", "services.yaml", "facts.yaml"]
 MARKUP = "<script>alert(1)</script>{{ config }}"
 QUOTE = 'Q" onmouseover="alert(1)'
 

@@ -91,7 +91,7 @@ def make_site(root: Path) -> Path:
     data = root / "data"
     data.mkdir()
     for name in ("contacts.yaml", "audiences.yaml", "pictures.yaml", "categories.yaml", "words-to-avoid.yaml",
-                 "synonyms.yaml"):
+                 "synonyms.yaml", "facts.yaml"):
         shutil.copy(ROOT / "data" / name, data / name)
     (data / "site.yaml").write_text(SITE)
     (data / "glossary.yaml").write_text("terms:\n  - term: Carer\n    definition: Someone who looks after someone.\n")

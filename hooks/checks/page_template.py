@@ -5,7 +5,8 @@ mkdocs-macros runs every page in content/ as a Jinja template, and Jinja reaches
 every pull request. So each page is parsed (never run) and what it asks for is held to an allow-list:
 
 - a call of one of the site's macros (the functions marked `@env.macro` in hooks/macros.py), given plain text in
-  quotes or numbers, by position or by the macro's own argument names;
+  quotes or numbers, by position or by the macro's own argument names; text may be joined with ~ to fact() calls
+  given the same (so an easy-read point can quote an amount from data/facts.yaml);
 - one of the council's details in VARIABLES (`{{ council.name }}`).
 
 Anything else (another name, an attribute, a filter, a sum, any `{% %}` tag such as include, set or macro) is
@@ -31,6 +32,7 @@ VARIABLES = {"council": ("name", "short_name", "area")}  # data/site.yaml's coun
 REFERENCE = "docs/editors/macros.md"
 NOT_ALLOWED, BROKEN, ARGUMENTS = "PAGE_TEMPLATE_NOT_ALLOWED", "PAGE_TEMPLATE_BROKEN", "MACRO_WRONG_ARGUMENTS"
 PLAIN_VALUES = (str, int, float, bool, type(None))
+FACT = "fact"  # the one macro whose value may be joined (~) into the text given to another
 _PARSER = Environment()  # Jinja's default {{ }} {% %} {# #}, as the page sandbox uses: parsing only, never rendering
 UNREADABLE_FIX = ("Check that each {{ is closed by }}, with straight double quotes around text. To show {{, {% or {# "
                   "as text, put it between {% raw %} and {% endraw %}; for a heading's id write { #id } with a space.")
@@ -106,13 +108,26 @@ def _expression(node: nodes.Expr, file: str) -> list[Problem]:
     if macro is None:
         return [_refused(node, file, f'"{{{{ {_shown(node)} }}}}" is not one of the site\'s macros or values.')]
     values = [*node.args, *(k.value for k in node.kwargs)]
-    if node.dyn_args or node.dyn_kwargs or not all(isinstance(v, nodes.Const) and isinstance(v.value, PLAIN_VALUES)
-                                                   for v in values):
+    if node.dyn_args or node.dyn_kwargs or not all(_plain(v) or _words_with_facts(v, file) for v in values):
         return [_refused(node, file, f'in "{{{{ {_shown(node)} }}}}", each value given to {macro.name} must be '
                                      'plain text in double quotes, or a number.')]
     wrong = _argument_mistake(macro, len(node.args), [k.key for k in node.kwargs])
     return [Problem(ARGUMENTS, file, node.lineno, "", f'"{{{{ {_shown(node)} }}}}": {wrong}.',
                     f"Write it as {macro.signature}, as {REFERENCE} shows.")] if wrong else []
+
+
+def _plain(value: nodes.Expr) -> bool:
+    return isinstance(value, nodes.Const) and isinstance(value.value, PLAIN_VALUES)
+
+
+def _words_with_facts(value: nodes.Expr, file: str) -> bool:
+    """Text joined with ~ to facts, so an easy-read point can quote one:
+    "You must care for at least " ~ fact("carers_allowance_hours") ~ "."  Nothing else may be joined."""
+    return isinstance(value, nodes.Concat) and any(isinstance(part, nodes.Call) for part in value.nodes) and all(
+        (isinstance(part, nodes.Const) and isinstance(part.value, str))
+        or (isinstance(part, nodes.Call) and isinstance(part.node, nodes.Name) and part.node.name == FACT
+            and not _expression(part, file))
+        for part in value.nodes)
 
 
 def _argument_mistake(macro: Macro, positional: int, keys: list[str]) -> str | None:

@@ -16,6 +16,7 @@ from hooks.checks import placeholders
 from hooks.core import yaml_source
 from hooks.core.yaml_source import field_name
 from hooks.data import provenance
+from hooks.data.facts import Fact, FactsFile
 from hooks.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
                                SiteInfo, SynonymsFile)
@@ -35,6 +36,7 @@ EXAMPLES = {
     "categories": "[carers-advice]", "days": "[monday, friday]", "opens": '"09:00"', "closes": '"17:00"',
     "area": "England", "how_to_access": "self-referral", "organisation": "carers-uk",
     "definition": "Money from the council that you use to buy support.",
+    "unit": "pounds_per_week", "value": "86.45", "valid_from": "2026-04-06", "valid_until": "2027-04-05",
 }
 
 # What each kind of error means and how to fix it. Codes are listed in the handbook's errors page.
@@ -112,6 +114,10 @@ FIXES = {
                                         "problems that are fixed.",
     "ACCESSIBILITY_TESTED_BEFORE_PREPARED": "Write the date the site was last tested, on or after the date the "
                                             "statement was prepared.",
+    "FACT_VALUE_INVALID": "Write the number alone, without £ or words (86.45, 35), or change unit: to what the "
+                          "number counts.",
+    "FACT_DATES_REVERSED": "Set valid_until to a date after valid_from (for a yearly rate, the end of the tax year, "
+                           "5 April).",
     "SOURCE_DATED_INVALID": "Write the year the source shows, like dated: 2024, or its date, like dated: 2024-03-11.",
 }
 GENERIC_FIX = "Check the value against the example in the handbook."
@@ -178,6 +184,7 @@ class SiteData:
     glossary_file: GlossaryFile = data_file("glossary.yaml")
     pictures_file: PicturesFile = data_file("pictures.yaml")
     synonyms_file: SynonymsFile = data_file("synonyms.yaml")
+    facts_file: FactsFile = data_file("facts.yaml")
     # Where each file's fields are (by file name), for checks that run later in the build (e.g. page links).
     sources: dict[str, yaml_source.Located] = field(default_factory=dict, repr=False)
 
@@ -224,6 +231,10 @@ class SiteData:
     @property
     def glossary(self) -> tuple[GlossaryTerm, ...]:
         return tuple(self.glossary_file.terms)
+
+    @cached_property
+    def facts(self) -> dict[str, Fact]:
+        return {f.id: f for f in self.facts_file.facts}
 
     @cached_property
     def pictures(self) -> dict[str, Picture]:

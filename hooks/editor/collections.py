@@ -1,11 +1,13 @@
 """What the browser editor may change, and the form for each: every page in content/ (one list per folder),
-the services, the organisations and the contacts. Choices (audiences, categories, organisations, contacts) are
-read from data/ by the build, so the forms offer exactly what the build accepts."""
+the services, the organisations, the contacts and the facts pages quote (amounts, limits, ages). Choices
+(audiences, categories, organisations, contacts) are read from data/ by the build, so the forms offer exactly what
+the build accepts."""
 
 from __future__ import annotations
 
 from typing import Mapping
 
+from hooks.data.facts import Fact
 from hooks.data.models import Contact, PageMeta
 from hooks.data.service_models import Organisation, Service
 from hooks.editor.widgets import key_order, model_fields
@@ -18,7 +20,9 @@ DATA_FILES = (
     ("organisations-imported", "data/organisations-imported.yaml", "organisations", Organisation,
      "Imported organisations"),
     ("contacts", "data/contacts.yaml", "contacts", Contact, "Helplines and crisis contacts"),
+    ("facts", "data/facts.yaml", "facts", Fact, "Amounts, limits and ages"),
 )
+SUMMARY = {"facts": "{{fields.label}}"}  # how each item of the list is named in the form; others have a name
 DIRECTORY = "directory"  # the collection of data files
 FORMAT = "yaml-ordered"  # their format: Decap's YAML with each record's keys in its model's order (js/format.js)
 # A list the editor opens as one form: Decap draws every item (measured in Chromium on a busy 2-core machine:
@@ -75,7 +79,7 @@ def data_collection(sizes: Mapping[str, int], picks: Mapping[str, tuple[list[dic
     for name, path, key, model, title in editable_files(sizes):
         item_fields = model_fields(model, picks)
         files.append({"name": name, "label": title, "file": path, "editor": {"preview": False}, "fields": [{
-            "name": key, "label": title, "widget": "list", "collapsed": True, "summary": "{{fields.name}}",
+            "name": key, "label": title, "widget": "list", "collapsed": True, "summary": SUMMARY.get(key, "{{fields.name}}"),
             "fields": item_fields}]})
     return {"name": DIRECTORY, "label": "Services and contacts", "delete": False, "format": FORMAT, "files": files}
 

@@ -1,4 +1,4 @@
-"""What falls due for review (pages, services and crisis contacts, soonest first), and what to confirm.
+"""What falls due for review (pages, services, crisis contacts and facts, soonest first), and what to confirm.
 
     .venv/bin/python -m hooks.tools.freshness [--days 60]      (or: make freshness)
 
@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterator
 
+from hooks.data import facts
 from hooks.data import front_matter as pages
 from hooks.data import services
 from hooks.data import site_data
@@ -54,6 +55,10 @@ def everything_due(root: Path, today: date) -> list[Due]:
     if statement:
         rows.append(Due(statement.test_due, "accessibility statement", "Test the site again and review the statement",
                         "data/site.yaml", "whoever tests the site"))
+    # A fact is due on its valid_until, and overdue (the build stops) the day after, as a review date is.
+    rows += [Due(fact.valid_until, "fact", f"{fact.label}: {fact.shown}", facts.FILE,
+                 "check against " + (fact.source.url or fact.source.title or "its source"))
+             for fact in data.facts.values()]
     return sorted(rows, key=lambda r: (r.due, r.kind, r.what))
 
 
@@ -66,13 +71,15 @@ class ToConfirm:
 
 
 def everything_to_confirm(root: Path, today: date) -> list[ToConfirm]:
-    """Contacts and active services not backed by the provider's own, current page."""
+    """Contacts, active services and facts not backed by the provider's own, current page."""
     data = site_data.load_site_data(root / "data", root=root, today=today, check_dates=False)
     directory = services.load_directory(root / "data", data, root=root, today=today)
     rows = [ToConfirm("contact", c.name, _contact_file(data, c.id), _in_words(c.source, c.checked))
             for c in data.contacts.values() if not c.confirmed]
     rows += [ToConfirm("service", s.service.name, s.file, _in_words(s.service.source, s.service.last_reviewed))
              for s in directory.listings if s.unconfirmed]
+    rows += [ToConfirm("fact", f"{fact.label}: {fact.shown}", facts.FILE, _in_words(fact.source, fact.checked))
+             for fact in data.facts.values() if not fact.source.confirmed(fact.checked)]
     for shown, meta, _ in _pages(root, data, today):
         rows += [ToConfirm("page fact", f"{meta.title}: {fact.fact}", shown, _in_words(fact, fact.checked))
                  for fact in (meta.sources if meta else []) if not fact.confirmed(fact.checked)]
@@ -88,6 +95,7 @@ def overdue_problems(root: Path, today: date) -> list[Problem]:
     for contacts, name in ((data.site_file.contacts, "site.yaml"), (data.contacts_file.contacts, "contacts.yaml")):
         problems += [p for p in site_data.check_contacts_fresh(contacts, data.sources[name], today)
                      if p.code == "CRISIS_CONTACT_NOT_CHECKED"]
+    problems += facts.expired(data.facts_file.facts, data.sources["facts.yaml"], today)
     return problems
 
 
