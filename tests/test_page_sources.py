@@ -79,13 +79,13 @@ def test_the_build_stops_on_a_listed_page_without_sources_and_on_an_unknown_sect
 
 def test_the_built_page_shows_where_its_facts_come_from_with_a_primary_source_first(project, tmp_path):
     # An editor lists a secondary source before the government's own page; the reader still meets GOV.UK first.
-    page = project / "content" / "money-and-work" / "council-tax.md"
+    page = project / "content" / "support" / "carers-assessment.md"
     edit(page, "sources:\n", "sources:\n  - fact: what a neighbour said\n    title: a letter to a newspaper\n"
                              "    kind: secondary\n    checked: 2026-12-01\n")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    html = (site / "money-and-work" / "council-tax" / "index.html").read_text()
+    html = (site / "support" / "carers-assessment" / "index.html").read_text()
     section = html[html.index('<section class="ch-sources"'):]
     assert '<h2 id="where-these-facts-come-from">Where these facts come from</h2>' in section
     kinds = [kind for kind, _ in ITEM.findall(section)]
