@@ -69,7 +69,7 @@ def test_the_build_stops_on_a_listed_page_without_sources_and_on_an_unknown_sect
     without = re.sub(r"^sources:\n(?:  .*\n)+", "", front, flags=re.M)
     assert without != front
     page.write_text(text.replace(front, without, 1))
-    edit(project / "data" / "site.yaml", "  - support/\n", "  - support/\n  - suport/\n")
+    edit(project / "data" / "site.yaml", "  - money-and-work/\n", "  - money-and-work/\n  - suport/\n")
     result = build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
