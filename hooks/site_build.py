@@ -50,7 +50,7 @@ from hooks.core import background, memory, urls
 from hooks.core.problems import Problem, ProblemsFound
 from hooks.core.render import render
 from hooks.core.yaml_source import load_text
-from hooks.data import facts, front_matter, services, site_data
+from hooks.data import facts, front_matter, page_sources, services, site_data
 from hooks.data.models import PageMeta, ReadingLimits
 from hooks.directory import open_data
 from hooks.directory.generated import Generated, Sources
@@ -183,12 +183,16 @@ class SiteBuild:
         content = self.root / "content"
         problems: list[Problem] = content_files.content_problems(content, files)
         audiences, crisis_pages = set(self.data.audiences), self.crisis_sources
+        sourced = self.data.site_file.sourced_sections
+        problems += page_sources.unknown_sections(sourced, sources, self.data.sources["site.yaml"])
         for src_uri, path in sources.items():
             if not content_files.inside(content, path):  # refused above, and never read
                 continue
             text, shown = path.read_text(encoding="utf-8"), _shown(path, self.root, src_uri)
             meta, found = front_matter.check_page(text, shown, audiences, self.today, crisis=src_uri in crisis_pages)
             self.metas[src_uri] = meta
+            if meta:  # no front matter is a problem of its own, found above
+                problems += page_sources.missing_sources(src_uri, bool(meta.sources), shown, sourced)
             problems += page_template.problems(text, shown)  # before any page renders: macros only, no other code
             problems += page_html.page_problems(text, shown, markdown, self.own_host)  # only what pages may hold
             # Never published; the preview shows a page being written, with a warning (as for its reading level).
@@ -239,7 +243,7 @@ class SiteBuild:
             # After the heading; str first, as Markup + str would escape the page.
             html = html.replace("</h1>", "</h1>\n" + str(link), 1) if "</h1>" in html else str(link) + html
         if meta and meta.sources:  # after the reading level was started: it is about the page, not for scoring
-            html += "\n" + str(render("page-sources.html", sources=meta.sources))
+            html += "\n" + str(render("page-sources.html", sources=page_sources.primary_first(meta.sources)))
         return html
 
     # -- judge_pages ----------------------------------------------------------------------------------------

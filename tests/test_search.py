@@ -43,6 +43,14 @@ def test_query_finds_the_right_page_in_the_first_three(page, site_url, query):
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("query", ["hospice", "end of life", "palliative"])
+def test_end_of_life_words_find_the_page_on_caring_for_someone_who_is_dying_first(page, site_url, query):
+    # Issue 25: they were words for bereavement, so a carer looking for a hospice was told the person had died.
+    found = search(page, site_url, query)
+    assert found and urlsplit(found[0]).path == "/when-caring-ends/caring-for-someone-who-is-dying/", found
+
+
+@pytest.mark.browser
 def test_nothing_of_search_loads_until_the_reader_starts_one(page, site_url):
     fetched = []
     page.on("request", lambda r: fetched.append(urlsplit(r.url).path))

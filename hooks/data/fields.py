@@ -170,6 +170,8 @@ SafeText = Annotated[str, _Visible, AfterValidator(_safe_text)]
 # Paths inside the project: letters, numbers, - _ . and /, nothing that could leave an attribute or the folder.
 ContentPath = Annotated[str, _Visible,
                         AfterValidator(_path_check(r"[a-z0-9][a-z0-9_/.-]*\.md", "support/carers-assessment.md"))]
+# A folder of pages in content/ (ending in /) or one page: data/site.yaml's sourced_sections.
+SectionPath = Annotated[str, _Visible, AfterValidator(_path_check(r"[a-z0-9][a-z0-9_/.-]*(?:/|\.md)", "money-and-work/"))]
 AssetPath = Annotated[str, _Visible, AfterValidator(_path_check(
     r"[A-Za-z0-9][A-Za-z0-9_/.-]*\.(?:svg|png|jpg|jpeg|webp)", "assets/logo.svg"))]
 IconName = Annotated[str, _Visible, AfterValidator(_path_check(r"[a-z0-9-]+/[a-z0-9-]+", "material/phone"))]

@@ -14,7 +14,7 @@ from pydantic_core import PydanticCustomError
 from hooks.data import phones, provenance
 from hooks.data.base import DataFile, Strict
 from hooks.data.fields import (AssetPath, BranchName, Colour, ContentPath, Email, GitHubRepo, HttpsUrl, IconName,
-                               PhoneNumber, SafeText, ScriptName, Slug, SmsNumber, TextphoneNumber)
+                               PhoneNumber, SafeText, ScriptName, SectionPath, Slug, SmsNumber, TextphoneNumber)
 from hooks.data.provenance import Source
 from hooks.data.accessibility import AccessibilityStatement
 
@@ -195,6 +195,8 @@ class SiteFile(DataFile):
     council: Council
     get_help_now: GetHelpNow
     crisis_pages: list[CrisisPage]
+    # The parts of the site about money, rights, health and the law: every page there lists its sources.
+    sourced_sections: list[SectionPath] = []
     reading_level: ReadingLevels
     footer: Footer
     colours: Colours

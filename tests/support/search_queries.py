@@ -19,6 +19,9 @@ QUERIES = {
     "chc": "support/nhs-continuing-healthcare/",
     "grief": "when-caring-ends/bereavement/",
     "bereavement": "when-caring-ends/bereavement/",
+    "hospice": "when-caring-ends/caring-for-someone-who-is-dying/",  # issue 25: not the bereavement page
+    "end of life": "when-caring-ends/caring-for-someone-who-is-dying/",
+    "palliative": "when-caring-ends/caring-for-someone-who-is-dying/",
     "interpreter": "support/language-support/",
     "Imago": "services/city-carers-support-service/",  # a service by its name
     "young carer": "young-carers-and-families/young-carers/",
@@ -34,4 +37,4 @@ QUERIES = {
     "advocacy": "support/advocacy/",
 }
 
-FIRST = {"young carer", "money worries", "sitting service", "carers allowance"}
+FIRST = {"young carer", "money worries", "sitting service", "carers allowance", "hospice", "end of life", "palliative"}
