@@ -191,8 +191,9 @@ class SiteBuild:
             text, shown = path.read_text(encoding="utf-8"), _shown(path, self.root, src_uri)
             meta, found = front_matter.check_page(text, shown, audiences, self.today, crisis=src_uri in crisis_pages)
             self.metas[src_uri] = meta
-            if meta:  # no front matter is a problem of its own, found above
-                problems += page_sources.missing_sources(src_uri, bool(meta.sources), shown, sourced)
+            if meta:  # no front matter is a problem of its own, found above; a quoted fact brings its source
+                quotes_facts = bool(facts.quoted_in(text, self.data.facts))
+                problems += page_sources.missing_sources(src_uri, bool(meta.sources) or quotes_facts, shown, sourced)
             problems += page_template.problems(text, shown)  # before any page renders: macros only, no other code
             problems += page_html.page_problems(text, shown, markdown, self.own_host)  # only what pages may hold
             # Never published; the preview shows a page being written, with a warning (as for its reading level).
@@ -242,8 +243,9 @@ class SiteBuild:
             link = leaflets.link(urls.relative("leaflets/" + leaflet.pdf_name, page_url), bool(meta and meta.easy_read_of))
             # After the heading; str first, as Markup + str would escape the page.
             html = html.replace("</h1>", "</h1>\n" + str(link), 1) if "</h1>" in html else str(link) + html
-        if meta and meta.sources:  # after the reading level was started: it is about the page, not for scoring
-            html += "\n" + str(render("page-sources.html", sources=page_sources.primary_first(meta.sources)))
+        sources = [*(meta.sources if meta else []), *map(facts.as_page_source, facts.quoted_in(source, self.data.facts))]
+        if sources:  # after the reading level was started: it is about the page, not for scoring
+            html += "\n" + str(render("page-sources.html", sources=page_sources.primary_first(sources)))
         return html
 
     # -- judge_pages ----------------------------------------------------------------------------------------

@@ -102,6 +102,25 @@ def test_each_fact_a_page_quotes_is_in_the_built_page_as_the_data_says(built_sit
     assert "at least 35 hours a week. That is about 5 hours a day." in easy
 
 
+def test_a_page_that_quotes_a_fact_says_where_it_comes_from(built_site):
+    """Its source is shown at the page's end, whether or not the page lists sources of its own (the easy-read
+    money page lists none)."""
+    facts = load_data()[0].facts
+    for path in (ROOT / "content").rglob("*.md"):
+        ids = set(FACT_CALL.findall(path.read_text()))
+        if not ids:
+            continue
+        html = (built_site / path.relative_to(ROOT / "content").with_suffix("") / "index.html").read_text()
+        section = re.search(r'<section class="ch-sources".*?</section>', html, re.DOTALL)
+        assert section, f"{path.name} quotes {sorted(ids)} but does not say where they come from"
+        for fact_id in ids:
+            fact = facts[fact_id]
+            line = next((li for li in re.findall(r"<li.*?</li>", section.group(0), re.DOTALL)
+                         if fact.html() in li), None)
+            assert line, (path.name, fact_id)
+            assert fact.source.url is None or f'href="{fact.source.url}"' in line, (path.name, fact_id)
+
+
 def test_no_page_of_the_example_types_an_amount_or_a_weekly_limit():
     facts = load_data()[0].facts
     typed = [str(p) for path in sorted((ROOT / "content").rglob("*.md"))

@@ -27,10 +27,11 @@ from hooks.core.problems import Problem
 from hooks.core.yaml_source import Located
 from hooks.data.base import DataFile, Strict
 from hooks.data.fields import SafeText, Slug
-from hooks.data.provenance import Source
+from hooks.data.provenance import FactSource, Source
 
 FILE = "data/facts.yaml"
 TEXT = TypeAdapter(SafeText)  # a value in words is checked as all text in data is
+QUOTED = re.compile(r'\bfact\(\s*"([^"]*)"\s*\)')  # a page's {{ fact("id") }}: the page template check allows no other form
 NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 MONEY = {"pounds": "", "pounds_per_week": " a week", "pounds_per_month": " a month", "pounds_per_year": " a year"}
 COUNTS = {"hours_per_week": ("hour", " a week"), "weeks": ("week", ""), "months": ("month", ""), "days": ("day", "")}
@@ -121,3 +122,14 @@ def expired(facts: list[Fact], source: Located, today: date) -> list[Problem]:
         fix="Read the source again (the amount may have changed in April). Write the current value, set valid_from "
             "and valid_until to the dates it holds for, source to the page you read and checked to today.")
         for index, fact in enumerate(facts) if fact.valid_until < today]
+
+
+def quoted_in(page_text: str, facts: dict[str, Fact]) -> list[Fact]:
+    """The facts a page quotes, in the order it first quotes them (an unknown id is the macro's own problem)."""
+    return [facts[i] for i in dict.fromkeys(QUOTED.findall(page_text)) if i in facts]
+
+
+def as_page_source(fact: Fact) -> FactSource:
+    """A quoted fact's source as a line of the page's "Where these facts come from": a page that quotes a fact
+    says where it comes from without the editor copying its source into the page."""
+    return FactSource(**fact.source.model_dump(), fact=f"the figure {fact.shown} ({fact.label})", checked=fact.checked)
