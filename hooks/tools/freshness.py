@@ -4,8 +4,8 @@
 
 Prints a table a team can plan from. Exits with 1 if anything is already overdue, so the weekly
 scheduled job fails (and tells someone) even when nobody has changed the site. Below the table it lists the
-contacts and active services whose only source is secondary, unconfirmed or old: carers see a notice on
-those until someone finds the provider's own, current page.
+contacts and active services whose only source is a saved copy, secondary, unconfirmed, old or weak: carers
+see a notice on those until someone finds the provider's own, current page.
 """
 
 from __future__ import annotations
