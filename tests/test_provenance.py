@@ -167,6 +167,7 @@ def test_a_saved_copy_shows_its_date_on_the_built_page(built_site):
 @pytest.mark.parametrize("source", [
     Source(url="https://en.wikipedia.org/wiki/Citizens_Advice", kind="secondary", title="an article"),
     Source(url="https://EN.M.WIKIPEDIA.ORG/wiki/Cruse", kind="own"),  # any case, any subdomain, even called own
+    Source(url="https://user@en.wikipedia.org.:443/wiki/Cruse", kind="own"),  # a port, a user, a final dot
     Source(url="https://www.eastbourneherald.co.uk/news/your-say/letter-1-6463128", kind="secondary",
            title="a piece in the Herald"),
     Source(title="a letter from Carers UK in the Eastbourne Herald", kind="secondary", dated=2014),

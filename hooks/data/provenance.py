@@ -96,7 +96,7 @@ class Source(Strict):
     @property
     def weak(self) -> str | None:
         """What kind of source a council would not cite this is (WEAK_SOURCES), or None."""
-        host = (self.site or "").lower()
+        host = (urlsplit(self.url).hostname or "").rstrip(".") if self.url else ""  # lower case, no port or user
         parts = {part.lower() for part in urlsplit(self.url).path.split("/")} if self.url else set()
         words = _words(self.title or "")
         for what, rule in WEAK_SOURCES.items():
