@@ -1,13 +1,19 @@
 """Where a fact came from, and the sentence that tells a carer exactly that.
 
-Every contact and service records its source as one of three kinds: the provider's (or council's) own page,
-a secondary source (a leaflet, a news story, another organisation's page), or unconfirmed. A source is old
-when it was more than SOURCE_OLD_AFTER old on the day someone last checked it: the check is only as good as
-what was read. Only a provider's own page that was not old counts as confirmed.
+Every contact and service records its source as one of four kinds: the provider's (or council's) own page,
+a saved copy of their page (read in a stored copy, not on the live website: its date is required), a secondary
+source (a leaflet, a news story, another organisation's page), or unconfirmed. A source is old when it was more
+than SOURCE_OLD_AFTER old on the day someone last checked it: the check is only as good as what was read. Only
+a provider's own page that was not old counts as confirmed: a saved copy shows what the page said on its date,
+never that it still says so.
+
+Some sources a council would not cite (WEAK_SOURCES: encyclopaedias anyone can edit, readers' letters, forums).
+Carers never see one named as the source of anything: the sentence says it is being checked instead.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Literal
 from urllib.parse import urlsplit
@@ -20,14 +26,38 @@ from hooks.core.render import long_date
 from hooks.data.fields import HttpsUrl, SafeText
 from hooks.data.base import Strict
 
-SourceKind = Literal["own", "secondary", "unconfirmed"]
+SourceKind = Literal["own", "saved_copy", "secondary", "unconfirmed"]
 SOURCE_OLD_AFTER = timedelta(days=2 * 365)
 
 KIND_WORDS = {
     "own": "the provider's or council's own page",
+    "saved_copy": "a saved copy of the provider's or council's page (not their live website)",
     "secondary": "a secondary source (someone else's page, a leaflet, a news story)",
     "unconfirmed": "unconfirmed (no source, or one nobody could confirm)",
 }
+
+
+# What a council would not cite, in one place: a source on one of these sites (or their subdomains), with one of
+# these folders in its address, or whose title names one of these words, is weak. Matched on whole host names,
+# path parts and words, so that "notwikipedia.org" or "a newsletter" are not caught.
+WEAK_SOURCES = {
+    "an encyclopaedia anyone can edit": {
+        "hosts": ("wikipedia.org", "wikiwand.com", "wikia.org", "fandom.com"),
+        "paths": (),
+        "words": ("wikipedia", "encyclopaedia", "encyclopedia")},
+    "a readers' letter or comment in a newspaper": {
+        "hosts": (),
+        "paths": ("letters", "your-say", "readers-letters", "letters-to-the-editor"),
+        "words": ("letter", "letters")},
+    "a forum or question-and-answer site": {
+        "hosts": ("reddit.com", "quora.com", "mumsnet.com", "answers.com"),
+        "paths": ("forum", "forums"),
+        "words": ("forum", "forums")},
+}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
 
 
 class Source(Strict):
@@ -37,7 +67,8 @@ class Source(Strict):
           url: https://www.samaritans.org/how-we-can-help/contact-samaritan/
           kind: own
           title: an Age UK blog post      # for a secondary source: what it is, as it reads after "in"
-          dated: 2020                     # the year (or day) the source itself shows, if it shows one
+          dated: 2020                     # the year (or day) the source itself shows, if it shows one;
+                                          # for kind saved_copy (required): the date the saved copy shows
           note: why it is used, what disagrees, what to confirm
     """
 
@@ -57,7 +88,22 @@ class Source(Strict):
         if self.kind == "secondary" and not self.title:
             raise PydanticCustomError("SOURCE_TITLE_MISSING",
                                       "is a secondary source without a title saying what it is")
+        if self.kind == "saved_copy" and self.dated is None:
+            raise PydanticCustomError("SOURCE_COPY_UNDATED",
+                                      "is a saved copy without the date the copy shows (dated)")
         return self
+
+    @property
+    def weak(self) -> str | None:
+        """What kind of source a council would not cite this is (WEAK_SOURCES), or None."""
+        host = (urlsplit(self.url).hostname or "").rstrip(".") if self.url else ""  # lower case, no port or user
+        parts = {part.lower() for part in urlsplit(self.url).path.split("/")} if self.url else set()
+        words = _words(self.title or "")
+        for what, rule in WEAK_SOURCES.items():
+            if (any(host == h or host.endswith("." + h) for h in rule["hosts"])
+                    or parts & set(rule["paths"]) or words & set(rule["words"])):
+                return what
+        return None
 
     @property
     def site(self) -> str | None:
@@ -76,7 +122,11 @@ class Source(Strict):
         return checked - shown > SOURCE_OLD_AFTER
 
     def confirmed(self, checked: date) -> bool:
-        return self.kind == "own" and not self.is_old(checked)
+        return self.kind == "own" and not self.is_old(checked) and not self.weak
+
+
+def _shown(dated: date | int) -> str:
+    return long_date(dated) if isinstance(dated, date) else str(dated)
 
 
 def _link(url: str | None, text: str) -> Markup:
@@ -89,6 +139,8 @@ def sentence(source: Source, checked: date, what: str = "this number") -> Markup
     what: the thing the source backs, as it reads after "We checked" ("this number", "these details")."""
     what = escape(what)
     checking = Markup(" We are checking this is still right.")
+    if source.weak:  # never shown to carers as where anything came from
+        return Markup(f"We are checking {what}.")
     year = f" ({source.year})" if source.year else ""
     named = _link(source.url, source.title or source.site or "")
     if source.kind == "unconfirmed":
@@ -97,6 +149,9 @@ def sentence(source: Source, checked: date, what: str = "this number") -> Markup
         return Markup(f"We could not find a source for {what}.") + checking
     if source.kind == "secondary":
         return Markup(f"We found {what} in ") + named + Markup(f"{year}, not on the provider's own website.") + checking
+    if source.kind == "saved_copy":  # read in a stored copy: say so, and its date, never "we checked"
+        return Markup(f"We read {what} on a saved copy of their website, ") + \
+            _link(source.url, source.site or source.title or "") + Markup(f", dated {_shown(source.dated)}.") + checking
     if source.is_old(checked):
         shown = f"a {source.year} page" if source.year else "an old page"
         return Markup(f"We found {what} on {shown} of their own website, ") + \

@@ -48,7 +48,7 @@ class Listing:
 
     @property
     def unconfirmed(self) -> bool:
-        """An active service whose only source is secondary, unconfirmed or old: carers are told so."""
+        """An active service whose only source is a saved copy, secondary, unconfirmed, old or weak: carers are told so."""
         return self.service.status == "active" and not self.service.source.confirmed(self.service.last_reviewed)
 
 

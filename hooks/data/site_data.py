@@ -334,10 +334,11 @@ def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -
             continue
         loc = ("contacts", index, "source")
         where = dict(file=source.file, line=source.line(loc + ("kind",)), field=f"contacts[{index}].source.kind")
-        if contact.source.kind != "own":
+        if contact.source.kind != "own" or contact.source.weak:
+            what = contact.source.weak or provenance.KIND_WORDS[contact.source.kind]
             problems.append(Problem(
                 code="CRISIS_SOURCE_NOT_OWN", **where,
-                message=f"{contact.name} is a crisis contact, but its source is {provenance.KIND_WORDS[contact.source.kind]}.",
+                message=f"{contact.name} is a crisis contact, but its source is {what}.",
                 fix="Find the number on the provider's own website, put that page under source: url:, set kind: own "
                     "and checked: to today. Until then, take crisis: true off and the contact off the crisis pages."))
         elif contact.source.is_old(contact.checked):

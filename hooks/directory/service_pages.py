@@ -120,7 +120,8 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     body = lambda: render(  # noqa: E731  (made when the page is rendered: see Generated.html)
         "service-page.html", s=s,
         description=safe_markdown.render(s.service.description),
-        theirs_from=source.title or source.site,
+        # a source a council would not cite is never named (provenance.WEAK_SOURCES)
+        theirs_from="a source we are still checking" if source.weak else source.title or source.site,
         audiences=[{"label": data.audiences[a].label, "url": urls.link(audience_src(a), src)} for a in s.service.audience],
         categories=[{"label": c.label, "url": urls.link(category_src(c.id), src)} for c in s.categories],
         access=ACCESS[s.service.how_to_access],

@@ -4,8 +4,8 @@
 
 Prints a table a team can plan from. Exits with 1 if anything is already overdue, so the weekly
 scheduled job fails (and tells someone) even when nobody has changed the site. Below the table it lists the
-contacts and active services whose only source is secondary, unconfirmed or old: carers see a notice on
-those until someone finds the provider's own, current page.
+contacts and active services whose only source is a saved copy, secondary, unconfirmed, old or weak: carers
+see a notice on those until someone finds the provider's own, current page.
 """
 
 from __future__ import annotations
@@ -115,6 +115,10 @@ def _contact_file(data, contact_id: str) -> str:
 
 def _in_words(source, checked: date) -> str:
     where = source.url or source.title or "no source"
+    if source.weak:
+        return f"not one to cite ({source.weak}): {where}"
+    if source.kind == "saved_copy":
+        return f"saved copy dated {source.dated}: {where}"
     if source.kind == "own":
         return f"old page ({source.year}): {where}"
     return f"{source.kind}: {where}"
@@ -138,7 +142,8 @@ def report(rows: list[Due], today: date, days: int) -> tuple[str, int]:
 def confirm_report(rows: list[ToConfirm]) -> str:
     if not rows:
         return "Every contact and active service is backed by its provider's own, current page."
-    lines = [f"To confirm: {len(rows)} contacts and services have only a secondary, unconfirmed or old source. "
+    lines = [f"To confirm: {len(rows)} contacts and services have only a saved copy, a secondary, unconfirmed, old "
+             "or weak source. "
              "Carers see a notice on them. Find the provider's own page, then set source: kind: own.", ""]
     lines += [f"{r.kind:<9}  {r.what[:60]:<60}  {r.where[:40]:<40}  {r.source}" for r in rows]
     return "\n".join(lines)
