@@ -13,6 +13,7 @@ import yaml
 
 from conftest import ROOT, SUITE_TODAY, build, edit, load_data
 from hooks.core.problems import ProblemsFound
+from hooks.core.render import long_date
 from hooks.data import provenance
 from hooks.data.provenance import Source
 from hooks.data.site_data import load_site_data
@@ -75,7 +76,7 @@ def problems_for(data_dir: Path):
 def test_a_crisis_number_from_a_secondary_source_stops_the_build(data_dir):
     contacts = data_dir / "contacts.yaml"
     text = contacts.read_text()
-    edit(contacts, "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: own",
+    edit(contacts, "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: saved_copy",
          "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: secondary\n"
          "      title: a local newsletter")
     [problem] = problems_for(data_dir)
@@ -86,8 +87,8 @@ def test_a_crisis_number_from_a_secondary_source_stops_the_build(data_dir):
 
 
 def test_a_crisis_number_from_an_old_page_stops_the_build(data_dir):
-    edit(data_dir / "contacts.yaml", "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: own",
-         "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: own\n      dated: 2019")
+    edit(data_dir / "contacts.yaml", "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: saved_copy",
+         "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: saved_copy\n      dated: 2019")
     [problem] = problems_for(data_dir)
     assert problem.code == "CRISIS_SOURCE_OLD" and problem.field.endswith(".source.dated")
 
@@ -100,9 +101,10 @@ def test_a_secondary_source_must_say_what_it_is(data_dir):
 
 
 def test_every_crisis_contact_in_the_example_is_from_its_providers_own_current_page():
+    """Their own words, on their website or in a saved copy of it, not old."""
     data, _ = load_data()
     crisis = [c for c in data.contacts.values() if c.crisis]
-    assert crisis and all(c.source.kind == "own" and not c.source.is_old(c.checked) for c in crisis)
+    assert crisis and all(c.source.kind in ("own", "saved_copy") and not c.source.is_old(c.checked) for c in crisis)
 
 
 def article(built_site: Path, path: str) -> str:
@@ -115,8 +117,8 @@ def test_every_card_on_the_crisis_page_says_where_its_number_was_checked(built_s
     cards = re.findall(r'<div class="ch-contact">(.*?)</div>', article(built_site, "get-help-now"), re.S)
     assert len(cards) >= 8
     checked = r"We checked this number on their own website, [a-z0-9.-]+, on \d{1,2} \w+ 20\d\d\."
-    saved = (r"We read this number on a saved copy of their website, [a-z0-9.-]+, dated \d{1,2} \w+ 20\d\d\. "
-             r"We are checking this is still right\.")
+    saved = (r"We read this number on a saved copy of their website, [a-z0-9.-]+, on \d{1,2} \w+ 20\d\d\. "
+             r"The copy (shows no date\.|is dated \d{1,2} \w+ 20\d\d\.( We are checking this is still right\.)?)")
     for card in cards:
         said = text_of(re.search(r'<p class="ch-contact__source"[^>]*>(.*?)</p>', card, re.S).group(1))
         assert re.fullmatch(checked, said) or re.fullmatch(saved, said), said
@@ -127,30 +129,32 @@ SAVED = Source(url="https://www.cityoflondon.gov.uk/carers", kind="saved_copy", 
 
 def test_a_saved_copy_says_it_was_a_saved_copy_and_its_date_never_that_we_checked_their_website():
     said = text_of(provenance.sentence(SAVED, CHECKED))
-    assert said == ("We read this number on a saved copy of their website, cityoflondon.gov.uk, dated 6 July 2023. "
-                    "We are checking this is still right.")
+    assert said == ("We read this number on a saved copy of their website, cityoflondon.gov.uk, on "
+                    f"{long_date(CHECKED)}. The copy is dated 6 July 2023. We are checking this is still right.")
     assert "We checked" not in said and "own website" not in said
-    # however recent the copy, it is what the page said then, not now
+    # a recent copy is the provider's own words: confirmed, but still said to be a copy
     recent = Source(url="https://www.cityoflondon.gov.uk/carers", kind="saved_copy", dated=CHECKED)
-    assert not recent.confirmed(CHECKED) and "We checked" not in text_of(provenance.sentence(recent, CHECKED))
+    assert recent.confirmed(CHECKED) and "We checked" not in text_of(provenance.sentence(recent, CHECKED))
+    undated = text_of(provenance.sentence(Source(url="https://www.samaritans.org/x", kind="saved_copy"), CHECKED))
+    assert undated.endswith("The copy shows no date.") and "saved copy" in undated
     assert "dated 2013." in text_of(provenance.sentence(Source(url="https://www.lgo.org.uk/x", kind="saved_copy",
                                                                 dated=2013), CHECKED))
 
 
-def test_a_saved_copy_without_its_date_stops_the_build(data_dir):
-    contacts = data_dir / "contacts.yaml"
-    edit(contacts, "      kind: saved_copy\n      dated: 2013\n", "      kind: saved_copy\n")
-    [problem] = problems_for(data_dir)
-    assert problem.code == "SOURCE_COPY_UNDATED" and problem.file == "data/contacts.yaml"
-    assert "dated" in problem.fix or "dated" in problem.message
+def test_every_saved_copy_is_listed_to_confirm_on_the_live_website():
+    rows = freshness.everything_to_confirm(ROOT, SUITE_TODAY)
+    data, _ = load_data()
+    saved = [c.name for c in data.contacts.values() if c.source.kind == "saved_copy"]
+    assert saved and all(("contact", name) in {(r.kind, r.what) for r in rows} for name in saved)
+    assert any("saved copy (no date)" in r.source for r in rows)
 
 
 def test_numbers_read_on_a_stored_copy_are_saved_copies_in_the_example():
     """The example's notes say these were read in stored copies: they must not claim a check of the live page."""
     data, _ = load_data()
-    for contact_id in ("adult_social_care", "out_of_hours", "ombudsman"):
+    for contact_id in ("adult_social_care", "out_of_hours", "ombudsman", "samaritans"):
         contact = data.contacts[contact_id]
-        assert contact.source.kind == "saved_copy" and contact.source.dated, contact_id
+        assert contact.source.kind == "saved_copy", contact_id
         assert "We checked" not in text_of(contact.provenance), contact_id
     assert not [c.id for c in data.contacts.values() if "stored copy" in (c.source.note or "")
                 and c.source.kind != "saved_copy"]
@@ -160,8 +164,8 @@ def test_a_saved_copy_shows_its_date_on_the_built_page(built_site):
     said = text_of(article(built_site, "get-help-now"))
     out_of_hours = load_data()[0].contacts["out_of_hours"]
     assert out_of_hours.source.kind == "saved_copy"
-    assert ("We read this number on a saved copy of their website, cityoflondon.gov.uk, dated 6 July 2023. "
-            "We are checking this is still right.") in said
+    assert ("We read this number on a saved copy of their website, cityoflondon.gov.uk, on "
+            f"{long_date(out_of_hours.checked)}. The copy is dated 6 July 2023. We are checking this is still right.") in said
 
 
 @pytest.mark.parametrize("source", [
@@ -240,15 +244,17 @@ def test_an_active_service_with_an_old_or_secondary_source_warns_carers_at_the_t
             assert "We have not confirmed these details yet." in said
             assert said.index("We have not confirmed") < said.index("Who it is for"), "the notice comes first"
         else:
-            assert "We checked these details" in said, service_id
-        assert "We checked" not in said or source.confirmed(service["last_reviewed"]), service_id
+            assert ("We checked these details" if source.kind == "own" else
+                    "We read these details on a saved copy of their website") in said, service_id
+        assert "We checked" not in said or (source.kind == "own" and source.confirmed(service["last_reviewed"])), service_id
 
 
 def test_a_page_lists_where_its_facts_come_from(built_site):
     page = article(built_site, "money-and-work/working-and-caring")
     section = page[page.index('id="where-these-facts-come-from"'):]
     said = text_of(section)
-    assert "We checked the notice you must give on their own website, legislation.gov.uk, on 30 November 2026." in said
+    assert ("We read the notice you must give on a saved copy of their website, legislation.gov.uk, on "
+            "30 November 2026.") in said
     assert "not on the provider's own website" in said  # the law firm's guide is second-hand, and says so
 
 
@@ -256,7 +262,7 @@ def test_freshness_lists_what_is_still_to_confirm():
     rows = freshness.everything_to_confirm(ROOT, SUITE_TODAY)
     what = {(r.kind, r.what) for r in rows}
     assert ("contact", "Carers UK Helpline") in what and ("service", "City Advice") in what
-    assert not any(r.what == "Samaritans" for r in rows)
+    assert ("contact", "Samaritans") in what, "read on a saved copy: to confirm on the live website"
     assert "To confirm:" in freshness.confirm_report(rows)
 
 

@@ -17,7 +17,7 @@ from hooks.data.provenance import FactSource
 
 # Primary sources first (the provider's, the council's, GOV.UK, legislation.gov.uk, the NHS): what a carer can
 # trust most is read first. Within a kind the editor's order is kept.
-KIND_ORDER = ("own", "secondary", "unconfirmed")
+KIND_ORDER = ("own", "saved_copy", "secondary", "unconfirmed")
 
 
 def primary_first(sources: Iterable[FactSource]) -> list[FactSource]:

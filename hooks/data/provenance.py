@@ -1,11 +1,12 @@
 """Where a fact came from, and the sentence that tells a carer exactly that.
 
-Every contact and service records its source as one of four kinds: the provider's (or council's) own page,
-a saved copy of their page (read in a stored copy, not on the live website: its date is required), a secondary
-source (a leaflet, a news story, another organisation's page), or unconfirmed. A source is old when it was more
-than SOURCE_OLD_AFTER old on the day someone last checked it: the check is only as good as what was read. Only
-a provider's own page that was not old counts as confirmed: a saved copy shows what the page said on its date,
-never that it still says so.
+Every contact and service records its source as one of four kinds: the provider's (or council's) own page, read
+on their live website; a saved copy of their page (read in a stored copy, not on the live website: the sentence
+says so, with the date the copy shows if it shows one); a secondary source (a leaflet, a news story, another
+organisation's page); or unconfirmed. A source is old when it was more than SOURCE_OLD_AFTER old on the day
+someone last checked it: the check is only as good as what was read. The provider's own words, live or in a
+saved copy, that were not old count as confirmed; the sentence always says exactly which was read, and
+`make freshness` lists every saved copy for someone to check on the live website.
 
 Some sources a council would not cite (WEAK_SOURCES: encyclopaedias anyone can edit, readers' letters, forums).
 Carers never see one named as the source of anything: the sentence says it is being checked instead.
@@ -29,6 +30,7 @@ from hooks.data.base import Strict
 SourceKind = Literal["own", "saved_copy", "secondary", "unconfirmed"]
 SOURCE_OLD_AFTER = timedelta(days=2 * 365)
 
+OWN_WORDS = ("own", "saved_copy")  # the provider's own words: on their website, or in a saved copy of it
 KIND_WORDS = {
     "own": "the provider's or council's own page",
     "saved_copy": "a saved copy of the provider's or council's page (not their live website)",
@@ -68,7 +70,7 @@ class Source(Strict):
           kind: own
           title: an Age UK blog post      # for a secondary source: what it is, as it reads after "in"
           dated: 2020                     # the year (or day) the source itself shows, if it shows one;
-                                          # for kind saved_copy (required): the date the saved copy shows
+                                          # for kind saved_copy: the date the saved copy shows, if any
           note: why it is used, what disagrees, what to confirm
     """
 
@@ -88,9 +90,6 @@ class Source(Strict):
         if self.kind == "secondary" and not self.title:
             raise PydanticCustomError("SOURCE_TITLE_MISSING",
                                       "is a secondary source without a title saying what it is")
-        if self.kind == "saved_copy" and self.dated is None:
-            raise PydanticCustomError("SOURCE_COPY_UNDATED",
-                                      "is a saved copy without the date the copy shows (dated)")
         return self
 
     @property
@@ -122,7 +121,7 @@ class Source(Strict):
         return checked - shown > SOURCE_OLD_AFTER
 
     def confirmed(self, checked: date) -> bool:
-        return self.kind == "own" and not self.is_old(checked) and not self.weak
+        return self.kind in OWN_WORDS and not self.is_old(checked) and not self.weak
 
 
 def _shown(dated: date | int) -> str:
@@ -150,8 +149,11 @@ def sentence(source: Source, checked: date, what: str = "this number") -> Markup
     if source.kind == "secondary":
         return Markup(f"We found {what} in ") + named + Markup(f"{year}, not on the provider's own website.") + checking
     if source.kind == "saved_copy":  # read in a stored copy: say so, and its date, never "we checked"
-        return Markup(f"We read {what} on a saved copy of their website, ") + \
-            _link(source.url, source.site or source.title or "") + Markup(f", dated {_shown(source.dated)}.") + checking
+        copy = _link(source.url, source.site) if source.url else escape(source.title)
+        dated = Markup(f" The copy is dated {_shown(source.dated)}.") if source.dated else Markup(
+            " The copy shows no date.")
+        return Markup(f"We read {what} on a saved copy of their website, ") + copy + Markup(
+            f", on {long_date(checked)}.") + dated + (checking if source.is_old(checked) else Markup(""))
     if source.is_old(checked):
         shown = f"a {source.year} page" if source.year else "an old page"
         return Markup(f"We found {what} on {shown} of their own website, ") + \

@@ -334,7 +334,7 @@ def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -
             continue
         loc = ("contacts", index, "source")
         where = dict(file=source.file, line=source.line(loc + ("kind",)), field=f"contacts[{index}].source.kind")
-        if contact.source.kind != "own" or contact.source.weak:
+        if contact.source.kind not in provenance.OWN_WORDS or contact.source.weak:
             what = contact.source.weak or provenance.KIND_WORDS[contact.source.kind]
             problems.append(Problem(
                 code="CRISIS_SOURCE_NOT_OWN", **where,

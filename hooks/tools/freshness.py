@@ -71,18 +71,20 @@ class ToConfirm:
 
 
 def everything_to_confirm(root: Path, today: date) -> list[ToConfirm]:
-    """Contacts, active services and facts not backed by the provider's own, current page."""
+    """Contacts, active services and facts not backed by the provider's own, current page read on their live
+    website (a saved copy of it is listed too)."""
     data = site_data.load_site_data(root / "data", root=root, today=today, check_dates=False)
     directory = services.load_directory(root / "data", data, root=root, today=today)
     rows = [ToConfirm("contact", c.name, _contact_file(data, c.id), _in_words(c.source, c.checked))
-            for c in data.contacts.values() if not c.confirmed]
+            for c in data.contacts.values() if _to_confirm(c.source, c.checked)]
     rows += [ToConfirm("service", s.service.name, s.file, _in_words(s.service.source, s.service.last_reviewed))
-             for s in directory.listings if s.unconfirmed]
+             for s in directory.listings if s.service.status == "active"
+             and _to_confirm(s.service.source, s.service.last_reviewed)]
     rows += [ToConfirm("fact", f"{fact.label}: {fact.shown}", facts.FILE, _in_words(fact.source, fact.checked))
-             for fact in data.facts.values() if not fact.source.confirmed(fact.checked)]
+             for fact in data.facts.values() if _to_confirm(fact.source, fact.checked)]
     for shown, meta, _ in _pages(root, data, today):
         rows += [ToConfirm("page fact", f"{meta.title}: {fact.fact}", shown, _in_words(fact, fact.checked))
-                 for fact in (meta.sources if meta else []) if not fact.confirmed(fact.checked)]
+                 for fact in (meta.sources if meta else []) if _to_confirm(fact, fact.checked)]
     return rows
 
 
@@ -113,12 +115,17 @@ def _contact_file(data, contact_id: str) -> str:
     return "data/site.yaml" if any(c.id == contact_id for c in data.site_file.contacts) else "data/contacts.yaml"
 
 
+def _to_confirm(source, checked: date) -> bool:
+    """Not confirmed, or confirmed only from a saved copy: someone still has to read the live page."""
+    return not source.confirmed(checked) or source.kind == "saved_copy"
+
+
 def _in_words(source, checked: date) -> str:
     where = source.url or source.title or "no source"
     if source.weak:
         return f"not one to cite ({source.weak}): {where}"
     if source.kind == "saved_copy":
-        return f"saved copy dated {source.dated}: {where}"
+        return f"saved copy ({f'dated {source.dated}' if source.dated else 'no date'}): {where}"
     if source.kind == "own":
         return f"old page ({source.year}): {where}"
     return f"{source.kind}: {where}"
