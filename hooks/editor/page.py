@@ -36,6 +36,9 @@ FONTS = {
     "material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2": "node_modules/@fontsource-variable/"
         "material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
 }
+# Sveltia CMS adds a viewport with maximum-scale=1, which stops an editor zooming in on a phone (WCAG 1.4.4;
+# axe meta-viewport): the one word of its script changed here (tests/test_editor_github.py checks with axe).
+NO_ZOOM = "`maximum-scale=1`,"
 OWN = Path(__file__).parent / "js"
 OWN_SCRIPTS = ("frame-guard.js", "manual-init.js", "order.js", "format.js")  # in the order the page loads them
 
@@ -94,10 +97,11 @@ def copy_bundle(root: Path, target: Path, config: dict) -> None:
 
 
 def localised(script: str) -> str:
-    """Sveltia CMS's script with its fonts read from admin/fonts/ instead of a CDN (ProblemsFound if the script
-    names a font on the CDN that FONTS does not have: a new version of the CMS, whose fonts must be added)."""
+    """Sveltia CMS's script with its fonts read from admin/fonts/ instead of a CDN, and zoom allowed. ProblemsFound
+    if it names a font on the CDN that FONTS does not have (a new version of the CMS, whose fonts must be added)."""
     for address, font in FONTS.items():
         script = script.replace(CDN + address, "fonts/" + Path(font).name)
+    script = script.replace(NO_ZOOM, "")
     if CDN in script:
         raise ProblemsFound([Problem(
             code="EDITOR_FONT_UNKNOWN", file=(SVELTIA / SVELTIA_SCRIPT).as_posix(), line=None, field="",

@@ -168,6 +168,11 @@ def rest(repo: Repository, method: str, path: str, body: dict | None) -> tuple[i
         pull = repo.pulls[int(labels.group(1)) - 1]
         pull["labels"] += [{"name": name} for name in body["labels"]]
         return 200, pull["labels"]
+    if issue := re.fullmatch(rf"{base}/issues/(\d+)", route):  # a pull request is an issue too (its labels)
+        pull = repo.pulls[int(issue.group(1)) - 1]
+        if method == "PATCH":
+            pull["labels"] = [{"name": name} for name in body["labels"]]
+        return 200, {"number": pull["number"], "labels": pull["labels"], "state": pull["state"]}
     if (files := re.fullmatch(rf"{base}/pulls/(\d+)/files", route)) and method == "GET":
         pull = repo.pulls[int(files.group(1)) - 1]
         return 200, [{"filename": p, "status": "modified"} for p in changed_files(repo, pull)]
@@ -199,6 +204,13 @@ def graphql(repo: Repository, query: str, variables: dict) -> dict:
         made = variables["input"]
         create_ref(repo, made["name"], made["oid"])
         return {"data": {"createRef": {"ref": {"name": repo.branch_of(made["name"])}}}}
+    if "markPullRequestReadyForReview(" in q or "convertPullRequestToDraft(" in q:
+        pull = next(p for p in repo.pulls if p["node_id"] == variables["input"]["pullRequestId"])
+        pull["draft"] = "convertPullRequestToDraft(" in q
+        return {"data": {q.split("{")[1].split("(")[0].strip(): {"pullRequest": {"isDraft": pull["draft"]}}}}
+    if "node(id: $id) { ... on PullRequest" in q:
+        pull = next(p for p in repo.pulls if p["node_id"] == variables["id"])
+        return {"data": {"node": {"state": pull["state"].upper(), "isDraft": pull["draft"]}}}
     if "defaultBranchRef" in q:
         return {"data": {"repository": {"defaultBranchRef": {"name": next(iter(repo.branches))}}}}
     if "pullRequests(" in q and "labels:" in q:  # the open pull requests the CMS made (its workflow's list)
