@@ -25,8 +25,10 @@ pytestmark = pytest.mark.browser
 OWNER, NAME, BRANCH = "city-of-london", "carers-hub", "live"  # a branch other than main: the configured one is used
 TOKEN = "github_pat_11EXAMPLE0standin"
 PAGE = "content/support/carers-assessment.md"
-SERVICE = "Mencap Learning Disability Helpline"  # a service with its own phone: in data/services.yaml
-OLD_PHONE, NEW_PHONE = "0808 808 1111", "0808 808 1112"
+# A service with its own phone, near the top of data/services.yaml (the CMS draws a long list's items as they
+# are scrolled to).
+SERVICE = "Children and Families Team (early help for young carers)"
+OLD_PHONE, NEW_PHONE = "020 7332 3621", "020 7332 3622"
 # What axe finds in Sveltia CMS's own markup, by rule and screen, named in docs/editors/edit-in-your-browser.md
 # with a workaround. Anything else fails.
 CMS_OWN = {
@@ -145,3 +147,26 @@ def test_a_save_is_a_pull_request_on_the_configured_branch_changing_only_that_li
     assert repo.branches[BRANCH] == github_standin.Repository.from_folder(OWNER, NAME, BRANCH, ROOT).branches[BRANCH]
     paths = {path.split("?")[0] for _, path, _ in repo.requests}
     assert all(p in ("/user", "/graphql") or p.startswith(f"/repos/{OWNER}/{NAME}") for p in paths), paths
+
+
+def open_service(page, name: str, phone: str):
+    """The services form with one service opened; its phone number's box (found by the number in it)."""
+    page.goto(page.url.split("#")[0] + "#/collections/directory/entries/services")
+    item = page.get_by_text(name, exact=True)
+    item.locator("xpath=ancestor::div[@role='group'][1]").get_by_role("button", name="Expand").first.click()
+    # The item's fields are drawn as they are scrolled to: scroll to the last one drawn until the phone is there.
+    page.wait_for_function("""phone => { const boxes = [...document.querySelectorAll('input')];
+        if (boxes.some(box => box.value === phone)) return true;
+        boxes[boxes.length - 1].scrollIntoView(); return false; }""", arg=phone, polling=100)
+    [box] = [b for b in page.locator("input").all() if b.input_value() == phone]
+    return box
+
+
+def test_a_phone_number_saved_is_a_pull_request_changing_only_that_line(session):
+    page, repo = session.page, session.repo
+    phone = open_service(page, SERVICE, OLD_PHONE)
+    phone.fill(NEW_PHONE)
+    phone.evaluate("box => box.scrollIntoView({block: 'center'})")
+    shot(page, "a-service-in-the-editor.png")
+    save_and_send_for_review(page)
+    assert pull_request_changes(repo) == {"data/services.yaml": [f"-    phone: {OLD_PHONE}", f"+    phone: {NEW_PHONE}"]}

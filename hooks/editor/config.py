@@ -44,20 +44,32 @@ def branding(site_name: str, site_url: str) -> dict:
     return {"app_title": f"Edit {site_name}", "logo": {"src": urlsplit(site_url).path.rstrip("/") + "/" + LOGO}}
 
 
+def without_defaults(value):
+    """The fields with no `default`: Sveltia CMS fills a field's default into every existing record that leaves it
+    out (Decap only into new ones), so a save would add `description_by: council` to every service. A left-out
+    field still means the model's default to the build."""
+    if isinstance(value, list):
+        return [without_defaults(item) for item in value]
+    if isinstance(value, dict):
+        return {key: without_defaults(item) for key, item in value.items() if key != "default"}
+    return value
+
+
 def editor_config(settings: Editor | None, site_url: str, folders: list[str], sizes: Mapping[str, int],
                   picks: Mapping[str, tuple[list[dict], str]], local_server: str | None = None,
                   site_name: str = "the site") -> dict:
     """folders: the folders of content/ ("" for the top); sizes: the items in each data file that exists."""
     published = mode(settings, local_server) == "github"
-    return {
+    config = {
         **backend(settings, local_server),
         **(branding(site_name, site_url) if published else {"locale": "en"}),  # Sveltia warns of `locale`
         "site_url": site_url, "display_url": site_url,
         **MEDIA,
         **({"output": {"omit_empty_optional_fields": True}} if published else {}),  # as Decap: no `key: ''`
-        "collections": collections.page_collections(folders, picks, collections.PAGE_FORMAT[mode(settings, local_server)])
-        + [collections.data_collection(sizes, picks)],
     }
+    made = collections.page_collections(folders, picks, collections.PAGE_FORMAT[mode(settings, local_server)])
+    made += [collections.data_collection(sizes, picks)]
+    return {**config, "collections": without_defaults(made) if published else made}
 
 
 class _Dumper(yaml.SafeDumper):
