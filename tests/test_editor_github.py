@@ -170,3 +170,79 @@ def test_a_phone_number_saved_is_a_pull_request_changing_only_that_line(session)
     shot(page, "a-service-in-the-editor.png")
     save_and_send_for_review(page)
     assert pull_request_changes(repo) == {"data/services.yaml": [f"-    phone: {OLD_PHONE}", f"+    phone: {NEW_PHONE}"]}
+
+
+def violations(page, screen: str) -> list[str]:
+    """axe's WCAG 2.2 A and AA failures on the screen, less those named in CMS_OWN."""
+    return [v for v in axe_violations(page) if (v.split(":")[0], screen) not in CMS_OWN]
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_sign_in_list_and_edit_screens_pass_axe(signed_out, width):
+    page = signed_out.page
+    page.set_viewport_size({"width": width, "height": 900})
+    found = {}
+    start = page.get_by_role("button", name="Sign In Using Access Token")
+    start.wait_for()
+    found["sign-in"] = violations(page, f"sign-in at {width} px")
+    if width == 1280:
+        shot(page, "sign-in.png")
+    start.click()
+    page.get_by_role("textbox").first.wait_for()
+    found["token"] = violations(page, f"token at {width} px")
+    if width == 1280:
+        page.get_by_role("textbox").first.fill("github_pat_...")
+        shot(page, "sign-in-with-a-token.png")
+        page.get_by_role("textbox").first.fill("")
+    page.get_by_role("button", name="Cancel").click()
+    sign_in(page)
+    page.get_by_text("Main pages", exact=True).first.wait_for()
+    found["list"] = violations(page, f"the list at {width} px")
+    if width == 1280:
+        shot(page, "the-editor.png")
+    page.goto(page.url.split("#")[0] + "#/collections/support/entries/carers-assessment")
+    page.get_by_role("textbox", name="The page's words").wait_for()
+    found["a page"] = violations(page, f"a page at {width} px")
+    open_service(page, SERVICE, OLD_PHONE)
+    found["a service"] = violations(page, f"a service at {width} px")
+    assert not any(found.values()), found
+
+
+def focus_by(page, key: str, reached: str, most: int = 40) -> None:
+    """Press a key until the focused element is the one wanted (a JavaScript condition); fail if it never is."""
+    for _ in range(most):
+        if page.evaluate(reached):
+            return
+        page.keyboard.press(key)
+    assert page.evaluate(reached), f"{key} never reached: {reached}"
+
+
+def test_an_editor_signs_in_and_opens_a_page_with_the_keyboard_alone(signed_out):
+    page = signed_out.page
+    page.get_by_role("button", name="Sign In Using Access Token").wait_for()
+    focus_by(page, "Tab", "document.activeElement.textContent.trim() === 'Sign In Using Access Token'")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.getAttribute('aria-label') === 'Personal Access Token'")
+    page.keyboard.type(TOKEN)  # the token box has the focus when it opens
+    page.keyboard.press("Enter")
+    tree = page.get_by_role("tree", name="Collection List")
+    tree.get_by_text("Main pages").wait_for()
+    assert signed_out.repo.requests[0][1] == "/user"
+    # The collections list: Tab to it, down to "Support" with the arrow keys, open it with Enter; then the same in
+    # the list of its pages (one Tab stop, arrow keys between rows).
+    focus_by(page, "Tab", "document.activeElement.getAttribute('role') === 'treeitem'")
+    focus_by(page, "ArrowDown", "document.activeElement.textContent.includes('Support')")
+    page.keyboard.press("Enter")
+    page.get_by_text("Carer's assessment", exact=True).wait_for()
+    focus_by(page, "Tab", "document.activeElement.getAttribute('role') === 'row'")  # the list's first page
+    focus_by(page, "ArrowDown", "document.activeElement.textContent.includes(\"Carer's assessment\")")
+    page.keyboard.press("Enter")
+    page.get_by_role("textbox", name="The page's words").wait_for()
+
+
+def test_a_wrong_token_is_refused_and_nothing_is_saved(signed_out):
+    page, repo = signed_out.page, signed_out.repo
+    sign_in(page, "github_pat_wrong")
+    page.get_by_text("Bad credentials").or_(page.get_by_role("alert")).first.wait_for()
+    assert page.get_by_role("tree", name="Collection List").count() == 0
+    assert [path for _, path, _ in repo.requests] == ["/user"]
