@@ -341,8 +341,8 @@ class SiteBuild:
         if editor_config.mode(settings, server) == "unset":
             return editor_page.write_setup(admin, self.data.site.name, self.data.colours.primary)
         config = editor_config.editor_config(
-            settings, self.data.site.url, _page_folders(self.root / "content"), self.data_file_sizes,
-            self.editor_choices(), local_server=server, site_name=self.data.site.name)
+            settings, self.data.site.name, self.data.site.url, _page_folders(self.root / "content"),
+            self.data_file_sizes, self.editor_choices(), local_server=server)
         editor_page.copy_bundle(self.root, admin, config)  # makes admin/
         (admin / "config.yml").write_text(editor_config.as_yaml(config), encoding="utf-8")
         (admin / "index.html").write_text(editor_page.index_html(self.data.site.name, config), encoding="utf-8")

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import difflib
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, load_data
+from conftest import ROOT
 from hooks.checks.links import serve
-from hooks.site_build import SiteBuild
 from support import github_standin
 from support.browser import axe_violations
+from support.project import published_admin
 
 pytestmark = pytest.mark.browser
 
@@ -37,25 +36,10 @@ CMS_OWN = {
 SHOTS = Path(os.environ["CARERS_HUB_SCREENSHOTS"]) if os.environ.get("CARERS_HUB_SCREENSHOTS") else None
 
 
-def write_admin(root: Path) -> Path:
-    """admin/ for the example site with a repository named, as the build writes it (without building the pages),
-    and the site's own images and stylesheets it uses."""
-    project = root / "project"
-    shutil.copytree(ROOT / "data", project / "data")
-    for shared in ("content", "node_modules", "overrides"):
-        (project / shared).symlink_to(ROOT / shared, target_is_directory=True)
-    edit(project / "data" / "site.yaml", "editor:\n", f"editor:\n  repo: {OWNER}/{NAME}\n  branch: {BRANCH}\n")
-    data, directory = load_data(project / "data")
-    site = root / "site"
-    os.environ.pop("CARERS_HUB_EDITOR_SERVER", None)
-    SiteBuild(root=project, today=None, make_leaflets=False, data=data, directory=directory).write_editor(site)
-    shutil.copytree(ROOT / "overrides" / "assets", site / "assets")
-    return site
-
-
 @pytest.fixture(scope="module")
 def admin(tmp_path_factory):
-    with serve(write_admin(tmp_path_factory.mktemp("published"))) as address:
+    site = published_admin(tmp_path_factory.mktemp("published"), f"  repo: {OWNER}/{NAME}\n  branch: {BRANCH}\n")
+    with serve(site) as address:
         yield address + "/admin/"
 
 
@@ -246,3 +230,23 @@ def test_a_wrong_token_is_refused_and_nothing_is_saved(signed_out):
     page.get_by_text("Bad credentials").or_(page.get_by_role("alert")).first.wait_for()
     assert page.get_by_role("tree", name="Collection List").count() == 0
     assert [path for _, path, _ in repo.requests] == ["/user"]
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_with_no_repository_named_the_editor_says_what_to_set_up_in_the_councils_look(browser, tmp_path, width):
+    site = published_admin(tmp_path, "")  # the example as shipped: no repository named
+    with serve(site) as address:
+        context = browser.new_context(viewport={"width": width, "height": 700})
+        page = context.new_page()
+        asked = []
+        page.on("request", lambda r: asked.append(r.url))
+        page.goto(address + "/admin/")
+        page.get_by_role("heading", name="The editor is not set up yet").wait_for()
+        assert axe_violations(page) == []
+        assert page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor") == "rgb(29, 79, 145)"
+        assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing off the side at 320 px
+        if width == 320:
+            shot(page, "editor-not-set-up.png")
+        context.close()
+    assert all(url.startswith(address) for url in asked), asked
+    assert [url.removeprefix(address) for url in asked] == ["/admin/", "/admin/frame-guard.js"]

@@ -55,9 +55,9 @@ def without_defaults(value):
     return value
 
 
-def editor_config(settings: Editor | None, site_url: str, folders: list[str], sizes: Mapping[str, int],
-                  picks: Mapping[str, tuple[list[dict], str]], local_server: str | None = None,
-                  site_name: str = "the site") -> dict:
+def editor_config(settings: Editor | None, site_name: str, site_url: str, folders: list[str],
+                  sizes: Mapping[str, int], picks: Mapping[str, tuple[list[dict], str]],
+                  local_server: str | None = None) -> dict:
     """folders: the folders of content/ ("" for the top); sizes: the items in each data file that exists."""
     published = mode(settings, local_server) == "github"
     config = {
