@@ -15,6 +15,7 @@ import pytest
 
 from conftest import ROOT
 from hooks.checks.links import serve
+from hooks.data.site_data import fix_for
 from support import github_standin
 from support.browser import axe_violations
 from support.project import published_admin
@@ -250,3 +251,30 @@ def test_with_no_repository_named_the_editor_says_what_to_set_up_in_the_councils
         context.close()
     assert all(url.startswith(address) for url in asked), asked
     assert [url.removeprefix(address) for url in asked] == ["/admin/", "/admin/frame-guard.js"]
+
+
+def test_signing_out_removes_the_token_from_the_browser(session):
+    """The handbook tells an editor on a shared computer to sign out: Sveltia CMS keeps the sign-in, with the
+    token, in the browser's localStorage as "sveltia-cms.user", and "Sign Out" takes the token out of it."""
+    page = session.page
+    assert TOKEN in (page.evaluate("localStorage.getItem('sveltia-cms.user')") or "")
+    page.get_by_role("button", name="Show Account Menu").click()
+    page.get_by_role("menuitem", name="Sign Out").click()
+    page.get_by_role("button", name="Sign In Using Access Token").wait_for()
+    assert TOKEN not in (page.evaluate("localStorage.getItem('sveltia-cms.user')") or "")
+    assert TOKEN not in page.evaluate("JSON.stringify(Object.assign({}, localStorage, sessionStorage))")
+
+
+def test_a_bad_phone_number_is_refused_in_the_form_with_the_builds_words_and_nothing_is_asked_for(session):
+    page, repo = session.page, session.repo
+    phone = open_service(page, SERVICE, OLD_PHONE)
+    phone.fill("0808 808")
+    page.get_by_role("button", name="Save", exact=True).click()
+    message = page.locator(f"#{phone.get_attribute('aria-errormessage')}")
+    message.wait_for()
+    assert phone.get_attribute("aria-invalid") == "true"
+    assert fix_for("PHONE_INVALID", "phone").removesuffix(".") in message.inner_text()
+    phone.evaluate("box => box.scrollIntoView({block: 'center'})")
+    shot(page, "refused-phone-number.png")
+    assert not repo.pulls and all(method == "GET" or path == "/graphql" for method, path, _ in repo.requests)
+    assert "createCommitOnBranch" not in str(repo.requests)
