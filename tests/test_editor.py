@@ -223,6 +223,7 @@ def test_the_published_editor_is_built_with_its_own_policy(tmp_path):
     admin = published_admin(tmp_path, "  repo: city-of-london/carers-hub\n") / "admin"
     html = (admin / "index.html").read_text()
     assert yaml.safe_load((admin / "config.yml").read_text())["backend"]["name"] == "github"
+    assert f"--sui-primary-accent-color:{load_data()[0].colours.primary}!important" in (admin / "council.css").read_text()
     order = json.loads((admin / "order.json").read_text())
     assert order["children"]["services"]["keys"][:3] == ["id", "uuid", "name"]
     assert order["children"]["services"]["children"]["source"]["keys"] == ["url", "kind", "title", "dated", "note"]

@@ -34,6 +34,7 @@ OLD_PHONE, NEW_PHONE = "020 7332 3621", "020 7332 3622"
 CMS_OWN = {
     ("aria-valid-attr-value", "the list at 320 px"),  # the collections menu's aria-controls names a panel not drawn
 }
+COUNCIL_PRIMARY, COUNCIL_PRIMARY_HEX = "rgb(29, 79, 145)", "#1d4f91"  # data/site.yaml colours.primary
 SHOTS = Path(os.environ["CARERS_HUB_SCREENSHOTS"]) if os.environ.get("CARERS_HUB_SCREENSHOTS") else None
 
 
@@ -170,6 +171,8 @@ def test_the_sign_in_list_and_edit_screens_pass_axe(signed_out, width):
     start = page.get_by_role("button", name="Sign In Using Access Token")
     start.wait_for()
     found["sign-in"] = violations(page, f"sign-in at {width} px")
+    assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--sui-primary-accent-color')") \
+        == COUNCIL_PRIMARY_HEX  # the CMS's accent is the council's colour (admin/council.css)
     if width == 1280:
         shot(page, "sign-in.png")
     start.click()
@@ -244,7 +247,7 @@ def test_with_no_repository_named_the_editor_says_what_to_set_up_in_the_councils
         page.goto(address + "/admin/")
         page.get_by_role("heading", name="The editor is not set up yet").wait_for()
         assert axe_violations(page) == []
-        assert page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor") == "rgb(29, 79, 145)"
+        assert page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor") == COUNCIL_PRIMARY
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing off the side at 320 px
         if width == 320:
             shot(page, "editor-not-set-up.png")

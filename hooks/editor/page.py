@@ -144,6 +144,13 @@ FRAME_GUARD = """<style id="frame-guard">html{display:none!important}</style>
 <script src="frame-guard.js"></script>"""
 
 
+def council_css(colour: str) -> str:
+    """The council's colour for the editor's buttons, links and focus (Sveltia CMS's accent, a CSS variable; the
+    colour is checked for 4.5:1 on white by data/site.yaml's model). Decap takes no colours."""
+    names = ("", "-text", "-light", "-dark")
+    return ":root,:root[data-theme]{" + "".join(f"--sui-primary-accent-color{n}:{colour}!important;" for n in names) + "}\n"
+
+
 def index_html(site_name: str, config: dict) -> str:
     return f"""<!doctype html>
 <html lang="en">
@@ -156,6 +163,7 @@ def index_html(site_name: str, config: dict) -> str:
 {FRAME_GUARD}
 <title>Edit {escape(site_name)}</title>
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
+<link href="council.css" rel="stylesheet">
 </head>
 <body>
 <noscript><p>The editor needs JavaScript. You can still change the files in the project: see the handbook,
