@@ -346,7 +346,9 @@ class SiteBuild:
         editor_page.copy_bundle(self.root, admin, config)  # makes admin/
         (admin / "config.yml").write_text(editor_config.as_yaml(config), encoding="utf-8")
         (admin / "council.css").write_text(editor_page.council_css(self.data.colours.primary), encoding="utf-8")
-        (admin / "index.html").write_text(editor_page.index_html(self.data.site.name, config), encoding="utf-8")
+        styles = editor_page.preview_styles(site_dir) if config["backend"]["name"] == "github" else []
+        (admin / "index.html").write_text(editor_page.index_html(self.data.site.name, config, styles),
+                                          encoding="utf-8")
         (admin / "order.json").write_text(json.dumps(editor_collections.data_key_order()), encoding="utf-8")
 
     @property

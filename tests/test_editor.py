@@ -141,6 +141,21 @@ def test_the_published_editor_has_the_councils_name_and_mark_and_no_defaults_it_
     assert "default" not in config.as_yaml(github) and "default: council" in config.as_yaml(generated())
     assert {c["format"] for c in github["collections"] if c.get("folder")} == {"page-frontmatter"}
     assert {c["format"] for c in generated()["collections"] if c.get("folder")} == {"frontmatter"}
+    pages = [c for c in github["collections"] if c.get("folder")]
+    assert all(c["editor"] == {"preview": True} and c["fields"][-1] == collections.PREVIEWED_BODY for c in pages)
+    assert collections.PREVIEWED_BODY["modes"] == ["raw"]  # typed is saved: no rich-text rewriting
+
+
+def test_the_preview_uses_the_sites_own_stylesheets(tmp_path):
+    styles = tmp_path / "assets" / "stylesheets"
+    styles.mkdir(parents=True)
+    for name in ("main.57a0d79d.min.css", "palette.fb2fffe2.min.css", "council.css", "carers.css", "leaflet.css"):
+        (styles / name).write_text("")
+    found = page.preview_styles(tmp_path)
+    assert found == ["../assets/stylesheets/" + n for n in ("main.57a0d79d.min.css", "palette.fb2fffe2.min.css",
+                                                            "council.css", "carers.css")]
+    html = page.index_html("x", generated(REPO, local_server=None), found)
+    assert f'data-preview-styles="{" ".join(found)}"' in html
 
 
 @pytest.mark.parametrize("field,value,code", [("repo", "carers hub", "GITHUB_REPO_INVALID"),

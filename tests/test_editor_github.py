@@ -120,6 +120,11 @@ def test_a_save_is_a_pull_request_on_the_configured_branch_changing_only_that_li
     old = "A carer's assessment is"
     assert old in body.input_value()
     body.fill(body.input_value().replace(old, "A carer's assessment is, simply,", 1))
+    # Beside the form, the page as Markdown in the site's own stylesheets (format.js registers them).
+    preview = page.frame_locator("iframe").first
+    preview.get_by_role("heading", name="Your right to an assessment").wait_for()
+    preview.get_by_text("A carer's assessment is, simply,").wait_for()
+    assert preview.locator('link[href$="/assets/stylesheets/carers.css"]').count() == 1
     shot(page, "a-page-in-the-editor.png")
     save_and_send_for_review(page)
     [pull] = repo.pulls

@@ -55,15 +55,21 @@ def folder_label(folder: str) -> str:
     return folder.replace("-", " ").capitalize() if folder else "Main pages"
 
 
+# The published editor (Sveltia CMS) shows a page's words as Markdown beside the form, in the site's own styles
+# (format.js registers them); its Markdown box kept to plain text ("raw"), so what is typed is what is saved.
+PREVIEWED_BODY = {**BODY, "widget": "markdown", "modes": ["raw"]}
+
+
 def page_collections(folders: list[str], picks: Mapping[str, tuple[list[dict], str]],
                      page_format: str = PAGE_FORMAT["local"]) -> list[dict]:
     """One folder collection per folder of content/ (each holds its own .md files, not its sub-folders)."""
-    fields = model_fields(PageMeta, picks) + [BODY]
+    previewed = page_format == PAGE_FORMAT["github"]
+    fields = model_fields(PageMeta, picks) + [PREVIEWED_BODY if previewed else BODY]
     return [{
         "name": folder or PAGES, "label": folder_label(folder), "label_singular": "page",
         "folder": "content/" + folder if folder else "content", "extension": "md", "format": page_format,
         "create": False, "delete": False,  # a new page needs a place in the menu (mkdocs.yml): make new-page
-        "identifier_field": "title", "summary": "{{title}}", "editor": {"preview": False}, "fields": fields,
+        "identifier_field": "title", "summary": "{{title}}", "editor": {"preview": previewed}, "fields": fields,
     } for folder in folders]
 
 

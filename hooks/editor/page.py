@@ -120,7 +120,7 @@ def policy(connect: list[str]) -> str:
         "font-src 'self' data:",  # Sveltia's fonts are copied to admin/fonts/
         "connect-src " + " ".join(["'self'", *connect]),
         "worker-src 'self' blob:",
-        "frame-src 'none'",
+        "frame-src 'self' blob:",  # Sveltia's preview of a page is a frame of its own making
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
@@ -151,7 +151,16 @@ def council_css(colour: str) -> str:
     return ":root,:root[data-theme]{" + "".join(f"--sui-primary-accent-color{n}:{colour}!important;" for n in names) + "}\n"
 
 
-def index_html(site_name: str, config: dict) -> str:
+def preview_styles(site_dir: Path) -> list[str]:
+    """The site's stylesheets (the theme's, then the council's and ours), as addresses from admin/, for the
+    published editor's preview of a page."""
+    found = sorted((site_dir / "assets" / "stylesheets").glob("*.css"))
+    theme = [p for p in found if p.name.startswith(("main.", "palette."))]
+    own = [p for name in ("council.css", "carers.css") for p in found if p.name == name]  # mkdocs.yml's order
+    return ["../assets/stylesheets/" + p.name for p in theme + own]
+
+
+def index_html(site_name: str, config: dict, styles: list[str] = ()) -> str:
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -171,7 +180,7 @@ def index_html(site_name: str, config: dict) -> str:
 <script src="manual-init.js"></script>
 <script src="{script_of(config)}"></script>
 <script src="order.js"></script>
-<script type="module" src="format.js"></script>
+<script type="module" src="format.js" data-preview-styles="{escape(" ".join(styles))}"></script>
 </body>
 </html>
 """

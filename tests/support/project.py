@@ -40,6 +40,6 @@ def published_admin(root: Path, editor: str) -> Path:
     data, directory = load_data(project / "data")
     os.environ.pop("CARERS_HUB_EDITOR_SERVER", None)  # the published editor, never the local one
     site = root / "site"
+    shutil.copytree(ROOT / "overrides" / "assets", site / "assets")  # the site's images and stylesheets
     SiteBuild(root=project, today=None, make_leaflets=False, data=data, directory=directory).write_editor(site)
-    shutil.copytree(ROOT / "overrides" / "assets", site / "assets")
     return site

@@ -53,4 +53,9 @@ window.CMS.registerCustomFormat('page-frontmatter', 'md', {
     return text.endsWith('\n') ? text : `${text}\n`;
   },
 });
+// The site's own stylesheets for the preview of a page (page.py names them on this script's tag).
+const styles = document.querySelector('script[data-preview-styles]');
+(styles ? styles.dataset.previewStyles.split(' ').filter(Boolean) : []).forEach(url => {
+  if (window.CMS.registerPreviewStyle) window.CMS.registerPreviewStyle(url);
+});
 window.CMS.init();
