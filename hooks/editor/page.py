@@ -76,6 +76,7 @@ def check_bundle(root: Path) -> None:
             raise ProblemsFound([missing_bundle(Path(font).parent)])
     if not (root / YAML_BROWSER / "index.js").is_file():
         raise ProblemsFound([missing_bundle()])
+    localised((root / SVELTIA / SVELTIA_SCRIPT).read_text(encoding="utf-8"))  # a font it would fetch: stop now
 
 
 def copy_bundle(root: Path, target: Path, config: dict) -> None:
