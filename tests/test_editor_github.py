@@ -286,3 +286,20 @@ def test_a_bad_phone_number_is_refused_in_the_form_with_the_builds_words_and_not
     shot(page, "refused-phone-number.png")
     assert not repo.pulls and all(method == "GET" or path == "/graphql" for method, path, _ in repo.requests)
     assert "createCommitOnBranch" not in str(repo.requests)
+
+
+def test_inside_another_websites_frame_the_published_editor_shows_nothing(browser, admin, tmp_path):
+    """The published editor carries the same frame guard as the set-up page (tests/test_framing.py frames that
+    one): drawn by the CMS inside another origin's frame, it stays hidden."""
+    (tmp_path / "index.html").write_text(f'<!doctype html><title>Another website</title><iframe src="{admin}" '
+                                         'width="1000" height="700"></iframe>\n')
+    with serve(tmp_path) as other:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        page.goto(other + "/")
+        [frame] = [f for f in page.frames if f.url.startswith(admin)]
+        drawn = frame.get_by_role("button", name="Sign In Using Access Token", include_hidden=True)
+        drawn.wait_for(state="attached")  # the CMS has run and drawn its sign-in...
+        assert not drawn.is_visible() and page.url.startswith(other)  # ...and shows nothing; the other site stays
+        assert frame.evaluate("getComputedStyle(document.documentElement).display") == "none"
+        context.close()
