@@ -139,7 +139,7 @@ class SiteBuild:
     def load(cls, root: Path, today: date, make_leaflets: bool, preview: bool = False) -> "SiteBuild":
         """Read and check data/, and that the editor's files are installed; raises ProblemsFound with every
         problem, before anything is written."""
-        editor_page.check_bundle(root / editor_page.BUNDLE)
+        editor_page.check_bundle(root)
         _raise_errors(content_files.outside(root / "data", sorted((root / "data").rglob("*"))))
         data = site_data.load_site_data(root / "data", root=root, today=today)
         directory = services.load_directory(root / "data", data, root=root, today=today)
@@ -344,15 +344,22 @@ class SiteBuild:
 
     def write_editor(self, site_dir: Path) -> None:
         """admin/: the editor's page, its configuration and the CMS's files. CARERS_HUB_EDITOR_SERVER (set by
-        make edit and the tests) points it at a local server instead of the site's repository."""
+        make edit and the tests) points it at a local server instead of the site's repository; with neither, the
+        page says what to set up (hooks/editor/config.py mode)."""
         admin = site_dir / editor_page.FOLDER
-        editor_page.copy_bundle(self.root, admin)  # first: stops if it is not installed
+        editor_page.check_bundle(self.root)  # first: stops if it is not installed
+        settings, server = self.data.site_file.editor, os.environ.get("CARERS_HUB_EDITOR_SERVER") or None
+        if editor_config.mode(settings, server) == "unset":
+            return editor_page.write_setup(admin, self.data.site.name, self.data.colours.primary)
         config = editor_config.editor_config(
-            self.data.site_file.editor, self.data.site.url, _page_folders(self.root / "content"),
-            self.data_file_sizes, self.editor_choices(),
-            local_server=os.environ.get("CARERS_HUB_EDITOR_SERVER") or None)
+            settings, self.data.site.name, self.data.site.url, _page_folders(self.root / "content"),
+            self.data_file_sizes, self.editor_choices(), local_server=server)
+        editor_page.copy_bundle(self.root, admin, config)  # makes admin/
         (admin / "config.yml").write_text(editor_config.as_yaml(config), encoding="utf-8")
-        (admin / "index.html").write_text(editor_page.index_html(self.data.site.name, config), encoding="utf-8")
+        (admin / "council.css").write_text(editor_page.council_css(self.data.colours.primary), encoding="utf-8")
+        styles = editor_page.preview_styles(site_dir) if config["backend"]["name"] == "github" else []
+        (admin / "index.html").write_text(editor_page.index_html(self.data.site.name, config, styles),
+                                          encoding="utf-8")
         (admin / "order.json").write_text(json.dumps(editor_collections.data_key_order()), encoding="utf-8")
 
     @property

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from pathlib import Path
 from typing import Optional
 
 import pytest
@@ -21,16 +22,20 @@ from hooks.data.models import Editor
 from hooks.data.site_data import fix_for
 from hooks.editor import collections, config, page, widgets
 from hooks.site_build import SiteBuild
-from support.project import copy_project
+from support.project import copy_project, published_admin
 
 
-def generated(settings: Editor | None = None, local_server: str | None = None) -> dict:
-    """The configuration the build writes for the example site."""
+LOCAL = "http://127.0.0.1:4321/api/v1"  # a local server's address, as make edit gives it
+REPO = Editor(repo="city-of-london/carers-hub", branch="live")
+
+
+def generated(settings: Editor | None = None, local_server: str | None = LOCAL) -> dict:
+    """The configuration the build writes for the example site (by default in local mode, as make edit has it)."""
     data, directory = load_data()
     build_ = SiteBuild(root=ROOT, today=None, make_leaflets=False, data=data, directory=directory)
     folders = [""] + sorted({p.parent.name for p in (ROOT / "content").glob("*/*.md")})
-    return config.editor_config(settings, data.site.url, folders, build_.data_file_sizes, build_.editor_choices(),
-                                local_server)
+    return config.editor_config(settings, data.site.name, data.site.url, folders, build_.data_file_sizes,
+                                build_.editor_choices(), local_server)
 
 
 def data_file(conf: dict, name: str) -> dict:
@@ -113,15 +118,44 @@ def test_pages_services_organisations_and_contacts_are_editable_and_nothing_can_
 
 
 def test_saves_become_pull_requests_on_github_and_go_to_the_local_server_in_local_mode():
-    github = generated(Editor(repo="city-of-london/carers-hub", branch="live"))
+    github = generated(REPO, local_server=None)
     assert github["backend"] == {"name": "github", "repo": "city-of-london/carers-hub", "branch": "live",
-                                 "squash_merges": True}
+                                 "auth_methods": ["token"], "squash_merges": True}  # a token: no server of ours
     assert github["publish_mode"] == "editorial_workflow"
     assert "connect-src 'self' https://api.github.com;" in page.index_html("x", github)
-    local = generated(Editor(repo="city-of-london/carers-hub"), local_server="http://127.0.0.1:4321/api/v1")
+    assert '<script src="sveltia-cms.js">' in page.index_html("x", github)
+    local = generated(REPO, local_server=LOCAL)
     assert local["backend"]["name"] == "proxy" and local["publish_mode"] == "simple"
     assert "connect-src 'self' http://127.0.0.1:4321;" in page.index_html("x", local)
-    assert generated()["backend"]["proxy_url"] == config.LOCAL_SERVER  # no repository named: make edit only
+    assert '<script src="decap-cms.js">' in page.index_html("x", local)
+    # No repository named and no local server: no editor at all (the published admin/ says what to set up).
+    assert config.mode(None, None) == config.mode(Editor(), None) == "unset"
+    with pytest.raises(ValueError):
+        generated(None, local_server=None)
+
+
+def test_the_published_editor_has_the_councils_name_and_mark_and_no_defaults_it_would_fill_into_every_record():
+    github = generated(REPO, local_server=None)
+    assert github["app_title"] == "Edit City of London Carers Hub"
+    assert github["logo"] == {"src": "/assets/images/favicon.svg"} and (ROOT / "overrides" / github["logo"]["src"][1:]).is_file()
+    assert "default" not in config.as_yaml(github) and "default: council" in config.as_yaml(generated())
+    assert {c["format"] for c in github["collections"] if c.get("folder")} == {"page-frontmatter"}
+    assert {c["format"] for c in generated()["collections"] if c.get("folder")} == {"frontmatter"}
+    pages = [c for c in github["collections"] if c.get("folder")]
+    assert all(c["editor"] == {"preview": True} and c["fields"][-1] == collections.PREVIEWED_BODY for c in pages)
+    assert collections.PREVIEWED_BODY["modes"] == ["raw"]  # typed is saved: no rich-text rewriting
+
+
+def test_the_preview_uses_the_sites_own_stylesheets(tmp_path):
+    styles = tmp_path / "assets" / "stylesheets"
+    styles.mkdir(parents=True)
+    for name in ("main.57a0d79d.min.css", "palette.fb2fffe2.min.css", "council.css", "carers.css", "leaflet.css"):
+        (styles / name).write_text("")
+    found = page.preview_styles(tmp_path)
+    assert found == ["../assets/stylesheets/" + n for n in ("main.57a0d79d.min.css", "palette.fb2fffe2.min.css",
+                                                            "council.css", "carers.css")]
+    html = page.index_html("x", generated(REPO, local_server=None), found)
+    assert f'data-preview-styles="{" ".join(found)}"' in html
 
 
 @pytest.mark.parametrize("field,value,code", [("repo", "carers hub", "GITHUB_REPO_INVALID"),
@@ -139,22 +173,21 @@ def test_a_wrong_repository_or_branch_is_refused_with_file_line_and_field(tmp_pa
 
 # -- The built site --------------------------------------------------------------------------------------------
 
-def test_the_built_site_has_the_editor_with_its_own_policy(built_site):
+def test_the_built_site_with_no_repository_named_says_what_to_set_up_and_never_points_at_this_computer(built_site):
+    """The example names no repository: its published admin/ is one page saying what to set up, not a sign-in
+    that goes nowhere (before, it was the local mode's, pointing at localhost:8081)."""
     admin = built_site / "admin"
+    assert sorted(p.name for p in admin.iterdir()) == ["frame-guard.js", "index.html"]
     html = (admin / "index.html").read_text()
-    conf = yaml.safe_load((admin / "config.yml").read_text())
-    assert conf["collections"] and (admin / page.SCRIPT).stat().st_size > 1_000_000
-    made = ["config.yml", "index.html", "order.json", "yaml", *page.OWN_SCRIPTS]
-    assert sorted([p.name for p in page.bundle_files(ROOT / page.BUNDLE)] + made) == sorted(p.name for p in admin.iterdir())
-    assert sorted(p.name for p in (admin / "yaml").iterdir()) == sorted(p.name for p in (ROOT / page.YAML_BROWSER).glob("*.js"))
-    order = json.loads((admin / "order.json").read_text())
-    assert order["children"]["services"]["keys"][:3] == ["id", "uuid", "name"]
-    assert order["children"]["services"]["children"]["source"]["keys"] == ["url", "kind", "title", "dated", "note"]
+    assert "localhost" not in html and "127.0.0.1" not in html and "8081" not in html
+    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == ["frame-guard.js"]
+    words = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    for needed in ("The editor is not set up yet", "data/site.yaml", "repo: owner/name", page.HANDBOOK,
+                   "City of London Carers Hub"):
+        assert needed in words, needed
     policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
-    assert "script-src 'self' 'unsafe-eval'" in policy and "https:" not in policy and "*" not in policy
-    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == [
-        "frame-guard.js", "manual-init.js", "decap-cms.js", "order.js", "format.js"]  # the guard first, in <head>
-    assert "noindex" in html
+    assert "connect-src 'self';" in policy and "https:" not in policy and "noindex" in html
+    assert load_data()[0].colours.primary in html  # the council's colour
     # The public pages keep their own, stricter policy; the editor is in none of their lists.
     home = (built_site / "index.html").read_text()
     assert "'unsafe-eval'" not in home and "'unsafe-inline'" not in home
@@ -175,9 +208,47 @@ def test_a_missing_editor_bundle_stops_the_build_before_anything_is_written(tmp_
 def test_the_bundle_enables_no_other_website_our_configuration_does_not_ask_for():
     """The CMS can load media libraries from other websites (Cloudinary, Uploadcare) and maps from
     OpenStreetMap, but only when a configuration asks: ours names none of them."""
-    text = config.as_yaml(generated())
-    for option in ("media_library", "cloudinary", "uploadcare", "widget: map", "cms_manual_init"):
-        assert option not in text
+    for made in (generated(), generated(REPO, local_server=None)):
+        text = config.as_yaml(made)
+        for option in ("media_library", "cloudinary", "uploadcare", "widget: map", "cms_manual_init", "widget: code",
+                       "base_url", "api_root"):
+            assert option not in text
+
+
+def test_the_published_editors_files_are_all_this_sites_own(tmp_path):
+    """Sveltia CMS names its fonts on a CDN: the build copies them from node_modules and points the script at the
+    copies; and it lets an editor zoom (the script's maximum-scale=1 is taken out)."""
+    admin = tmp_path / "admin"
+    page.copy_bundle(ROOT, admin, generated(REPO, local_server=None))
+    script = (admin / page.SVELTIA_SCRIPT).read_text()
+    assert "cdn.jsdelivr.net" not in script and "`maximum-scale=1`" not in script
+    assert page.CDN in (ROOT / page.SVELTIA / page.SVELTIA_SCRIPT).read_text()  # the guard has something to do
+    for font in page.FONTS.values():
+        name = Path(font).name
+        assert (admin / "fonts" / name).stat().st_size > 10_000 and f"url(fonts/{name})" in script
+    assert sorted(p.name for p in admin.iterdir()) == sorted(["chunks", "fonts", "yaml", page.SVELTIA_SCRIPT,
+                                                              *page.OWN_SCRIPTS])
+    assert not list(admin.rglob("*.map"))
+    with pytest.raises(ProblemsFound) as caught:
+        page.localised(script + "url(https://cdn.jsdelivr.net/fontsource/fonts/new-font@1.0/latin.woff2)")
+    assert caught.value.problems[0].code == "EDITOR_FONT_UNKNOWN"
+
+
+def test_the_published_editor_is_built_with_its_own_policy(tmp_path):
+    admin = published_admin(tmp_path, "  repo: city-of-london/carers-hub\n") / "admin"
+    html = (admin / "index.html").read_text()
+    assert yaml.safe_load((admin / "config.yml").read_text())["backend"]["name"] == "github"
+    assert f"--sui-primary-accent-color:{load_data()[0].colours.primary}!important" in (admin / "council.css").read_text()
+    order = json.loads((admin / "order.json").read_text())
+    assert order["children"]["services"]["keys"][:3] == ["id", "uuid", "name"]
+    assert order["children"]["services"]["children"]["source"]["keys"] == ["url", "kind", "title", "dated", "note"]
+    assert order["page"][0] == "title" and order["page"][-1] == "body" and order["page_off"] == ["exit_this_page"]
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
+    assert "script-src 'self' 'unsafe-eval'" in policy and "connect-src 'self' https://api.github.com;" in policy
+    assert "*" not in policy and "localhost" not in html
+    assert re.findall(r'<script[^>]*src="([^"]+)"', html) == [
+        "frame-guard.js", "manual-init.js", "sveltia-cms.js", "order.js", "format.js"]  # the guard first, in <head>
+    assert "noindex" in html
 
 
 def test_edit_this_page_is_absent_when_off(built_site):
@@ -250,7 +321,7 @@ def test_the_sites_checks_look_at_the_editors_page_too(built_site, tmp_path):
     site = tmp_path / "site"
     (site / "admin").mkdir(parents=True)
     html = (built_site / "admin" / "index.html").read_text()
-    (site / "admin" / "index.html").write_text(html.replace('<script src="decap-cms.js">',
+    (site / "admin" / "index.html").write_text(html.replace('<script src="frame-guard.js">',
                                                             '<script src="https://unpkg.com/decap-cms.js">'))
     assert [p.file for p in editor_problems(site, "carers.example.org")] == ["admin/index.html"]
     (site / "admin" / "index.html").unlink()

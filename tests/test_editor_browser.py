@@ -35,7 +35,7 @@ CMS_OWN = {
     "button-name",  # each list item's open and remove buttons are icons with no name
     "aria-command-name",  # each list item's drag handle (role="button") has no name
 }
-# Screenshots for the handbook (docs/editors/edit-in-your-browser.md): written there when asked.
+# Screenshots when asked (the handbook shows the published editor's, from test_editor_github.py).
 SHOTS = Path(os.environ["CARERS_HUB_SCREENSHOTS"]) if os.environ.get("CARERS_HUB_SCREENSHOTS") else None
 
 
@@ -159,7 +159,7 @@ def test_a_bad_phone_number_or_date_is_refused_in_the_form_with_the_builds_words
     publish(tab)
     shows_exactly(tab, phone_fix)
     phone.evaluate("box => box.scrollIntoView({block: 'center'})")
-    shot(tab, "refused-phone-number.png")
+    shot(tab, "make-edit-refused-phone-number.png")
 
     meta = yaml_source.load_text(before[PAGE].split("---\n")[1])
     date_fix = build_fix(PageMeta, {**meta, "review_by": "31/12/2027"}, "review_by")
@@ -173,7 +173,7 @@ def test_a_bad_phone_number_or_date_is_refused_in_the_form_with_the_builds_words
 def test_saving_a_sentence_and_a_phone_number_changes_those_lines_and_nothing_else(tab, editor):
     before = editor.files()
     open_page(tab, editor, PAGE)
-    shot(tab, "a-page-in-the-editor.png")
+    shot(tab, "make-edit-a-page.png")
     body = tab.get_by_label("The page's words")
     old = "A carer's assessment is"
     assert old in body.input_value()
@@ -187,7 +187,7 @@ def test_saving_a_sentence_and_a_phone_number_changes_those_lines_and_nothing_el
     phone = open_service(tab, editor, SERVICE)
     assert phone.input_value() == OLD_PHONE
     phone.fill(NEW_PHONE)
-    shot(tab, "a-service-in-the-editor.png")
+    shot(tab, "make-edit-a-service.png")
     publish(tab)
     changes = changed_lines(after_page, saved(tab, editor, after_page))
     assert changes == {"data/services.yaml": [f"-    phone: {OLD_PHONE}", f"+    phone: {NEW_PHONE}"]}, changes
@@ -202,7 +202,7 @@ def test_the_editor_has_no_accessibility_problems_of_our_making(tab, editor):
         show()
         tab.wait_for_timeout(300)  # let the form settle after it is drawn (no network: only rendering)
         if view == "collections":
-            shot(tab, "the-editor.png")
+            shot(tab, "make-edit-the-editor.png")
         results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
         for rule in results.response["violations"]:
             if rule["id"] not in CMS_OWN:

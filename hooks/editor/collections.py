@@ -25,6 +25,9 @@ DATA_FILES = (
 SUMMARY = {"facts": "{{fields.label}}"}  # how each item of the list is named in the form; others have a name
 DIRECTORY = "directory"  # the collection of data files
 FORMAT = "yaml-ordered"  # their format: Decap's YAML with each record's keys in its model's order (js/format.js)
+# The pages' format: Decap's own "frontmatter" on this computer; for Sveltia CMS (published), the same style
+# written by js/format.js ("page-frontmatter"), as Sveltia's own would not fold long lines as Decap does.
+PAGE_FORMAT = {"local": "frontmatter", "github": "page-frontmatter"}
 # A list the editor opens as one form: Decap draws every item (measured in Chromium on a busy 2-core machine:
 # about 3 s for the 40 example services, 9 to 20 s and 470 MB for 200, 55 to 64 s and 3.4 GB for 1,000). A
 # longer imported file stays out of the editor: it is corrected at its source and imported again
@@ -56,14 +59,21 @@ def folder_label(folder: str) -> str:
     return folder.replace("-", " ").capitalize() if folder else "Main pages"
 
 
-def page_collections(folders: list[str], picks: Mapping[str, tuple[list[dict], str]]) -> list[dict]:
+# The published editor (Sveltia CMS) shows a page's words as Markdown beside the form, in the site's own styles
+# (format.js registers them); its Markdown box kept to plain text ("raw"), so what is typed is what is saved.
+PREVIEWED_BODY = {**BODY, "widget": "markdown", "modes": ["raw"]}
+
+
+def page_collections(folders: list[str], picks: Mapping[str, tuple[list[dict], str]],
+                     page_format: str = PAGE_FORMAT["local"]) -> list[dict]:
     """One folder collection per folder of content/ (each holds its own .md files, not its sub-folders)."""
-    fields = model_fields(PageMeta, picks) + [BODY]
+    previewed = page_format == PAGE_FORMAT["github"]
+    fields = model_fields(PageMeta, picks) + [PREVIEWED_BODY if previewed else BODY]
     return [{
         "name": folder or PAGES, "label": folder_label(folder), "label_singular": "page",
-        "folder": "content/" + folder if folder else "content", "extension": "md", "format": "frontmatter",
+        "folder": "content/" + folder if folder else "content", "extension": "md", "format": page_format,
         "create": False, "delete": False,  # a new page needs a place in the menu (mkdocs.yml): make new-page
-        "identifier_field": "title", "summary": "{{title}}", "editor": {"preview": False}, "fields": fields,
+        "identifier_field": "title", "summary": "{{title}}", "editor": {"preview": previewed}, "fields": fields,
     } for folder in folders]
 
 
@@ -87,7 +97,10 @@ def data_collection(sizes: Mapping[str, int], picks: Mapping[str, tuple[list[dic
 def data_key_order() -> dict:
     """How the editor orders keys in every data file it writes (js/format.js reads it from admin/order.json)."""
     return {"keys": [key for _, _, key, _, _ in DATA_FILES],
-            "children": {key: key_order(model) for _, _, key, model, _ in DATA_FILES}}
+            "children": {key: key_order(model) for _, _, key, model, _ in DATA_FILES},
+            "page": [*PageMeta.model_fields, BODY["name"]],  # a page's front matter (js/format.js)
+            # yes/no fields that are "no" unless a page says otherwise: left out when "no", as Decap leaves them
+            "page_off": [name for name, info in PageMeta.model_fields.items() if info.default is False]}
 
 
 def entry_path(collection: str, slug: str) -> str:

@@ -22,3 +22,24 @@ def copy_project(target: Path) -> Path:
     if (ROOT / "node_modules").is_dir():
         (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
+
+
+def published_admin(root: Path, editor: str) -> Path:
+    """admin/ as the build writes it for the example site with `editor` (YAML lines under editor: in
+    data/site.yaml), without building the pages; with the site's own images it uses. Returns the site folder."""
+    import os
+
+    from conftest import edit, load_data
+    from hooks.site_build import SiteBuild
+
+    project = root / "project"
+    shutil.copytree(ROOT / "data", project / "data")
+    for shared in ("content", "node_modules", "overrides"):
+        (project / shared).symlink_to(ROOT / shared, target_is_directory=True)
+    edit(project / "data" / "site.yaml", "editor:\n", "editor:\n" + editor)
+    data, directory = load_data(project / "data")
+    os.environ.pop("CARERS_HUB_EDITOR_SERVER", None)  # the published editor, never the local one
+    site = root / "site"
+    shutil.copytree(ROOT / "overrides" / "assets", site / "assets")  # the site's images and stylesheets
+    SiteBuild(root=project, today=None, make_leaflets=False, data=data, directory=directory).write_editor(site)
+    return site
