@@ -7,6 +7,7 @@ import subprocess
 import sys
 from datetime import date
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pdfplumber
 import pytest
@@ -180,3 +181,16 @@ def test_every_leaflet_embeds_only_the_bundled_font(built_site):
     for pdf_path in (built_site / "leaflets").glob("*.pdf"):
         used = fonts_in(pdf_path)
         assert used and all(name.startswith("Atkinson-Hyperlegible") for name in used), (pdf_path.name, used)
+
+
+def test_a_leaflet_says_where_its_facts_come_from_in_one_line(built_site):
+    """On the web page the sources are a list; on paper, one line to that page, so the leaflet keeps to its points."""
+    site_url = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["site"]["url"]
+    sourced = [p for p in EASY if "sources:" in FRONT_MATTER.match(p.read_text()).group(1) or 'fact("' in p.read_text()]
+    assert sourced, "an easy-read page lists sources or quotes a fact"
+    for source in sourced:
+        with pdfplumber.open(leaflet_for(built_site, source)) as pdf:
+            text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages).replace(" ", "")
+        page = urljoin(site_url, source.relative_to(ROOT / "content").with_suffix("").as_posix() + "/")
+        assert text.count(("Whereeachfactcomesfrom,andwhenitwaschecked:" + page.split("//")[1])) == 1, source.name
+        assert "Wherethesefactscomefrom" not in text, source.name

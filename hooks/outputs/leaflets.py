@@ -45,6 +45,8 @@ HAS_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # A contact card as overrides/partials/carers/contact-card.html writes it, and its parts the crisis leaflet moves.
 CONTACT_CARD = re.compile(r'(<div class="ch-contact">)(.*?)(</div>)', re.DOTALL)
 CARD_NUMBER = re.compile(r'<p class="ch-contact__(?:number|textphone)">.*?</p>\n?', re.DOTALL)
+# The page's "Where these facts come from" (overrides/partials/carers/page-sources.html): on paper, one line.
+PAGE_SOURCES = re.compile(r'<section class="ch-sources".*?</section>', re.DOTALL)
 CARD_SOURCE = re.compile(r'<p class="ch-contact__source"[^>]*>.*?</p>\n?', re.DOTALL)
 
 
@@ -85,16 +87,18 @@ def numbers_first(article: str) -> str:
     return CONTACT_CARD.sub(reorder, article)
 
 
-def sources_line(page_address: str) -> Markup:
-    """The crisis leaflet's one line of provenance: each number's source and date are on the web page."""
-    return Markup('<p class="leaflet-sources">Where each number comes from, and when it was checked: '
-                  '<a href="{}">{}</a></p>').format(page_address, page_address.split("//", 1)[-1])
+def sources_line(page_address: str, what: str = "number") -> Markup:
+    """A leaflet's one line of provenance: each number's (or fact's) source and date are on the web page."""
+    return Markup('<p class="leaflet-sources">Where each {} comes from, and when it was checked: '
+                  '<a href="{}">{}</a></p>').format(what, page_address, page_address.split("//", 1)[-1])
 
 
 def leaflet_html(leaflet: Leaflet, article: str, council: str, help_items: list[tuple[str, str, str]],
                  page_address: str = "") -> str:
     if leaflet.crisis:
         article = numbers_first(article) + (str(sources_line(page_address)) if page_address else "")
+    elif PAGE_SOURCES.search(article):  # a leaflet keeps to its points: the sources are a line to the web page
+        article = PAGE_SOURCES.sub("", article) + (str(sources_line(page_address, "fact")) if page_address else "")
     help_list = Markup("").join(Markup("<li><strong>{}</strong>: {}. {}</li>").format(name, number, purpose)
                                 for name, number, purpose in help_items)
     # The crisis leaflet is the numbers to call already: it does not repeat them on a last page.
