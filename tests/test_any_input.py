@@ -298,9 +298,29 @@ def test_a_time_with_a_zone_names_its_field(copy):
     assert (problem.code, problem.field) == ("TIME_INVALID", "services[4].opening_hours[0].opens")
 
 
+def _more_services(root: Path, count: int) -> None:
+    """`count` more copies of the first service, so the directory's list runs to a second page."""
+    path = root / "data" / "services.yaml"
+    text = path.read_text(encoding="utf-8")
+    first = text[text.index("  - id: "):text.index("  - id: ", text.index("  - id: ") + 1)]
+    path.write_text(text + "".join(first.replace("id: city-adult-social-care", f"id: copy-{n}", 1)
+                                   for n in range(count)), encoding="utf-8")
+
+
+def test_a_service_called_page_2_on_a_directory_of_two_pages(copy):
+    """A service whose id is page-2 made the same page as the directory's second page: a bare assert."""
+    from hooks.directory.listing_pages import PER_PAGE
+
+    _more_services(copy, PER_PAGE)
+    _replace_in(copy, "services.yaml", "id: city-adult-social-care", "id: page-2")
+    assert [(p.code, p.line, p.field) for p in _problems(copy)] == [("SERVICE_ID_RESERVED", 2, "services[0].id")]
+    _replace_in(copy, "services.yaml", "id: page-2", "id: page-2-carers")  # the same name, not alone, is fine
+    build_up_to_pages(copy, SUITE_TODAY)
+
+
 @pytest.mark.parametrize("reserved", ["page-2", "page-17", "index", "kind", "for", "in"])
 def test_a_service_id_the_directory_uses_names_its_field(copy, reserved):
-    """A service whose id is page-2 made the same page as the directory's second page: a bare assert."""
+    """Refused whatever the directory's size, so adding services never turns a good id into a clash."""
     _replace_in(copy, "services.yaml", "id: city-adult-social-care", f"id: {reserved}")
     problems = _problems(copy)
     assert [(p.code, p.file, p.line, p.field) for p in problems] == [
@@ -329,3 +349,38 @@ def test_very_deep_front_matter_names_its_page(project):
     text = PAGES["index.md"].read_text(encoding="utf-8").replace("---\n", "---\nx: " + deep(20_000, "list") + "\n", 1)
     meta, problems = front_matter.check_page(text, "content/index.md", set(), SUITE_TODAY)
     assert meta is None and [(p.code, p.line) for p in problems] == [("YAML_TOO_DEEP", 2)]
+
+
+@pytest.mark.parametrize("saved", [
+    '{"url": "U", "fetched": 0, "body": ' + "[" * 100_000 + "]" * 100_000 + "}",  # past Python's recursion limit
+    '{"url": "U", "fetched": 0, "body": ' + "[" * 500 + "]" * 500 + "}",  # readable, deeper than a feed may be
+    "[]", '"text"', '{"url": "U"}', '{"url": "U", "fetched": "yesterday", "body": []}', "\xff"])
+def test_a_damaged_saved_answer_is_fetched_again(tmp_path, saved):
+    """The importer's saved answers (.cache/, read when an import is resumed) are read as a feed's answers are:
+    very deep JSON was a RecursionError, and a file that was not the importer's own an AttributeError."""
+    from hooks.importer.fetch import Cache
+
+    cache = Cache(tmp_path, wall=lambda: 1.0)
+    cache.put("U", {"services": []})
+    assert cache.get("U") == (True, {"services": []})
+    cache._file("U").write_text(saved, encoding="utf-8")
+    assert cache.get("U") == (False, None)
+
+
+@pytest.mark.parametrize("value", ["2026-02-30", "!!int x", "!!float y", "!!timestamp 2026-99-01"])
+def test_a_value_that_looks_like_a_date_or_number_but_is_not_names_its_field(copy, value):
+    """PyYAML raised a bare ValueError for these (found by the property: '!!int x' in audiences.yaml)."""
+    _replace_in(copy, "services.yaml", "last_reviewed: 2026-11-23", f"last_reviewed: {value}")
+    [problem] = _problems(copy)
+    assert (problem.code, problem.file, problem.line, problem.field) == (
+        "YAML_VALUE_UNREADABLE", "data/services.yaml", 29, "services[0].last_reviewed")
+
+
+def test_review_dates_in_the_wrong_order_name_review_by():
+    """A check of the whole top block named no field (found by the property: review_by: 0)."""
+    text = PAGES["index.md"].read_text(encoding="utf-8")
+    text = re.sub(r"review_by: .*", "review_by: 2000-01-01", text, count=1)
+    _, problems = front_matter.check_page(text, "content/index.md", {"everyone"}, SUITE_TODAY)
+    [problem] = [p for p in problems if p.code == "REVIEW_BEFORE_REVIEWED"]
+    assert problem.field == "review_by" and problem.line == next(
+        n for n, line in enumerate(text.splitlines(), 1) if line.startswith("review_by:"))

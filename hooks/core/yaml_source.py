@@ -140,6 +140,8 @@ FIXES = {
                   "editor never writes them.",
     "YAML_MERGE_KEY": "Remove the << line and write the fields it would copy in full, here.",
     "YAML_DUPLICATE_KEY": "Check which one is right, then delete the other line (and any lines indented under it).",
+    "YAML_VALUE_UNREADABLE": "Write a date as a real day, year-month-day (2026-11-23), and a number in figures. If "
+                             "it is meant as text, put it in quotes.",
     "YAML_TOO_DEEP": "The site's files need only a few levels. Check the indents line up with the lines around "
                      "them, and that every [ and { is closed.",
 }
@@ -205,8 +207,13 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-            value = loader.construct_object(node)
-            loader.constructed_objects.clear()  # PyYAML keeps every node it made a value from, until told
+            try:
+                value = loader.construct_object(node)
+            except (ValueError, TypeError, OverflowError) as error:  # 2026-02-30, !!int x: PyYAML raises these bare
+                raise NotPlainData("YAML_VALUE_UNREADABLE", self.line(event.start_mark), path,
+                                   f'"{event.value[:40]}" looks like a date or a number but is not one ({error}).')
+            finally:
+                loader.constructed_objects.clear()  # PyYAML keeps every node it made a value from, until told
             end = event.end_mark
         else:
             if len(path) >= MAX_DEPTH:  # before a RecursionError: each level is two calls here

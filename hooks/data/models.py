@@ -299,5 +299,6 @@ class PageMeta(BaseModel):
     @model_validator(mode="after")
     def _dates_in_order(self):
         if self.review_by <= self.last_reviewed:
-            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed")
+            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed",
+                                      {"field": "review_by"})
         return self

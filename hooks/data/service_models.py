@@ -117,7 +117,8 @@ class Service(Strict):
         if self.contact and self.phone:
             raise PydanticCustomError("SERVICE_PHONE_AND_CONTACT", "has both phone and contact")
         if self.review_by <= self.last_reviewed:
-            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed")
+            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed",
+                                      {"field": "review_by"})
         if self.minimum_age is not None and self.maximum_age is not None and self.minimum_age > self.maximum_age:
             raise PydanticCustomError("SERVICE_AGES_REVERSED", "minimum_age ({low}) is over maximum_age ({high})",
                                       {"low": self.minimum_age, "high": self.maximum_age})

@@ -139,7 +139,8 @@ def fix_for(code: str, field: str) -> str:
 def to_problems(error: ValidationError, source: yaml_source.Located) -> list[Problem]:
     problems = []
     for item in error.errors():
-        loc = tuple(item["loc"])
+        # A check of a whole record names the field it is about (ctx "field"), so the problem points at its line.
+        loc = tuple(item["loc"]) + tuple(filter(None, [(item.get("ctx") or {}).get("field")]))
         code = PYDANTIC_CODES.get(item["type"], item["type"] if item["type"].isupper() else "VALUE_INVALID")
         if code == "SECTION_INVALID" and not loc:  # the whole file (or top block) is a list or a value
             code = "FIELDS_MISSING"
