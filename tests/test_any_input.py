@@ -204,7 +204,9 @@ def _shipped_meta(src: str, today: date):
                                    today)[0]
 
 
-def assert_names_its_place(found: ProblemsFound, root: Path) -> None:
+def assert_names_its_place(found: ProblemsFound, root: Path, whole: bool = False) -> None:
+    """Each problem names a file there is, a line in it, and a field: no field only for a problem about the whole
+    file (NO_FIELD), or when the whole file (or top block) is the one value written (`whole`)."""
     assert found.problems, "stopped with no problem to fix"
     for problem in found.problems:
         assert isinstance(problem, Problem)
@@ -215,16 +217,16 @@ def assert_names_its_place(found: ProblemsFound, root: Path) -> None:
             assert problem.line is None or 1 <= problem.line <= lines, problem
         else:
             assert isinstance(problem.line, int) and 1 <= problem.line <= lines, problem
-        assert isinstance(problem.field, str) and (problem.field or problem.code in NO_FIELD), problem
+        assert isinstance(problem.field, str) and (problem.field or problem.code in NO_FIELD or whole), problem
         assert problem.message and problem.fix and re.fullmatch(r"[A-Z]+(?:_[A-Z]+)+", problem.code), problem
 
 
-def run(root: Path, page: tuple[str, str] | None = None) -> None:
+def run(root: Path, page: tuple[str, str] | None = None, whole: bool = False) -> None:
     try:
         build_up_to_pages(root, SUITE_TODAY, page)
         event("read, and the pages from data made")  # counted by --hypothesis-show-statistics
     except ProblemsFound as found:
-        assert_names_its_place(found, root)
+        assert_names_its_place(found, root, whole)
         event("stopped: " + found.problems[0].code)
 
 
@@ -258,7 +260,7 @@ def test_any_value_in_any_data_field(project, data):
     target = project / "data" / name
     try:
         target.write_text(with_value(SHIPPED[name], place, text), encoding="utf-8")
-        run(project)
+        run(project, whole=not place)
     finally:
         shutil.copy2(ROOT / "data" / name, target)
 
@@ -276,7 +278,7 @@ def test_any_value_in_any_front_matter_field(project, data):
     text = data.draw(yaml_texts(PAGE_SCALARS + SHIPPED_SCALARS[:50]), label="value")
     page = PAGES[src].read_text(encoding="utf-8")
     front = with_value(meta, place, text)
-    run(project, (src, "---\n" + front + ("" if front.endswith("\n") else "\n") + "---\n" + FRONT_MATTER.sub("", page, 1)))
+    run(project, (src, "---\n" + front + ("" if front.endswith("\n") else "\n") + "---\n" + FRONT_MATTER.sub("", page, 1)), whole=not place)
 
 
 # -- the tracebacks the property found first, each on its own ---------------------------------------------
@@ -403,3 +405,11 @@ def test_review_dates_in_the_wrong_order_name_review_by():
     [problem] = [p for p in problems if p.code == "REVIEW_BEFORE_REVIEWED"]
     assert problem.field == "review_by" and problem.line == next(
         n for n, line in enumerate(text.splitlines(), 1) if line.startswith("review_by:"))
+
+
+def test_an_empty_data_file_names_its_first_line(copy):
+    """A missing field in an empty file named no line (found by the property: services.yaml emptied)."""
+    (copy / "data" / "services.yaml").write_text("", encoding="utf-8")
+    [problem] = _problems(copy)
+    assert (problem.code, problem.file, problem.line, problem.field) == (
+        "FIELD_MISSING", "data/services.yaml", 1, "services")

@@ -91,7 +91,7 @@ class Located:
     _deeper: dict[FieldPath, dict[FieldPath, int]] = field(default_factory=dict, repr=False)
 
     def line(self, path: FieldPath) -> int | None:
-        """The line of a field, or of its nearest written parent when it is missing."""
+        """The line of a field, or of its nearest written parent when it is missing (the first, in an empty file)."""
         path = tuple(path)
         lines = self._lines_within(path[:SHALLOW]) if len(path) > SHALLOW else self.lines
         while path:
@@ -100,7 +100,7 @@ class Located:
             if path in self.lines:
                 return self.lines[path] + self.line_offset
             path = path[:-1]
-        return self.lines.get((), 0) + self.line_offset or None
+        return self.lines.get((), 1) + self.line_offset  # an empty file: its first line
 
     def _lines_within(self, top: FieldPath) -> dict[FieldPath, int]:
         if top not in self._deeper:
