@@ -74,6 +74,7 @@ def _not_reserved(value: str) -> str:
 
 
 ServiceId = Annotated[Slug, AfterValidator(_not_reserved)]
+
 SUMMARY_MAX = 300  # characters: a listing line, and a page's description for search engines
 
 
