@@ -33,7 +33,8 @@ from hooks.directory import selection
 from hooks.site_build import SiteBuild, SiteView, load_data
 
 # The suite's budget for each test; the weekly job sets ANY_INPUT_EXAMPLES for a longer run (.github/workflows).
-EXAMPLES = int(os.environ.get("ANY_INPUT_EXAMPLES", "150"))
+SUITE_EXAMPLES = 150  # about 15 s for both properties on two cores
+EXAMPLES = int(os.environ.get("ANY_INPUT_EXAMPLES", SUITE_EXAMPLES))
 # Repeatable by default; ANY_INPUT_RANDOM=1 explores new values (a failure prints every value it drew).
 BUDGET = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("ANY_INPUT_RANDOM"), database=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -414,3 +415,12 @@ def test_an_empty_data_file_names_its_first_line(copy):
     [problem] = _problems(copy)
     assert (problem.code, problem.file, problem.line, problem.field) == (
         "FIELD_MISSING", "data/services.yaml", 1, "services")
+
+
+def test_the_weekly_job_runs_ten_times_the_suite_s_examples():
+    flow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    assert "make test-any-input" in [step.get("run") for step in flow["jobs"]["weekly-checks"]["steps"]]
+    target = (ROOT / "Makefile").read_text().split("\ntest-any-input:")[1].split("\n\n")[0]
+    longer = re.search(r"^ANY_INPUT_EXAMPLES \?= (\d+)$", (ROOT / "Makefile").read_text(), re.M)
+    assert "ANY_INPUT_EXAMPLES=$(ANY_INPUT_EXAMPLES)" in target and "tests/test_any_input.py" in target
+    assert int(longer.group(1)) == 10 * SUITE_EXAMPLES
