@@ -424,3 +424,16 @@ def test_the_weekly_job_runs_ten_times_the_suite_s_examples():
     longer = re.search(r"^ANY_INPUT_EXAMPLES \?= (\d+)$", (ROOT / "Makefile").read_text(), re.M)
     assert "ANY_INPUT_EXAMPLES=$(ANY_INPUT_EXAMPLES)" in target and "tests/test_any_input.py" in target
     assert int(longer.group(1)) == 10 * SUITE_EXAMPLES
+
+
+@pytest.mark.parametrize("value", ["~", "", "null"])
+def test_a_search_option_left_empty_names_its_field(project, value):
+    """`search:` with nothing under it passed the check and was an AttributeError when the page was marked for
+    search (found by the property with ANY_INPUT_RANDOM=1: search: ~ on check/age.md)."""
+    text = PAGES["check/age.md"].read_text(encoding="utf-8")
+    assert "\nsearch:\n  exclude: true\n" in text
+    text = text.replace("\nsearch:\n  exclude: true\n", f"\nsearch: {value}\n", 1)
+    with pytest.raises(ProblemsFound) as stopped:
+        build_up_to_pages(project, SUITE_TODAY, ("check/age.md", text))
+    assert [(p.code, p.file, p.line, p.field) for p in stopped.value.problems] == [
+        ("SECTION_INVALID", "content/check/age.md", 10, "search")]

@@ -272,7 +272,7 @@ class PageOptions(Strict):
     the macros plugin makes every key a variable of the page's template."""
 
     hide: list[Literal["navigation", "toc", "footer", "path"]] = []
-    search: SearchOption | None = None
+    search: SearchOption = SearchOption()  # not None: the build and the theme read search.exclude from the raw block
     scripts: list[ScriptName] = []  # the site's own scripts the page needs, from overrides/assets/javascripts/
     minimal: bool = False  # the crisis page: nothing but its content, the header and Get help now
     compact: bool = False  # a short menu instead of the full one
