@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-fast test-calendar baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
+.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-fast test-calendar test-any-input baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -115,6 +115,12 @@ test-fast: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The e
 test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The whole suite as if today were 2027-06-01, then 2030-01-01 (CI: weekly)
 	datefudge 2027-06-01 $(BIN)/python -m pytest -q -n $(WORKERS)
 	datefudge 2030-01-01 $(BIN)/python -m pytest -q -n $(WORKERS)
+
+# tests/test_any_input.py puts every kind of value into every field: the suite tries 150 (each for data/ and for
+# front matter), this ten times as many.
+ANY_INPUT_EXAMPLES ?= 1500
+test-any-input: system-packages $(TEST_DEPS) ## Every data and front-matter field given ten times the suite's values of every kind, none a traceback (CI: weekly)
+	ANY_INPUT_EXAMPLES=$(ANY_INPUT_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_any_input.py -k any_value
 
 baselines: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Redraw the screenshots and screen-reader snapshots in tests/baselines/ (review the changes, then commit them)
 	UPDATE_BASELINES=1 $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_how_it_looks.py tests/test_screen_reader_tree.py -k "reviewed"

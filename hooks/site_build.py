@@ -61,6 +61,17 @@ from hooks.outputs import (abbreviations, leaflets, nav_names, near_me, page_scr
 from hooks.outputs.council_css import council_css
 
 
+def load_data(root: Path, today: date) -> tuple[site_data.SiteData, services.Directory]:
+    """data/ read and checked into typed objects; raises ProblemsFound with every problem. Pure: tests call it
+    with any data/ (tests/test_any_input.py)."""
+    _raise_errors(content_files.outside(root / "data", sorted((root / "data").rglob("*"))))
+    data = site_data.load_site_data(root / "data", root=root, today=today)
+    directory = services.load_directory(root / "data", data, root=root, today=today)
+    # A real council's site sends nothing to example.org (the example's own addresses are allowed on it).
+    _raise_errors(placeholder_domains.project_problems(root, data.site.url))
+    return data, directory
+
+
 @dataclass(frozen=True)
 class Links:
     get_help_now: str  # the crisis page's address
@@ -140,11 +151,7 @@ class SiteBuild:
         """Read and check data/, and that the editor's files are installed; raises ProblemsFound with every
         problem, before anything is written."""
         editor_page.check_bundle(root)
-        _raise_errors(content_files.outside(root / "data", sorted((root / "data").rglob("*"))))
-        data = site_data.load_site_data(root / "data", root=root, today=today)
-        directory = services.load_directory(root / "data", data, root=root, today=today)
-        # A real council's site sends nothing to example.org (the example's own addresses are allowed on it).
-        _raise_errors(placeholder_domains.project_problems(root, data.site.url))
+        data, directory = load_data(root, today)
         build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory,
                     preview=preview)
         build.view = SiteView(data=data, directory=directory)
@@ -199,10 +206,20 @@ class SiteBuild:
             # Never published; the preview shows a page being written, with a warning (as for its reading level).
             problems += found + [dataclasses.replace(p, warning=self.preview) for p in placeholders.in_page(text, shown)]
             problems += typed_facts.typed(text, shown, self.data.facts)  # warnings: amounts not from facts.yaml
-        problems += self.directory.problems
-        problems += facts.expired(self.data.facts_file.facts, self.data.sources["facts.yaml"], self.today)
-        problems += crisis.missing_pages(self.data.crisis_pages, set(sources))
+        problems += self.data_problems(set(sources))
         _raise_errors(problems)
+        self.add_data_pages(sources)
+        return [p for p in problems if p.warning]
+
+    def data_problems(self, pages: set[str]) -> list[Problem]:
+        """What data/ gets wrong once the pages (paths under content/) are known, and the directory's warnings."""
+        return [*self.directory.problems,
+                *facts.expired(self.data.facts_file.facts, self.data.sources["facts.yaml"], self.today),
+                *crisis.missing_pages(self.data.crisis_pages, pages)]
+
+    def add_data_pages(self, sources: Mapping[str, Path]) -> None:
+        """Make the pages from data, once every page's front matter is in `metas`, so `generated` and the view
+        are complete; raises ProblemsFound if data/ points at a page there is not."""
         self.generated = pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))
         self.search_documents.expect(len(sources) + sum(made.search is not None for made in self.generated.values()))
         # data/ may point at pages made from data too (the footer's A to Z).
@@ -218,7 +235,6 @@ class SiteBuild:
             links=Links(get_help_now=page_urls[self.data.get_help_now.page],
                         footer=tuple(MappingProxyType({"title": link.title, "url": page_urls[link.page]})
                                      for link in self.data.footer.links)))
-        return [p for p in problems if p.warning]
 
     # -- page_content ---------------------------------------------------------------------------------------
     def page_content(self, src_uri: str, html: str, page_url: str) -> str:

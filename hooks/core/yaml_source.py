@@ -91,7 +91,7 @@ class Located:
     _deeper: dict[FieldPath, dict[FieldPath, int]] = field(default_factory=dict, repr=False)
 
     def line(self, path: FieldPath) -> int | None:
-        """The line of a field, or of its nearest written parent when it is missing."""
+        """The line of a field, or of its nearest written parent when it is missing (the first, in an empty file)."""
         path = tuple(path)
         lines = self._lines_within(path[:SHALLOW]) if len(path) > SHALLOW else self.lines
         while path:
@@ -100,7 +100,7 @@ class Located:
             if path in self.lines:
                 return self.lines[path] + self.line_offset
             path = path[:-1]
-        return self.lines.get((), 0) + self.line_offset or None
+        return self.lines.get((), 1) + self.line_offset  # an empty file: its first line
 
     def _lines_within(self, top: FieldPath) -> dict[FieldPath, int]:
         if top not in self._deeper:
@@ -140,6 +140,8 @@ FIXES = {
                   "editor never writes them.",
     "YAML_MERGE_KEY": "Remove the << line and write the fields it would copy in full, here.",
     "YAML_DUPLICATE_KEY": "Check which one is right, then delete the other line (and any lines indented under it).",
+    "YAML_VALUE_UNREADABLE": "Write a date as a real day, year-month-day (2026-11-23), and a number in figures. If "
+                             "it is meant as text, put it in quotes.",
     "YAML_TOO_DEEP": "The site's files need only a few levels. Check the indents line up with the lines around "
                      "them, and that every [ and { is closed.",
 }
@@ -205,8 +207,13 @@ class _Builder:
         if isinstance(event, yaml.ScalarEvent):
             tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
-            value = loader.construct_object(node)
-            loader.constructed_objects.clear()  # PyYAML keeps every node it made a value from, until told
+            try:
+                value = loader.construct_object(node)
+            except (ValueError, TypeError, OverflowError) as error:  # 2026-02-30, !!int x: PyYAML raises these bare
+                raise NotPlainData("YAML_VALUE_UNREADABLE", self.line(event.start_mark), path,
+                                   f'"{event.value[:40]}" looks like a date or a number but is not one ({error}).')
+            finally:
+                loader.constructed_objects.clear()  # PyYAML keeps every node it made a value from, until told
             end = event.end_mark
         else:
             if len(path) >= MAX_DEPTH:  # before a RecursionError: each level is two calls here

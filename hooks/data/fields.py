@@ -7,6 +7,7 @@ Each check raises a PydanticCustomError whose type is also its error code, so
 from __future__ import annotations
 
 import re
+from datetime import time
 from typing import Annotated
 from urllib.parse import urlsplit
 
@@ -147,6 +148,20 @@ def _as_text(value):
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+def _time_not_number(value):
+    # A YAML 1.1 tool writes an unquoted 09:00 as 540 (minutes), and pydantic reads a number as seconds in UTC.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("TIME_AS_NUMBER", "is the number {value}, not a time", {"value": value})
+    return value
+
+
+def _local_time(value: time) -> time:
+    # Opening hours are the council's own clock: a time with a zone (09:00Z) cannot be compared with one without.
+    if value.tzinfo is not None:
+        raise PydanticCustomError("TIME_INVALID", "is {value}, a time with a time zone", {"value": value.isoformat()})
+    return value
+
+
 def _path_check(pattern: str, example: str):
     def check(value: str) -> str:
         value = value.strip()
@@ -184,6 +199,7 @@ Description = Annotated[str, _Visible, AfterValidator(_description)]
 Email = Annotated[str, _Visible, AfterValidator(_email)]
 Slug = Annotated[str, _Visible, AfterValidator(_slug)]
 Colour = Annotated[str, _Visible, AfterValidator(_colour)]
+ClockTime = Annotated[time, BeforeValidator(_time_not_number), AfterValidator(_local_time)]  # "09:00", local
 PhoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_phone))]
 TextphoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text),
                             AfterValidator(_phone_check(phones.parse_textphone))]

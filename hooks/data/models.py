@@ -272,7 +272,7 @@ class PageOptions(Strict):
     the macros plugin makes every key a variable of the page's template."""
 
     hide: list[Literal["navigation", "toc", "footer", "path"]] = []
-    search: SearchOption | None = None
+    search: SearchOption = SearchOption()  # not None: the build and the theme read search.exclude from the raw block
     scripts: list[ScriptName] = []  # the site's own scripts the page needs, from overrides/assets/javascripts/
     minimal: bool = False  # the crisis page: nothing but its content, the header and Get help now
     compact: bool = False  # a short menu instead of the full one
@@ -299,5 +299,6 @@ class PageMeta(BaseModel):
     @model_validator(mode="after")
     def _dates_in_order(self):
         if self.review_by <= self.last_reviewed:
-            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed")
+            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed",
+                                      {"field": "review_by"})
         return self

@@ -71,6 +71,8 @@ FIXES = {
     "FIELD_NOT_TEXT": "Write plain text after '{field}:'. Put it in quotes if it starts with a number or symbol.",
     "FIELD_NOT_LIST": "Write a list, like '{field}: {example}', or one item a line starting with '- '.",
     "FIELD_NOT_YES_NO": "Write true or false.",
+    "FIELDS_MISSING": "Start each field on a line of its own at the left edge, as 'name: value' (copy the shipped "
+                      "example of this file, or a page like this one, and change the values).",
     "SECTION_INVALID": "This section should be a group of 'name: value' lines indented under '{field}:'.",
     "DATE_INVALID": "Write the date as year-month-day, for example 2026-11-23.",
     "TEXT_EMPTY": "Write some text, or remove the line if the field is optional.",
@@ -91,6 +93,10 @@ FIXES = {
     "CONTACT_NO_NUMBER": "Add a phone number ('phone:') or a number to text ('sms:').",
     "REVIEW_BEFORE_REVIEWED": "Set review_by to a date after last_reviewed (usually 6 or 12 months later).",
     "TIME_INVALID": "Write the time in 24-hour clock, in quotes, like \"09:00\" or \"17:30\".",
+    "SERVICE_ID_RESERVED": "Choose another id for the service, such as its name in small letters with - between "
+                           "the words (carers-cafe-page-2 rather than page-2).",
+    "TIME_AS_NUMBER": "Write the time in 24-hour clock, in quotes, like \"09:00\". Some tools write an unquoted "
+                      "09:00 as 540 (minutes after midnight): write it again as the time it was.",
     "VALUE_NOT_ALLOWED": "Use one of the values the message lists, spelt exactly the same.",
     "LIST_EMPTY": "Add at least one item, like '{field}: {example}'.",
     "NUMBER_OUT_OF_RANGE": "Check the number: latitude and longitude must be in the UK.",
@@ -133,8 +139,11 @@ def fix_for(code: str, field: str) -> str:
 def to_problems(error: ValidationError, source: yaml_source.Located) -> list[Problem]:
     problems = []
     for item in error.errors():
-        loc = tuple(item["loc"])
+        # A check of a whole record names the field it is about (ctx "field"), so the problem points at its line.
+        loc = tuple(item["loc"]) + tuple(filter(None, [(item.get("ctx") or {}).get("field")]))
         code = PYDANTIC_CODES.get(item["type"], item["type"] if item["type"].isupper() else "VALUE_INVALID")
+        if code == "SECTION_INVALID" and not loc:  # the whole file (or top block) is a list or a value
+            code = "FIELDS_MISSING"
         last = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
         custom = item["type"].isupper()  # our own checks in fields.py and models.py
         problems.append(Problem(
@@ -152,6 +161,7 @@ def _plain_message(code: str, message: str) -> str:
         "FIELD_NOT_TEXT": "this should be text.",
         "FIELD_NOT_LIST": "this should be a list.",
         "FIELD_NOT_YES_NO": "this should be true or false.",
+        "FIELDS_MISSING": "this is not written as 'name: value' fields, one a line.",
         "SECTION_INVALID": "this section is not written the right way.",
         "DATE_INVALID": "this is not a date.",
         "TIME_INVALID": "this is not a time.",

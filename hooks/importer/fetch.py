@@ -139,11 +139,13 @@ class Cache:
 
     def get(self, url: str) -> tuple[bool, Any]:
         path = self._file(url)
-        try:
-            saved = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        try:  # read as an answer is (depth limit included): a damaged or edited file is fetched again
+            saved = parse_json(path.read_bytes(), path.name)
+        except (OSError, FetchError):
             return False, None
-        if saved.get("url") != url or self.wall() - saved.get("fetched", 0) > self.max_age:
+        fetched = saved.get("fetched") if isinstance(saved, dict) else None
+        if (not isinstance(fetched, (int, float)) or saved.get("url") != url or "body" not in saved
+                or self.wall() - fetched > self.max_age):
             return False, None
         self.hits += 1
         return True, saved["body"]
