@@ -46,7 +46,7 @@ def string_fields(node, path=()):
             yield from string_fields(value, path + (key,))
     elif isinstance(node, list) and node:
         yield from string_fields(node[0], path + (0,))
-    elif isinstance(node, str):
+    elif isinstance(node, str) and path[-1:] != ("dated",):  # a year, quoted as the browser editor saves it
         yield path, node
 
 

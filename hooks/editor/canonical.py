@@ -3,8 +3,7 @@
 Decap CMS rewrites a whole file when it saves. A file already in its style changes only where an editor changed
 something, so each pull request shows one service or one sentence. The style is made by the same packages
 (js/canonical.cjs runs them in Node): in data files every record's keys in its model's order (the editor's
-"yaml-ordered" format, js/format.js); in a page's front matter the form's fields first, then the order of
-Immutable.js (which the CMS keeps entries in: insertion order up to 8 keys, a fixed hash order above); YAML 1.2
+"yaml-ordered" format, js/format.js); in a page's front matter the form's fields first, and inside them (a page's sources) the model's order too; YAML 1.2
 quoting, text folded at 80 characters, no comments. tests/test_canonical_yaml.py
 checks every file is already in it; `make tidy` writes them so.
 """
@@ -40,12 +39,13 @@ def data_models() -> dict[str, type]:
             "categories.yaml": CategoriesFile}
 
 
-def order_for(path: Path) -> str:
-    """The node script's option for a file: the pages' field order, or a data file's key order (its model's)."""
+def order_for(path: Path) -> tuple[str, ...]:
+    """The node script's options for a file: a page's field order and its fields' key order (PageMeta's, as the
+    published editor writes them, js/format.js), or a data file's key order (its model's)."""
     if path.suffix == ".md":
-        return "--order=" + ",".join(PAGE_ORDER)
+        return "--order=" + ",".join(PAGE_ORDER), "--tree=" + json.dumps(key_order(PageMeta), separators=(",", ":"))
     model = data_models().get(path.name)
-    return "--tree=" + json.dumps(key_order(model) if model else {"keys": []}, separators=(",", ":"))
+    return ("--tree=" + json.dumps(key_order(model) if model else {"keys": []}, separators=(",", ":")),)
 
 
 def files(root: Path) -> list[Path]:
@@ -74,11 +74,11 @@ def canonical(paths: list[Path], root: Path = ROOT, write: bool = False) -> dict
     """Each file as the editor would save it (and written so, with write=True). One Node run per key order."""
     check_plain(paths, root)
     out: dict[Path, str] = {}
-    groups: dict[str, list[Path]] = {}
+    groups: dict[tuple[str, ...], list[Path]] = {}
     for path in paths:
         groups.setdefault(order_for(path), []).append(path)
-    for option, group in groups.items():
-        command = ["node", str(SCRIPT), *(["--write"] if write else []), option, *map(str, group)]
+    for options, group in groups.items():
+        command = ["node", str(SCRIPT), *(["--write"] if write else []), *options, *map(str, group)]
         done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=True)
         out.update({Path(name): text for name, text in json.loads(done.stdout).items()})
     return out

@@ -99,6 +99,7 @@ def data_key_order() -> dict:
     return {"keys": [key for _, _, key, _, _ in DATA_FILES],
             "children": {key: key_order(model) for _, _, key, model, _ in DATA_FILES},
             "page": [*PageMeta.model_fields, BODY["name"]],  # a page's front matter (js/format.js)
+            "page_tree": key_order(PageMeta),  # and the keys inside its fields, such as each source's
             # yes/no fields that are "no" unless a page says otherwise: left out when "no", as Decap leaves them
             "page_off": [name for name, info in PageMeta.model_fields.items() if info.default is False]}
 

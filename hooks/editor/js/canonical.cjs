@@ -47,7 +47,8 @@ function canonical(file, order, tree) {
   if (file.endsWith('.md')) {
     const parsed = matter(text, { engines, language: 'yaml', delimiters: '---' });
     const data = fromJS({ ...parsed.data, ...(parsed.content.trim() && { body: parsed.content }) }).toJS();
-    const { body = '', ...meta } = data;
+    const { body = '', ...fields } = data;
+    const meta = tree ? ordered(fields, tree) : fields;  // a page's sources in the model's order, as format.js writes
     out = matter.stringify(body, meta, { engines, sortedKeys: order, language: 'yaml', delimiters: '---' });
     if (body.slice(-1) !== '\n' && out.slice(-1) === '\n') out = out.slice(0, -1);
   } else if (tree) {  // a data file: the editor's "yaml-ordered" format (format.js)

@@ -49,7 +49,7 @@ window.CMS.registerCustomFormat('page-frontmatter', 'md', {
     // Sveltia writes a yes/no left at "no" (exit_this_page: false); Decap leaves it out, and so does the build's
     // model (its default), so the file keeps only what an editor set.
     order.page_off.forEach(name => { if (meta[name] === false) delete meta[name]; });
-    const text = `---\n${yamlText(meta, order.page).trim()}\n---\n\n${body.replace(/^(\r?\n)+/, '')}`;
+    const text = `---\n${yamlText(ordered(meta, order.page_tree), order.page).trim()}\n---\n\n${body.replace(/^(\r?\n)+/, '')}`;
     return text.endsWith('\n') ? text : `${text}\n`;
   },
 });
