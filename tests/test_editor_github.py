@@ -148,7 +148,7 @@ def open_service(page, name: str, phone: str):
     # The item's fields are drawn as they are scrolled to: scroll to the last one drawn until the phone is there.
     page.wait_for_function("""phone => { const boxes = [...document.querySelectorAll('input')];
         if (boxes.some(box => box.value === phone)) return true;
-        boxes[boxes.length - 1].scrollIntoView(); return false; }""", arg=phone, polling=100)
+        boxes[boxes.length - 1].scrollIntoView(); return false; }""", arg=phone, polling=100, timeout=90_000)
     [box] = [b for b in page.locator("input").all() if b.input_value() == phone]
     return box
 
