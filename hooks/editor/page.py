@@ -161,17 +161,23 @@ def preview_styles(site_dir: Path) -> list[str]:
     return ["../assets/stylesheets/" + p.name for p in theme + own]
 
 
-def index_html(site_name: str, config: dict, styles: list[str] = ()) -> str:
+def head(title: str, content_policy: str) -> str:
+    """The start of both /admin/ pages: its policy, kept out of search engines, hidden when framed. title is
+    already escaped."""
     return f"""<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{policy(connect_sources(config))}">
+<meta http-equiv="Content-Security-Policy" content="{content_policy}">
 <meta name="referrer" content="strict-origin-when-cross-origin">
 <meta name="robots" content="noindex">
 {FRAME_GUARD}
-<title>Edit {escape(site_name)}</title>
+<title>{title}</title>"""
+
+
+def index_html(site_name: str, config: dict, styles: list[str] = ()) -> str:
+    return head(f"Edit {escape(site_name)}", policy(connect_sources(config))) + f"""
 <link href="config.yml" type="text/yaml" rel="cms-config-url">
 <link href="council.css" rel="stylesheet">
 </head>
@@ -194,15 +200,7 @@ def setup_html(site_name: str, colour: str) -> str:
     """admin/index.html when no repository is named: one plain page in the council's colour saying what to set up,
     never a sign-in that cannot work. It loads no script but the frame guard, and asks nothing of another site."""
     name = escape(site_name)
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="{policy([])}">
-<meta name="robots" content="noindex">
-{FRAME_GUARD}
-<title>The editor is not set up yet: {name}</title>
+    return head(f"The editor is not set up yet: {name}", policy([])) + f"""
 <style>
 body{{margin:0;font:1.125rem/1.5 system-ui,sans-serif;color:#0b0c0c;background:#fff}}
 header{{background:{escape(colour)};color:#fff;padding:1rem}}
