@@ -146,10 +146,15 @@ def open_service(page, name: str, *phones: str):
     page.goto(page.url.split("#")[0] + "#/collections/directory/entries/services")
     item = page.get_by_text(name, exact=True)
     item.locator("xpath=ancestor::div[@role='group'][1]").get_by_role("button", name="Expand").first.click()
-    # The item's fields are drawn as they are scrolled to: scroll to the last one drawn until the phone is there.
+    # The item's fields are drawn only as they are scrolled to, and on a loaded machine the last box drawn may
+    # already be in view: scroll the pane that holds the form down a step at a time until the phone is there.
     page.wait_for_function("""phones => { const boxes = [...document.querySelectorAll('input')];
         if (boxes.some(box => phones.includes(box.value))) return true;
-        boxes[boxes.length - 1].scrollIntoView(); return false; }""", arg=list(phones), polling=100, timeout=90_000)
+        let pane = boxes[boxes.length - 1];
+        while (pane && !(pane.scrollHeight > pane.clientHeight + 1
+                         && /auto|scroll/.test(getComputedStyle(pane).overflowY))) pane = pane.parentElement;
+        (pane || document.scrollingElement).scrollBy(0, 200); return false; }""",
+                           arg=list(phones), polling=100, timeout=90_000)
     [box] = [b for b in page.locator("input").all() if b.input_value() in phones]
     return box
 
