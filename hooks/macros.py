@@ -4,32 +4,28 @@ They are the only code a page can call: hooks/checks/page_template.py lists them
 marked @env.macro) and refuses anything else in a page before it renders, and pages render in a sandbox
 (hooks/engine/page_sandbox.py) that holds only them.
 
-Loaded by mkdocs-macros-plugin (`module_name: hooks/macros`). The data they show was
+Loaded by mkdocs-macros-plugin as an installed module (`modules: [carers_hub.macros]` in mkdocs.yml). The data they show was
 loaded and checked by hooks/site_build.py before this runs. A macro given a wrong id
 stops the build with the page, the line and the ids that would work.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from jinja2 import TemplateSyntaxError
 from jinja2.exceptions import SecurityError, UndefinedError
 from markupsafe import Markup
 
-# The macros plugin loads this file by path, so make `hooks` importable as a package.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from hooks.checks import easy_read  # noqa: E402
-from hooks.core import urls  # noqa: E402
-from hooks.directory import service_pages  # noqa: E402
-from hooks.directory.selection import Selection  # noqa: E402
-from hooks.engine import page_sandbox  # noqa: E402
-from hooks.core.render import render  # noqa: E402
-from hooks.core.source_lines import first_line  # noqa: E402
-from hooks.data.services import Directory  # noqa: E402
-from hooks.data.site_data import SiteData  # noqa: E402
+from carers_hub.checks import easy_read
+from carers_hub.core import urls
+from carers_hub.directory import service_pages
+from carers_hub.directory.selection import Selection
+from carers_hub.engine import page_sandbox
+from carers_hub.core.render import render
+from carers_hub.core.source_lines import first_line
+from carers_hub.data.services import Directory
+from carers_hub.data.site_data import SiteData
 
 MACRO_LIST_MAX = 10  # services() in a page shows this many, then links to the whole list
 

@@ -1,4 +1,5 @@
 """The MkDocs adapter: wires MkDocs' events to the build's steps (hooks/site_build.py), and nothing else.
+The `carers-hub` plugin (hooks/plugin.py) calls these functions for the events.
 
 Everything MkDocs-specific is here or in hooks/engine/; every step is plain Python that the tests call
 without MkDocs. Where this file relies on MkDocs or mkdocs-material behaviour that is not a documented API,
@@ -11,26 +12,21 @@ import functools
 import gc
 import logging
 import os
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-# MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from hooks.core import background, problem_log  # noqa: E402
-from hooks.checks.links import problem_from_build_message  # noqa: E402
-from hooks.checks.page_html import MarkdownReader  # noqa: E402
-from hooks.core.problems import Problem, ProblemsFound, report  # noqa: E402
-from hooks.core.render import long_date  # noqa: E402
-from hooks.core.today import TodayInvalid, today  # noqa: E402
-from hooks.engine import data_pages  # noqa: E402
-from hooks.engine.config import check_engine_config  # noqa: E402
-from hooks.engine.data_pages import DataPage  # noqa: E402
-from hooks.site_build import SiteBuild  # noqa: E402
+from carers_hub.core import background, problem_log
+from carers_hub.checks.links import problem_from_build_message
+from carers_hub.checks.page_html import MarkdownReader
+from carers_hub.core.problems import Problem, ProblemsFound, report
+from carers_hub.core.render import long_date
+from carers_hub.core.today import TodayInvalid, today
+from carers_hub.engine import data_pages
+from carers_hub.engine.config import check_engine_config
+from carers_hub.engine.data_pages import DataPage
+from carers_hub.site_build import SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.carers")
 _command = "build"
@@ -86,9 +82,8 @@ _build_warnings = _BuildWarnings()
 _content_dir = Path("content")
 
 
-@event_priority(100)  # before the macros plugin, which needs the data
 @_stops_on_problems
-def on_config(config):
+def on_config(config, today_setting: str | None = None):
     global _build, _content_dir
     problem = check_engine_config(config)
     if problem:
@@ -97,7 +92,7 @@ def on_config(config):
     root = Path(config.config_file_path).resolve().parent
     _content_dir = Path(config.docs_dir)
     try:
-        day = today()
+        day = today(today_setting)
     except TodayInvalid as error:
         raise Abort(str(error)) from None
     _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", preview=_command == "serve")
@@ -141,7 +136,6 @@ def on_env(env, config, files):
     return env
 
 
-@event_priority(100)  # before any other plugin looks at the page's HTML
 def on_page_context(context, page, config, nav):
     data_pages.fill(page)
     return context

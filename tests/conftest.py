@@ -12,7 +12,26 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hooks.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
+
+def this_checkout_first(root: Path) -> str:
+    """A folder holding `carers_hub`, a link to this checkout's hooks/, put first on the import path of this
+    process and of every command it starts: the tests test the code beside them, even where the installed
+    (editable) carers-hub is another checkout's, as in a second git worktree."""
+    folder = root / ".cache" / "this-checkout"
+    folder.mkdir(parents=True, exist_ok=True)
+    link = folder / "carers_hub"
+    try:
+        link.symlink_to(root / "hooks", target_is_directory=True)
+    except FileExistsError:  # made by an earlier run, or by the other test worker just now
+        pass
+    return str(folder)
+
+
+CHECKOUT = this_checkout_first(ROOT)
+sys.path.insert(0, CHECKOUT)
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [CHECKOUT, os.environ.get("PYTHONPATH")]))
+
+from carers_hub.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
 from support import fast  # noqa: E402
 from support.clock import content_date  # noqa: E402
 from support.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
@@ -29,8 +48,8 @@ from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (tests i
 
 def load_data(data_dir: Path = ROOT / "data"):
     """The checked data and directory of a data/ folder (the example's by default), as the build loads them."""
-    from hooks.data.services import load_directory
-    from hooks.data.site_data import load_site_data
+    from carers_hub.data.services import load_directory
+    from carers_hub.data.site_data import load_site_data
 
     data = load_site_data(data_dir, root=data_dir.parent, today=SUITE_TODAY)
     return data, load_directory(data_dir, data, root=data_dir.parent, today=SUITE_TODAY)

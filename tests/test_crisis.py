@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from support.project import override_template
 from conftest import ROOT, build, edit, line_of
 
 CRISIS_PAGE = "content/get-help-now.md"
@@ -50,7 +51,7 @@ def test_crisis_contact_not_checked_for_six_months_fails(project):
 
 
 def test_page_without_get_help_now_link_fails(project):
-    main = project / "overrides" / "main.html"
+    main = override_template(project, "main.html")
     edit(main, '{% include "partials/carers/crisis-bar.html" %}', "")
     result = build(project, strict=False)
     failed_with(result, "GET_HELP_LINK_MISSING", 'no "Get help now" link')

@@ -14,9 +14,10 @@ import pytest
 import yaml
 
 from support.templates import easy_read_page
-from conftest import ROOT, build, edit
-from hooks.outputs import leaflets
-from hooks.data.front_matter import FRONT_MATTER
+from conftest import ENV, ROOT, build, edit
+from support.project import own_generator
+from carers_hub.outputs import leaflets
+from carers_hub.data.front_matter import FRONT_MATTER
 
 EASY = sorted(p for p in (ROOT / "content" / "easy-read").glob("*.md") if p.name != "index.md")
 PAGE = easy_read_page(
@@ -53,8 +54,9 @@ def test_a_sentence_over_15_words_fails(easy_project):
 
 def test_a_leaflet_that_cannot_be_made_stops_the_build(project):
     """Leaflets are made in the build's second process: an error there still stops the build."""
-    (project / "overrides" / "assets" / "stylesheets" / "leaflet.css").unlink()
-    result = build(project, strict=False)
+    env = own_generator(project, ENV)
+    (project.parent / "generator" / "overrides" / "assets" / "stylesheets" / "leaflet.css").unlink()
+    result = build(project, strict=False, env=env)
     assert result.returncode != 0 and "leaflet.css" in output(result)
 
 
@@ -150,7 +152,7 @@ def test_pdftoppm_renders_page_one_of_each_leaflet(built_site, tmp_path):
 
 
 RENDER = """import sys; from datetime import date; from pathlib import Path; sys.path.insert(0, sys.argv[1])
-from hooks.outputs import leaflets
+from carers_hub.outputs import leaflets
 page = Path(sys.argv[2])
 article = leaflets.ARTICLE.search(page.read_text()).group(1)
 leaflet = leaflets.Leaflet("easy-read/what-is-a-carer.md", "What is a carer?", date(2026, 11, 23))

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ENV, ROOT, build, load_data
-from hooks.checks import built_site as promises
+from carers_hub.checks import built_site as promises
 
 
 def codes_and_messages(problems) -> str:
@@ -26,16 +26,14 @@ def test_the_example_keeps_every_promise(built_site):
 
 @pytest.fixture(scope="module")
 def site_without_build_steps(tmp_path_factory) -> Path:
-    """The example built by stock mkdocs-material with no hooks, no macros and no overrides: what an engine
-    that skips them would publish."""
+    """The example built by stock mkdocs-material without the carers-hub plugin (so no build steps and none
+    of its templates) and without macros: what an engine that skips them would publish."""
     from support.project import copy_project
 
     project = copy_project(tmp_path_factory.mktemp("bare") / "project")
     config = (project / "mkdocs.yml").read_text()
     settings = yaml.safe_load(config)
-    settings.pop("hooks")
     settings["plugins"] = [{"search": {"lang": "en"}}]
-    settings["theme"].pop("custom_dir")
     settings["theme"].pop("language")
     settings["site_url"] = "https://carers.example.org/"
     settings.pop("validation")
@@ -57,7 +55,7 @@ def test_a_site_built_without_the_build_steps_fails_loudly(site_without_build_st
 
 
 def test_make_check_refuses_such_a_site(site_without_build_steps):
-    result = subprocess.run([sys.executable, "-m", "hooks.tools.check", "--site", str(site_without_build_steps)],
+    result = subprocess.run([sys.executable, "-m", "carers_hub.tools.check", "--site", str(site_without_build_steps)],
                             cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=600)
     assert result.returncode == 1, result.stdout[-3000:]
     assert "OUTPUT_CHECK_FAILED" in result.stdout and "Not ready to publish. Fix: promises" in result.stdout

@@ -7,9 +7,10 @@ import re
 
 import pytest
 
+from support.project import override_template
 from conftest import build, edit
-from hooks.checks import third_party
-from hooks.outputs import security_headers
+from carers_hub.checks import third_party
+from carers_hub.outputs import security_headers
 from test_built_site import all_built_pages
 
 OWN_HOST = "carers.example.org"
@@ -26,7 +27,7 @@ def test_no_built_page_loads_anything_from_another_website(built_site):
 def test_a_google_fonts_link_stops_the_build(project):
     # In the theme, where a developer would add it (a page cannot hold a <link>: tests/test_page_code.py), in
     # single quotes, which the check once could not read.
-    edit(project / "overrides" / "main.html", "{% block extrahead %}",
+    edit(override_template(project, "main.html"), "{% block extrahead %}",
          "{% block extrahead %}\n  <link rel='stylesheet' href='https://fonts.googleapis.com/css?family=Roboto'>")
     result = build(project, strict=False)
     output = result.stdout + result.stderr

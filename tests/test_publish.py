@@ -3,6 +3,8 @@ old site or the whole new one, never part of one, and the next run cleans up (or
 
 from __future__ import annotations
 
+import inspect
+
 import shutil
 import subprocess
 import sys
@@ -11,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hooks.tools import publish
+from carers_hub import cli
+from carers_hub.tools import publish
 
 # Runs a swap in its own process and kills it (SIGKILL: no cleanup, no finally) just before its Nth change to
 # the disk: a rename, the one-step exchange, or a file or folder deleted.
@@ -19,7 +22,7 @@ KILLED_AT = """
 import os, shutil, signal, sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from hooks.tools import publish
+from carers_hub.tools import publish
 stop_at, way = int(sys.argv[4]), sys.argv[5]
 done = 0
 def step(change):
@@ -153,5 +156,6 @@ def test_a_build_on_another_disk_is_refused_before_anything_changes(tmp_path):
 
 def test_make_site_publishes_with_the_swap():
     recipe = (ROOT / "Makefile").read_text().split("\nsite:", 1)[1].split("\n\n", 1)[0]
-    assert "python -m hooks.tools.publish .site-build site" in recipe
+    assert "$(BIN)/carers-hub site" in recipe  # which builds into .site-build, then swaps it in:
+    assert 'publish.main([".site-build", "site"])' in inspect.getsource(cli.site)
     assert "rm -rf site" not in recipe and "mv " not in recipe

@@ -81,8 +81,6 @@ SERVICES = """services:
 
 def make_site(root: Path) -> Path:
     root.mkdir()
-    for part in ("hooks", "overrides"):
-        shutil.copytree(ROOT / part, root / part, ignore=shutil.ignore_patterns("__pycache__"))
     (root / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # the browser editor
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
     config["nav"] = [{"Home": "index.md"}, {"Get help now": "get-help-now.md"}, {"Accessibility": "accessibility.md"},

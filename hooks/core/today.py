@@ -13,13 +13,15 @@ class TodayInvalid(ValueError):
     pass
 
 
-def today() -> date:
-    """The date set in CARERS_HUB_TODAY (year-month-day), or the calendar's when it is not set."""
-    value = os.environ.get("CARERS_HUB_TODAY", "").strip()
+def today(setting: str | None = None) -> date:
+    """The date set in CARERS_HUB_TODAY (year-month-day), else the plugin's `today` setting, else the
+    calendar's."""
+    value = os.environ.get("CARERS_HUB_TODAY", "").strip() or (setting or "").strip()
     if not value:
         return date.today()
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise TodayInvalid(f'CARERS_HUB_TODAY is "{value}": write a date as year-month-day, like 2026-11-30, '
-                           "or unset it to use today's date.") from None
+        raise TodayInvalid(f'The date to build as today (CARERS_HUB_TODAY, or today: under carers-hub in '
+                           f'mkdocs.yml) is "{value}": write a date as year-month-day, like 2026-11-30, or remove '
+                           "it to use today's date.") from None

@@ -1,6 +1,6 @@
 """Which kind of change CI is looking at: only what editors change (content/ and data/), or anything else.
 
-    python3 -m hooks.tools.changes BEFORE      (CI's "What changed" step; standard library only, no venv needed)
+    python3 hooks/tools/changes.py BEFORE      (CI's "What changed" step, before any install: standard library only)
 
 Lists the files changed between BEFORE (a push's previous head, or a pull request's base) and HEAD, and writes
 `scope=content` or `scope=code` to GitHub's step outputs. A content change is built, checked and published

@@ -6,8 +6,7 @@ import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PARTS = ("mkdocs.yml", "content", "data", "overrides", "hooks",
-         "tests/fixtures/oruk-3.0")  # the ORUK schemas `make check` validates the open data against
+PARTS = ("mkdocs.yml", "content", "data")  # a council's site: the generator is the installed carers-hub
 
 
 def copy_project(target: Path) -> Path:
@@ -24,13 +23,39 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def override_template(project: Path, name: str) -> Path:
+    """The site's own copy of one of the generator's templates, as a council would make it (mkdocs.yml's
+    custom_dir: overrides), to change: the build uses it instead of the generator's."""
+    import yaml
+
+    config_file = project / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text())
+    config["theme"]["custom_dir"] = "overrides"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False))
+    target = project / "overrides" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ROOT / "overrides" / name, target)
+    return target
+
+
+def own_generator(project: Path, env: dict[str, str]) -> dict[str, str]:
+    """A copy of the generator (hooks/ and overrides/) beside the project, first on the import path of the
+    environment returned: to build with a generator file changed or missing."""
+    generator = project.parent / "generator"
+    for part in ("hooks", "overrides"):
+        shutil.copytree(ROOT / part, generator / part, ignore=shutil.ignore_patterns("__pycache__"))
+    (generator / "path").mkdir()
+    (generator / "path" / "carers_hub").symlink_to(generator / "hooks", target_is_directory=True)
+    return dict(env, PYTHONPATH=str(generator / "path"))
+
+
 def published_admin(root: Path, editor: str) -> Path:
     """admin/ as the build writes it for the example site with `editor` (YAML lines under editor: in
     data/site.yaml), without building the pages; with the site's own images it uses. Returns the site folder."""
     import os
 
     from conftest import edit, load_data
-    from hooks.site_build import SiteBuild
+    from carers_hub.site_build import SiteBuild
 
     project = root / "project"
     shutil.copytree(ROOT / "data", project / "data")
