@@ -20,7 +20,8 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
-from importlib.metadata import PackageNotFoundError, version as installed_version
+
+from carers_hub.core.version import version
 
 # command: (module, how its main is called). "argv": main(argv); "none": main(); "new": tools/new's page/service.
 COMMANDS = {
@@ -35,13 +36,6 @@ COMMANDS = {
     "publish": ("carers_hub.tools.publish", "argv"),
     "changes": ("carers_hub.tools.changes", "argv"),
 }
-
-
-def version() -> str:
-    try:
-        return installed_version("carers-hub")
-    except PackageNotFoundError:  # a checkout on the path, not installed
-        return "unknown"
 
 
 def mkdocs(*args: str) -> int:

@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from carers_hub import mkdocs_hooks as adapter
 from carers_hub.core.paths import THEME
+from carers_hub.core.version import version
 
 
 class CarersHubConfig(base.Config):
@@ -45,6 +46,7 @@ class CarersHubPlugin(BasePlugin[CarersHubConfig]):
     @event_priority(100)  # before the macros plugin, which needs the data
     def on_config(self, config):
         add_theme(config)
+        config.extra["carers_hub_version"] = version()  # main.html's generator meta tag
         return adapter.on_config(config, today_setting=self.config.today)
 
     def on_serve(self, server, *, config, builder):

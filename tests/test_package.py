@@ -109,3 +109,12 @@ def test_a_macros_set_up_that_is_not_the_generators_is_refused(tmp_path, old, ne
 
 def test_the_examples_own_set_up_passes():
     assert check_engine_config(load_config(str(ROOT / "mkdocs.yml"))) is None
+
+
+def test_every_page_names_the_release_that_built_it(built_site):
+    from carers_hub.core.version import version
+
+    assert version() == tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    pages = sorted(built_site.rglob("*.html"))
+    tag = f'<meta name="generator" content="carers-hub {version()}">'
+    assert len(pages) > 50 and [p for p in pages if tag not in p.read_text() and "admin" not in p.parts] == []
