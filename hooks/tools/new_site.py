@@ -52,8 +52,11 @@ def refusal(target: Path, council: str) -> str | None:
 def write_site(target: Path, council: str, version: str, today: date) -> list[Path]:
     """Every template, filled with the council's name, this version and today's dates; the files written."""
     fill = values(council, version, today)
+    templates = sorted(p for p in SCAFFOLD.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    if not templates:  # a package built without its package data: say so, rather than write an empty folder
+        raise SystemExit(f"carers-hub's templates for a new site are missing from {SCAFFOLD}: reinstall carers-hub.")
     written = []
-    for source in sorted(p for p in SCAFFOLD.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+    for source in templates:
         parts = [RENAMED.get(part, part) for part in source.relative_to(SCAFFOLD).parts]
         path = target.joinpath(*parts)
         text = source.read_text(encoding="utf-8")
