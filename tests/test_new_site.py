@@ -4,6 +4,7 @@ whose first build lists every placeholder to fill in; filled from tests/fixtures
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -16,9 +17,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from carers_hub import cli
+from carers_hub.checks import placeholders
+from carers_hub.tools import new_site
 from conftest import ROOT, SUITE_TODAY
-
-pytestmark = pytest.mark.whole_site  # it builds a site of its own
 
 FIXTURE = ROOT / "tests" / "fixtures" / "new-council" / "values.yaml"
 COUNCIL = "Fenmoor District Council"
@@ -79,6 +81,7 @@ def lines_to_fill(site: Path) -> set[tuple[str, int]]:
     return found
 
 
+@pytest.mark.whole_site  # it builds a site of its own
 def test_a_new_council_installs_the_wheel_runs_new_fills_the_placeholders_and_publishes(tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}  # the wheel's code, not ours
     wheel = build_wheel(tmp_path)
@@ -133,3 +136,45 @@ def test_a_new_council_installs_the_wheel_runs_new_fills_the_placeholders_and_pu
             assert "City of London" not in text and "cityoflondon" not in text, path
     print(f"\nwheel {wheel.stat().st_size / 1e6:.2f} MB; venv and install {install_seconds:.1f} s; "
           f"new to first good build {first_good_build:.1f} s")
+
+
+def test_new_refuses_a_folder_with_files_in_it_and_writes_nothing_there(tmp_path, capsys):
+    kept = tmp_path / "site" / "mkdocs.yml"
+    kept.parent.mkdir()
+    kept.write_text("mine")
+    assert new_site.main([str(kept.parent), "--council", COUNCIL]) == 1
+    assert "already has files in it" in capsys.readouterr().err
+    assert [p.name for p in kept.parent.iterdir()] == ["mkdocs.yml"] and kept.read_text() == "mine"
+    assert new_site.main([str(kept), "--council", COUNCIL]) == 1  # a file, not a folder
+    assert "is a file" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ['Evil {{ config }} Council', 'Quote" Council', "Two\nLines Council", ""])
+def test_new_refuses_a_council_name_it_would_have_to_quote(tmp_path, capsys, name):
+    assert new_site.main([str(tmp_path / "site"), "--council", name]) == 1
+    assert "cannot be used" in capsys.readouterr().err and not (tmp_path / "site").exists()
+
+
+def test_every_placeholder_in_pages_and_data_is_listed_at_once_and_nothing_is_built(tmp_path, monkeypatch, capsys):
+    site = tmp_path / "site"
+    new_site.write_site(site, COUNCIL, "1.0.0", SUITE_TODAY)
+    found = placeholders.in_site(site)
+    assert {(p.file, p.line) for p in found} == lines_to_fill(site)
+    assert {p.file.split("/")[0] for p in found} == {"content", "data"}  # pages too, not only the first data file
+    monkeypatch.chdir(site)
+    monkeypatch.setattr(cli, "mkdocs", lambda *args: pytest.fail("built with placeholders left"))
+    assert cli.main(["site"]) == 1
+    assert capsys.readouterr().err.count("[PLACEHOLDER_TEXT]") == len(found)
+    fill(site, yaml.safe_load(FIXTURE.read_text()))
+    assert placeholders.in_site(site) == []
+
+
+def test_the_council_gets_the_generators_shared_lists_as_they_are():
+    """The lists every council shares (national helplines, facts, audiences ...) are copies in the package: they
+    must not drift from the generator's own."""
+    for path in (ROOT / "hooks" / "scaffold" / "data").glob("*.yaml"):
+        if path.name in ("audiences.yaml", "categories.yaml", "pictures.yaml", "synonyms.yaml",
+                         "words-to-avoid.yaml", "facts.yaml", "contacts.yaml"):
+            assert path.read_text() == (ROOT / "data" / path.name).read_text(), path.name
+    ours = json.loads((ROOT / "package.json").read_text())["dependencies"]
+    assert json.loads((ROOT / "hooks" / "scaffold" / "package.json").read_text())["dependencies"] == ours
