@@ -1,6 +1,7 @@
 """`carers-hub COMMAND ...`: every task of a council's site, run in the site's folder (the one holding
 mkdocs.yml). The Makefile's targets call these, so `make check` and `carers-hub check` do the same thing.
 
+    carers-hub new DIR --council NAME  start a new council's site in DIR (a new or empty folder)
     carers-hub serve [PORT]            preview the site, reloading when a file is saved
     carers-hub site                    build the finished site into site/ (only a complete, checked build)
     carers-hub check [--site DIR]      build (or take a built site) and check it
@@ -25,6 +26,7 @@ from carers_hub.core.version import version
 
 # command: (module, how its main is called). "argv": main(argv); "none": main(); "new": tools/new's page/service.
 COMMANDS = {
+    "new": ("carers_hub.tools.new_site", "argv"),
     "check": ("carers_hub.tools.check", "argv"),
     "edit": ("carers_hub.tools.edit", "port"),
     "tidy": ("carers_hub.editor.canonical", "none"),
@@ -43,8 +45,18 @@ def mkdocs(*args: str) -> int:
 
 
 def site() -> int:
-    """Build into .site-build; only a complete, strict build replaces site/."""
+    """Build into .site-build; only a complete, strict build replaces site/. Placeholders left anywhere are
+    listed first, all of them, without building (a new council's site starts with many)."""
     import shutil
+    from pathlib import Path
+
+    from carers_hub.checks import placeholders
+    from carers_hub.core.problems import report
+
+    left = placeholders.in_site(Path.cwd())
+    if left:
+        print(report(sorted(left, key=lambda p: (p.file, p.line or 0))), file=sys.stderr)
+        return 1
     shutil.rmtree(".site-build", ignore_errors=True)
     code = mkdocs("build", "--strict", "--site-dir", ".site-build")
     if code:

@@ -10,6 +10,7 @@ address `change-me-link`. Ordinary words such as "Changes to your benefits" or a
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any, Iterator
 
 from carers_hub.core.problems import Problem
@@ -59,6 +60,11 @@ WHAT_TO_WRITE = {
     "description": "your own words, in one or two short sentences",
     "owner": "the email address of the team that keeps the page right",
     "link": "the file of the page the link should go to, like ../support/carers-assessment.md",
+    "phone": "the phone number, like 020 7946 0000",
+    "hours": "when the line is open, like Monday to Friday, 9am to 5pm",
+    # A new council's data/site.yaml (carers-hub new): fields whose last name alone would say the wrong thing.
+    "site.url": "the web address the site will have, starting https://",
+    "council.website": "the address of your council's own website, starting https://",
 }
 YOUR_OWN_WORDS = "your own words, in short sentences and everyday words"
 
@@ -116,7 +122,24 @@ def _problem(file: str, line: int | None, field: str, text: str, last: str | Non
     shown = shown if len(shown) <= 80 else shown[:77] + "..."
     return Problem(code=CODE, file=file, line=line, field=field,
                    message=f'this still holds the template\'s words to replace: "{shown}".',
-                   fix=fix_for(field if last is None else last, text))
+                   fix=fix_for(field if last is None or field in WHAT_TO_WRITE else last, text))
+
+
+def in_site(root: Path) -> list[Problem]:
+    """Every placeholder left in a site's pages and data files, found without building it: a new council's site
+    (carers-hub new) is told all it has to fill in at once, where the build would stop at the first data file."""
+    from carers_hub.core.problems import ProblemsFound, relative
+    from carers_hub.core.yaml_source import load
+
+    problems = []
+    for page in sorted((root / "content").rglob("*.md")):
+        problems += in_page(page.read_text(encoding="utf-8"), relative(page, root))
+    for data in sorted((root / "data").glob("*.yaml")):
+        try:
+            problems += in_data(load(data, relative(data, root)))
+        except ProblemsFound:  # a file that cannot be read: the build says why
+            continue
+    return problems
 
 
 def covers(placeholder: Problem, problem: Problem) -> bool:
