@@ -7,9 +7,10 @@ names each page by a hash of its fragment (7 random hex characters), which no co
 services the page list is 33 KB, more than any word (docs/developers/benchmarks.md, "Search").
 
 compact() rewrites an index folder after Pagefind has written it:
-  split_chunks  each chunk cut into chunks of at most CHUNK_BYTES of words (a word larger than that is a chunk
-                of its own), in the same order, so each still runs from its first word to its last, as
-                Pagefind's own chunks do: a query fetches only the words near its own;
+  split_chunks  the words cut again into chunks of at most CHUNK_BYTES (a word larger than that is a chunk of
+                its own; a small word that begins with the word before it stays with it), in the same order,
+                so each still runs from its first word to its last, as Pagefind's own chunks do: a query
+                fetches only the words near its own;
   short names   each page named "<tag>_<number>" (tag: a hash of every page's fragment, so a changed site gets
                 new names and no browser keeps an old fragment), its fragment file renamed to match: the page
                 list compresses to half.
@@ -58,22 +59,15 @@ def write(folder: Path, prefix: str, suffix: str, payload: bytes, length: int = 
     return name
 
 
-def split_chunk(chunk: bytes, limit: int = CHUNK_BYTES) -> list[list[bytes]]:
-    """The word entries of one Pagefind chunk, in order, grouped into runs of at most `limit` bytes."""
+def chunk_words(chunk: bytes) -> list[bytes]:
+    """The word entries of one Pagefind chunk, in order, each as stored."""
     major, fields, at = cbor.read_head(chunk, 0)
     if major != cbor.ARRAY or fields != 1:
         raise UnknownFormat("An index chunk is not [[words]]")
     words, end = cbor.raw_items(chunk, at)
     if end != len(chunk):
         raise UnknownFormat("An index chunk holds more than its words")
-    runs, run, size = [], [], 0
-    for word in words:
-        if run and size + len(word) > limit:
-            runs.append(run)
-            run, size = [], 0
-        run.append(word)
-        size += len(word)
-    return runs + [run] if run else runs
+    return words
 
 
 def word_of(entry: bytes) -> str:
@@ -82,16 +76,36 @@ def word_of(entry: bytes) -> str:
     return word
 
 
+def runs_of(words: list[bytes], limit: int = CHUNK_BYTES) -> list[list[bytes]]:
+    """Word entries (in Pagefind's order) grouped into runs of at most `limit` bytes. A query word also matches
+    the longer words that begin with it ("young" matches "youngminds"), but only those in the chunks it fetches:
+    so a word that begins with a word before it in the run stays in that run, unless it is itself large (a word
+    on thousands of pages, which Pagefind's own chunks also keep apart)."""
+    runs, run, size, stems = [], [], 0, []
+    for entry in words:
+        word = word_of(entry)
+        extends = len(entry) <= limit and any(word.startswith(stem) for stem in stems)
+        if run and size + len(entry) > limit and not extends:
+            runs.append(run)
+            run, size, stems = [], 0, []
+        run.append(entry)
+        size += len(entry)
+        stems = [stem for stem in stems if word.startswith(stem)] + [word]
+    return runs + [run] if run else runs
+
+
 def split_chunks(index: Path, lang: str, chunks: list, limit: int = CHUNK_BYTES) -> list:
-    """New [from, to, name] rows for the meta, each old chunk written again as chunks of at most `limit`."""
-    rows = []
+    """New [from, to, name] rows for the meta: every word of the old chunks, in order, written again as chunks
+    of at most about `limit` bytes (runs_of); the old chunks are removed."""
+    words = []
     for _, _, old in chunks:
         path = index / f"{old}.pf_index"
-        runs = split_chunk(read(path), limit)
+        words += chunk_words(read(path))
         path.unlink()
-        for run in runs:
-            payload = cbor.head(cbor.ARRAY, 1) + cbor.head(cbor.ARRAY, len(run)) + b"".join(run)
-            rows.append([word_of(run[0]), word_of(run[-1]), write(index, f"{lang}_", ".pf_index", payload)])
+    rows = []
+    for run in runs_of(words, limit):
+        payload = cbor.head(cbor.ARRAY, 1) + cbor.head(cbor.ARRAY, len(run)) + b"".join(run)
+        rows.append([word_of(run[0]), word_of(run[-1]), write(index, f"{lang}_", ".pf_index", payload)])
     return rows
 
 

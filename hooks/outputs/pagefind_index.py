@@ -173,27 +173,31 @@ SERVICE_LABEL = 'data-label="Service"'  # the label marks_html gives a page made
 TAG = re.compile(r"(<[^>]*>)")
 SPACE = re.compile(r"(\s+)")
 PUNCTUATION = ".,;:!?()[]\"\u201c\u201d"
+# How often a service's search document keeps a word. Once is smallest, but ranking moves with the pages' mean
+# length: at once or twice, shorter services let a section's index page overtake the young carers guide for
+# "young carer" on the synthetic directory (docs/developers/benchmarks.md).
+TIMES = 3
 PLAIN_WORD = re.compile(r"[\w'\u2019-]+")
 
 
 def once(document: str) -> str:
-    """A service's search document with each word of its text kept at its first place only (the hidden words
-    carers use come first, so the place with most weight is kept), its name (<h1>) whole besides. Every word
-    still finds the service; what goes is the repeats ("Young carers project ... For: Young carers and young
-    adult carers"), which at 5,000 services made the words on every service ("carer", "young") the largest part
-    of a search's download. The name is kept apart so a service named after a word ("Imago") still ranks above
-    the services that only mention it. Only a whole word between spaces that is the same as one before is left
-    out, so no word Pagefind would read is lost."""
-    seen: set[str] = set()
+    """A service's search document with each word of its text kept at its first TIMES places only (the hidden
+    words carers use come first, so the places with most weight are kept), its name (<h1>) whole besides. Every
+    word still finds the service; what goes is the repeats ("Young carers project ... For: Young carers and
+    young adult carers ... young carers' groups"), which at 5,000 services made the words on every service
+    ("carer", "young") the largest part of a search's download. The name is kept apart so a service named after
+    a word ("Imago") still ranks above the services that only mention it. Only a whole word between spaces that
+    is the same as one before is left out, so no word Pagefind would read is lost."""
+    seen: dict[str, int] = {}
 
     def words(text: str) -> str:
         kept = []
         for token in SPACE.split(text):
             word = token.strip(PUNCTUATION)
             key = word.lower().replace("\u2019", "'")
-            if word and PLAIN_WORD.fullmatch(word) and key in seen:
+            if word and PLAIN_WORD.fullmatch(word) and seen.get(key, 0) >= TIMES:
                 token = token.replace(word, "", 1)
-            seen.add(key)
+            seen[key] = seen.get(key, 0) + 1
             kept.append(token)
         return "".join(kept)
 
@@ -265,9 +269,19 @@ def index_site(site_dir: Path, binary: Path | None = None, documents: SearchDocu
             (output / name).unlink(missing_ok=True)
         pagefind_compact.compact(output)
         summaries.append(summary)
-    settings = {"stop": sorted(stop_words.STOP_WORDS), "more": [f"{MORE}/{number}/" for number in range(1, len(parts))]}
-    (site_dir / OUTPUT / SETTINGS).write_text(json.dumps(settings), encoding="utf-8")
+    write_settings(site_dir, len(parts))
     return "\n".join(summaries)
+
+
+def write_settings(site_dir: Path, indexes: int = 1) -> None:
+    """site/pagefind/site-search.json: the stop words, the indexes after the first, and each index's entry (what
+    Pagefind asks for first), which site-search.js hands to Pagefind: one round trip less before a first result.
+    Written after the indexes, so the entries are theirs."""
+    more = [f"{MORE}/{number}/" for number in range(1, indexes)]
+    found = {folder: json.loads((site_dir / OUTPUT / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+             for folder in ["", *more]}
+    settings = {"stop": sorted(stop_words.STOP_WORDS), "more": more, "entries": found}
+    (site_dir / OUTPUT / SETTINGS).write_text(json.dumps(settings), encoding="utf-8")
 
 
 def entries(site_dir: Path) -> list[Path]:
