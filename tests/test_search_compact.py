@@ -4,6 +4,7 @@ query exactly as Pagefind's own; and a service's search document keeps each of i
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 import shutil
@@ -160,3 +161,18 @@ def test_no_word_of_a_service_is_lost_only_its_repeats(built_site, monkeypatch):
         kept = pagefind_index.once(document)
         assert words(kept) == words(document)
         assert len(re.findall(r"\w+", kept)) < len(re.findall(r"\w+", document))
+
+
+def test_an_index_in_a_layout_it_does_not_know_is_refused_not_rewritten(own_and_compacted, tmp_path):
+    """A Pagefind upgrade that changes its files must stop the build (SEARCH_INDEX_FAILED), not publish a
+    search that finds nothing."""
+    folder = tmp_path / "pagefind"
+    shutil.copytree(own_and_compacted[0] / "pagefind", folder)
+    (meta,) = folder.glob("*.pf_meta")
+    data = pagefind_compact.read(meta)
+    meta.write_bytes(gzip.compress(pagefind_compact.SIGNATURE + cbor.dumps([*cbor.loads(data)[0], []])))
+    with pytest.raises(pagefind_compact.UnknownFormat):
+        pagefind_compact.compact(folder)
+    meta.write_bytes(gzip.compress(b"not pagefind" + data))
+    with pytest.raises(pagefind_compact.UnknownFormat):
+        pagefind_compact.compact(folder)

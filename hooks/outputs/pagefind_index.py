@@ -267,7 +267,11 @@ def index_site(site_dir: Path, binary: Path | None = None, documents: SearchDocu
             raise IndexFailed("Pagefind did not index the site:\n" + summary[-2000:])
         for name in UNUSED:
             (output / name).unlink(missing_ok=True)
-        pagefind_compact.compact(output)
+        try:
+            pagefind_compact.compact(output)
+        except (pagefind_compact.UnknownFormat, ValueError) as unknown:
+            raise IndexFailed(f"Pagefind wrote an index this build cannot read ({unknown}): coupling point "
+                              "'Pagefind index format' in docs/developers/how-it-works.md.") from unknown
         summaries.append(summary)
     write_settings(site_dir, len(parts))
     return "\n".join(summaries)
