@@ -138,8 +138,8 @@ def test_a_service_keeps_each_word_a_few_times_and_its_name_whole(monkeypatch):
     kept = pagefind_index.once(SERVICE)
     assert '<h1 data-pagefind-weight="3.0">Young carers project (Imago)</h1>' in kept  # the name as it was
     text = re.sub(r"<[^>]*>", " ", kept.split("</h1>")[1])
-    assert re.findall(r"[\w'\u2019@.-]+", text) == ["For:", "and", "adult", "carers.", "Imago", "runs", "it:",
-                                                   "imago@example.org", "carer\u2019s", "day-sitting"]
+    assert text.split() == ["For:", "and", "adult", ".", ",", "!", "Imago", "runs", "it:", "imago@example.org,",
+                            "carer\u2019s", "it's", "day-sitting"]  # each word once; punctuation and addresses stay
     monkeypatch.setattr(pagefind_index, "TIMES", 3)
     text = re.sub(r"<[^>]*>", " ", pagefind_index.once(SERVICE + "<p>young young young respite</p>"))
     assert text.lower().split().count("young") == 3 + 1 and text.lower().count("respite") == 3  # + the name
