@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hooks.outputs import cbor, pagefind_compact, pagefind_index
+from carers_hub.outputs import cbor, pagefind_compact, pagefind_index
 from support.big_directory import within
 from support.search_queries import QUERIES
 
@@ -97,7 +97,7 @@ def test_a_compacted_index_answers_every_query_as_pagefinds_own(browser, own_and
     chunks and each page's fragment under its new name. Asked as carers type them, each query of the benchmark
     gives the same first three. (A word also matches longer words that begin with it, "help" matching "helpline",
     but only those in the chunks the query fetched: Pagefind's own chunk boundaries decide that as much as ours.)"""
-    from hooks.checks.links import serve
+    from carers_hub.checks.links import serve
 
     from support.search_queries import FIRST
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from hooks.checks.page_weight import gzipped
-from hooks.outputs import pagefind_compact
+from carers_hub.checks.page_weight import gzipped
+from carers_hub.outputs import pagefind_compact
 
 import pytest
 
@@ -42,7 +42,7 @@ def big_directories(big_sites):
     """{generator: address}: each of big_sites, served."""
     from contextlib import ExitStack
 
-    from hooks.checks.links import serve
+    from carers_hub.checks.links import serve
 
     with ExitStack() as stack:
         yield {name: stack.enter_context(serve(site)) for name, site in big_sites.items()}

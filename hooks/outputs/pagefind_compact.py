@@ -32,7 +32,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from hooks.outputs import cbor
+from carers_hub.outputs import cbor
 
 SIGNATURE = b"pagefind_dcd"
 CHUNK_BYTES = 12_000  # words per chunk, CBOR bytes before gzip (about 4 KB sent)

@@ -30,11 +30,11 @@ def indexed_site(built_site: Path, target: Path, generator: str, services: int, 
     bench/<generator>.py (the shipped services among them)."""
     import importlib
 
-    from hooks.data.services import load_directory
-    from hooks.data.site_data import load_site_data
-    from hooks.directory.service_pages import service_page
-    from hooks.outputs import pagefind_index, search_index
-    from hooks.site_build import data_page_marks
+    from carers_hub.data.services import load_directory
+    from carers_hub.data.site_data import load_site_data
+    from carers_hub.directory.service_pages import service_page
+    from carers_hub.outputs import pagefind_index, search_index
+    from carers_hub.site_build import data_page_marks
 
     data_dir = target / "data"
     shutil.copytree(ROOT / "data", data_dir)
@@ -67,7 +67,7 @@ def indexed_site(built_site: Path, target: Path, generator: str, services: int, 
 def within(words: list[bytes], limit: int) -> bool:
     """Whether a chunk's word entries (pagefind_compact.chunk_words) keep to `limit` bytes: all of them, or the
     first alone; past the limit, only small words that begin with a word before them in the chunk."""
-    from hooks.outputs.pagefind_compact import word_of
+    from carers_hub.outputs.pagefind_compact import word_of
 
     names = [word_of(entry) for entry in words]
     size = 0
