@@ -80,6 +80,21 @@ def test_one_search_transfers_little(page, site_url, built_site):
 
 
 @pytest.mark.browser
+def test_pagefind_is_given_its_entry_and_never_asks_for_it(page, site_url, built_site):
+    """site-search.json carries pagefind-entry.json (one round trip less before a first result): Pagefind must
+    take it from there, and it must be this build's entry. Fails if Pagefind stops asking through the page's
+    fetch() (coupling point "Pagefind's entry request")."""
+    fetched = []
+    page.on("request", lambda r: fetched.append(urlsplit(r.url).path))
+    found = search(page, site_url, "respite")
+    assert found and "/pagefind/pagefind.js" in fetched and any(p.endswith(".pf_meta") for p in fetched)
+    assert not [p for p in fetched if p.endswith("pagefind-entry.json")], fetched
+    settings = json.loads((built_site / "pagefind" / "site-search.json").read_text())
+    assert settings["entries"] == {"": json.loads((built_site / "pagefind" / "pagefind-entry.json").read_text())}
+    assert page.evaluate("window.fetch.toString()").endswith("{ [native code] }")  # given back once Pagefind started
+
+
+@pytest.mark.browser
 def test_the_count_is_announced_and_no_results_point_to_the_a_to_z(page, site_url):
     found = search(page, site_url, "respite")
     status = page.locator("#ch-search-status")

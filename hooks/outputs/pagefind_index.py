@@ -30,7 +30,7 @@ from typing import Mapping
 
 from markupsafe import Markup
 
-from carers_hub.outputs import stop_words
+from carers_hub.outputs import pagefind_compact, stop_words
 
 OUTPUT = "pagefind"  # site/pagefind/: what overrides/assets/javascripts/site-search.js imports
 ARTICLE_OPEN = re.compile(r'<article class="md-content__inner md-typeset">')  # coupling point "article markup"
@@ -169,6 +169,48 @@ def _end_of(html: str, name: str, start: int) -> int:
     return len(html)
 
 
+SERVICE_LABEL = 'data-label="Service"'  # the label marks_html gives a page made from data
+TAG = re.compile(r"(<[^>]*>)")
+SPACE = re.compile(r"(\s+)")
+PUNCTUATION = ".,;:!?()[]\"\u201c\u201d"
+# How often a service's search document keeps a word. Once is smallest, but ranking moves with the pages' mean
+# length: at once or twice, shorter services let a section's index page overtake the young carers guide for
+# "young carer" on the synthetic directory (docs/developers/benchmarks.md).
+TIMES = 3
+PLAIN_WORD = re.compile(r"[\w'\u2019-]+")
+
+
+def once(document: str) -> str:
+    """A service's search document with each word of its text kept at its first TIMES places only (the hidden
+    words carers use come first, so the places with most weight are kept), its name (<h1>) whole besides. Every
+    word still finds the service; what goes is the repeats ("Young carers project ... For: Young carers and
+    young adult carers ... young carers' groups"), which at 5,000 services made the words on every service
+    ("carer", "young") the largest part of a search's download. The name is kept apart so a service named after
+    a word ("Imago") still ranks above the services that only mention it. Only a whole word between spaces that
+    is the same as one before is left out, so no word Pagefind would read is lost."""
+    seen: dict[str, int] = {}
+
+    def words(text: str) -> str:
+        kept = []
+        for token in SPACE.split(text):
+            word = token.strip(PUNCTUATION)
+            key = word.lower().replace("\u2019", "'")
+            if word and PLAIN_WORD.fullmatch(word) and seen.get(key, 0) >= TIMES:
+                token = token.replace(word, "", 1)
+            seen[key] = seen.get(key, 0) + 1
+            kept.append(token)
+        return "".join(kept)
+
+    parts, in_name = [], False
+    for i, part in enumerate(TAG.split(document)):
+        if i % 2:
+            in_name = part.startswith("<h1") or (in_name and part != "</h1>")
+            parts.append(part)
+        else:
+            parts.append(part if in_name else words(part))
+    return "".join(parts)
+
+
 class SearchDocuments:
     """A temporary folder of what Pagefind reads of each marked page (its search_document, less what Pagefind
     ignores), written as each page is finished, so that a directory of any size costs the build no memory for
@@ -193,6 +235,8 @@ class SearchDocuments:
         # Pagefind reads less (about 40% of its time at 10,000 services), and without ids it lists no sections
         # in each result's fragment, which site-search.js does not show: a fifth less to download a result.
         document = ELEMENT_ID.sub("", indexed_part(document))
+        if SERVICE_LABEL in document:
+            document = once(document)
         target = self.root / str(self.pages % self.part_count) / built_file
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(document, encoding="utf-8")
@@ -223,10 +267,25 @@ def index_site(site_dir: Path, binary: Path | None = None, documents: SearchDocu
             raise IndexFailed("Pagefind did not index the site:\n" + summary[-2000:])
         for name in UNUSED:
             (output / name).unlink(missing_ok=True)
+        try:
+            pagefind_compact.compact(output)
+        except (pagefind_compact.UnknownFormat, ValueError) as unknown:
+            raise IndexFailed(f"Pagefind wrote an index this build cannot read ({unknown}): coupling point "
+                              "'Pagefind index format' in docs/developers/how-it-works.md.") from unknown
         summaries.append(summary)
-    settings = {"stop": sorted(stop_words.STOP_WORDS), "more": [f"{MORE}/{number}/" for number in range(1, len(parts))]}
-    (site_dir / OUTPUT / SETTINGS).write_text(json.dumps(settings), encoding="utf-8")
+    write_settings(site_dir, len(parts))
     return "\n".join(summaries)
+
+
+def write_settings(site_dir: Path, indexes: int = 1) -> None:
+    """site/pagefind/site-search.json: the stop words, the indexes after the first, and each index's entry (what
+    Pagefind asks for first), which site-search.js hands to Pagefind: one round trip less before a first result.
+    Written after the indexes, so the entries are theirs."""
+    more = [f"{MORE}/{number}/" for number in range(1, indexes)]
+    found = {folder: json.loads((site_dir / OUTPUT / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+             for folder in ["", *more]}
+    settings = {"stop": sorted(stop_words.STOP_WORDS), "more": more, "entries": found}
+    (site_dir / OUTPUT / SETTINGS).write_text(json.dumps(settings), encoding="utf-8")
 
 
 def entries(site_dir: Path) -> list[Path]:

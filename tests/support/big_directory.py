@@ -62,3 +62,17 @@ def indexed_site(built_site: Path, target: Path, generator: str, services: int, 
     finally:
         documents.close()
     return site
+
+
+def within(words: list[bytes], limit: int) -> bool:
+    """Whether a chunk's word entries (pagefind_compact.chunk_words) keep to `limit` bytes: all of them, or the
+    first alone; past the limit, only small words that begin with a word before them in the chunk."""
+    from carers_hub.outputs.pagefind_compact import word_of
+
+    names = [word_of(entry) for entry in words]
+    size = 0
+    for n, entry in enumerate(words):
+        size += len(entry)
+        if n and size > limit and not (len(entry) <= limit and any(names[n].startswith(w) for w in names[:n])):
+            return False
+    return True
