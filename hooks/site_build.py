@@ -290,7 +290,7 @@ class SiteBuild:
         output = security_headers.mark_external_links(pagefind_index.mark_page(output, marks), own_host)
         scripts = page_scripts.page_scripts(output)  # as published: only listed inline scripts are hashed
         _raise_errors(page_scripts.script_problems(scripts, file))
-        output = security_headers.add_security_headers(output, scripts.listed)
+        output = security_headers.add_security_headers(output, scripts.listed, self.preview)
         if marks is not None:
             self.search_documents.add(urls.built_file(src), output)
         return output
