@@ -38,7 +38,7 @@ $(BENCH_DEPS): requirements/bench.txt $(TEST_DEPS)
 NODE_DEPS := node_modules/.package-lock.json
 
 serve: $(SITE_DEPS) $(NODE_DEPS) ## Preview the site at http://127.0.0.1:8000 (reloads when you save a file)
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:$(PORT)
 
 edit: $(SITE_DEPS) $(NODE_DEPS) ## Edit pages and services in your browser, on this copy (no GitHub account): http://127.0.0.1:8000/admin/
 	$(BIN)/python -m hooks.tools.edit $(PORT)

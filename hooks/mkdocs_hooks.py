@@ -27,14 +27,17 @@ from hooks.checks.page_html import MarkdownReader  # noqa: E402
 from hooks.core.problems import Problem, ProblemsFound, report  # noqa: E402
 from hooks.core.render import long_date  # noqa: E402
 from hooks.core.today import TodayInvalid, today  # noqa: E402
-from hooks.engine import data_pages  # noqa: E402
+from hooks.engine import data_pages, dirty_pages  # noqa: E402
 from hooks.engine.config import check_engine_config  # noqa: E402
 from hooks.engine.data_pages import DataPage  # noqa: E402
+from hooks.preview import PreviewCache  # noqa: E402
 from hooks.site_build import SiteBuild  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.carers")
 _command = "build"
 _build: SiteBuild | None = None
+_dirty = False  # `mkdocs serve --dirty` (make serve): MkDocs builds again only the pages marked modified
+_preview: PreviewCache | None = None  # `mkdocs serve`: what one build keeps for the next (hooks/preview.py)
 
 
 def _stops_on_problems(event):
@@ -57,8 +60,10 @@ def _warn(problems: list[Problem]) -> None:
 
 
 def on_startup(command, dirty):
-    global _command
-    _command = command
+    global _command, _dirty, _preview
+    _command, _dirty = command, dirty
+    _preview = PreviewCache() if command == "serve" else None
+    dirty_pages.quiet(_preview is not None and dirty)
     # A build keeps every page in memory until it ends. With Python's default thresholds the garbage
     # collector scans them again and again (about 1 s of a 5,000-service build): collect less often.
     gc.set_threshold(10_000, 10, 10)
@@ -69,6 +74,7 @@ def on_startup(command, dirty):
 
 def on_shutdown():
     logging.getLogger("mkdocs").removeHandler(_build_warnings)
+    dirty_pages.quiet(False)
     background.stop()
 
 
@@ -100,7 +106,7 @@ def on_config(config):
         day = today()
     except TodayInvalid as error:
         raise Abort(str(error)) from None
-    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", preview=_command == "serve")
+    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", preview=_command == "serve", cache=_preview)
     config.site_name, config.site_description = _build.site_name, _build.site_description
     config.site_url = _build.data.site.url
     if _build.data.site.logo:
@@ -126,6 +132,11 @@ def on_files(files: Files, config):
         DataPage(made, file, config)  # MkDocs builds this page object instead of making its own
         files.append(file)
     config.extra["carers"] = _build.view  # now with every page's address
+    if _preview is not None and _dirty:
+        _build.prints = _build.page_prints(Path(config.config_file_path))
+        changed = dirty_pages.mark_unchanged(files, _build.prints, _preview.built, config)
+        _build.rebuilding = len(changed) < len(_build.prints)  # the last good build's pages are still there
+        log.info(f"Building {len(changed)} of {len(_build.prints)} pages")
     return files
 
 
@@ -137,6 +148,8 @@ def on_page_content(html, page, config, files):
 @_stops_on_problems
 def on_env(env, config, files):
     env.filters["long_date"] = long_date
+    if _preview is not None:
+        env.bytecode_cache = _preview.templates
     _warn(_build.judge_pages(Path(config.site_dir)))
     return env
 
@@ -165,10 +178,16 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     _build.finish(Path(config.site_dir))
     _build.write_editor(Path(config.site_dir))
-    _build.index_search(Path(config.site_dir))  # in `mkdocs serve` too, so the preview's search works
+    # In `mkdocs serve` too, so the preview's search works: on its first build (a dirty rebuild keeps the index).
+    if not _build.rebuilding:
+        _build.index_search(Path(config.site_dir))
+    if _preview is not None:
+        _preview.built = _build.prints
 
 
 def on_build_error(error):
     """A failed build leaves no job writing into the site folder after it."""
     if _build is not None:
         _build.settle()
+    if _preview is not None:
+        _preview.failed()
