@@ -113,5 +113,18 @@ def shared_digest(root: Path, config_file: Path, today: date, parts: Iterable[st
     return digest(files_digest([config_file, *data, *overrides], root), today.isoformat(), *parts)
 
 
+def value_digest(value, seen: dict[int, str]) -> str:
+    """A digest of a value by its repr (dataclasses and models: every field), each list, tuple and object
+    digested once however often it appears (a service is in many lists); seen: by id(), for one build, whose
+    values are all alive while it lasts."""
+    key = id(value)
+    if key not in seen:
+        if isinstance(value, (list, tuple)):
+            seen[key] = digest(*(value_digest(item, seen) for item in value))
+        else:
+            seen[key] = digest(repr(value))
+    return seen[key]
+
+
 def shows_directory(text: str) -> bool:
     return "{" in text and bool(DIRECTORY_MACROS.search(text))

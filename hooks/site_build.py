@@ -290,10 +290,11 @@ class SiteBuild:
         self.shared_key = shared
         prints = {src: preview_cache.digest(shared, text, self.data_key if preview_cache.shows_directory(text) else "")
                   for src, text in self.texts.items()}
-        made_prints = self.cache.generated[self.generated_key][1]
+        made_prints, seen = self.cache.generated[self.generated_key][1], {}
         for src, made in self.generated.items():
             if src not in made_prints:
-                made_prints[src] = preview_cache.digest(made.title, repr(sorted(made.meta.items())), str(made.html()))
+                body = preview_cache.value_digest(made.made_from, seen) if made.made_from else str(made.html())
+                made_prints[src] = preview_cache.digest(made.title, repr(sorted(made.meta.items())), body)
             prints[src] = preview_cache.digest(shared, made_prints[src])
         return prints
 
