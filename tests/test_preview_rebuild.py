@@ -17,6 +17,7 @@ import pytest
 
 from conftest import SUITE_TODAY, edit
 from hooks import preview
+from hooks.engine import dirty_pages
 from hooks.core import background
 from hooks.site_build import SiteBuild
 from support.project import copy_project
@@ -129,3 +130,47 @@ def test_after_a_failed_build_every_page_is_built_again_and_stopped_measures_are
     cache.failed()
     assert cache.built == {}
     assert set(cache.readings) == {"done"}
+
+
+def test_dirty_build_mkdocs_builds_only_pages_marked_modified_and_menus_keep_titles(tmp_path, caplog):
+    """Coupling point 'dirty build': MkDocs' dirty build (`build(dirty=True)`, `mkdocs serve --dirty`) leaves the
+    site folder, asks each page's File `is_modified()` (an attribute set on the File is what it asks) and
+    builds only those; a Page made and read before the menu is built gives the menu its title; MkDocs' warning
+    about dirty builds is left out."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("---\ntitle: Home\n---\n\nFirst.\n")
+    (docs / "other.md").write_text("---\ntitle: Other page\n---\n\nFirst.\n")
+    (tmp_path / "marks.py").write_text(
+        "from hooks.engine import dirty_pages\n"
+        "PRINTS = {}\n"
+        "def on_files(files, config):\n"
+        "    dirty_pages.mark_unchanged(files, PRINTS['now'], PRINTS['built'], config)\n"
+        "    return files\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\ntheme: mkdocs\nhooks: [marks.py]\nnav: [index.md, other.md]\n")
+    site = tmp_path / "site"
+
+    def dirty_build(now: dict, built: dict) -> None:
+        config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(site))
+        config.plugins["marks.py"].PRINTS.update(now=now, built=built)
+        build(config, dirty=True)
+
+    dirty_build({"index.md": "1", "other.md": "1"}, {})
+    (docs / "index.md").write_text("---\ntitle: Home\n---\n\nSecond.\n")
+    (docs / "other.md").write_text("---\ntitle: Other page renamed\n---\n\nSecond.\n")
+    caplog.clear()  # the first build's warning
+    dirty_pages.quiet(True)
+    try:
+        with caplog.at_level(logging.WARNING):
+            dirty_build({"index.md": "2", "other.md": "1"}, {"index.md": "1", "other.md": "1"})
+    finally:
+        dirty_pages.quiet(False)
+    home, other = (site / "index.html").read_text(), (site / "other" / "index.html").read_text()
+    assert "Second." in home and "First." in other, "MkDocs did not build exactly the page marked modified"
+    assert "Other page renamed" in home, "the menu of a page built again lost an unchanged page's title"
+    assert dirty_pages.DIRTY_WARNING not in caplog.text
