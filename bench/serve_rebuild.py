@@ -5,7 +5,8 @@
 For each size of directory, starts the preview on a copy of the project (the shipped example for 33, the
 synthetic directory of bench/synthetic.py otherwise) on 127.0.0.1, opens a page in Chromium (Debian's) and
 times, from saving a file to the tab having reloaded (MkDocs' live-reload event, sent when the whole rebuild
-ends) and showing the change:
+ends) and showing the change (and the processor seconds the preview used for it, its median, which other
+programs on the machine do not change; and the machine's load average after the row):
   page  a sentence added to content/wellbeing/loneliness.md, with that page open;
   data  a service's description changed in data/services.yaml, with that service's page open.
 Each row is one size and kind of edit: the seconds of each edit, and their median.
@@ -55,6 +56,23 @@ def start(project: Path, command: str) -> tuple[subprocess.Popen, str]:
     raise SystemExit("the preview did not start")
 
 
+def processor_seconds(pid: int) -> float:
+    """Processor seconds used so far by a process and its children alive (the preview's second process)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            with open(f"/proc/{current}/stat") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as children:
+                    todo += [int(child) for child in children.read().split()]
+        except OSError:
+            continue
+    return total
+
+
 def reload_seconds(tab, path: Path, text: str, marker: str, limit: float = 300) -> float:
     """Save `text` to `path`; the seconds until the tab has reloaded (its load event) showing `marker`."""
     loaded: list[float] = []
@@ -93,12 +111,15 @@ def measure(services: int, edits: int, command: str, chromium) -> list[dict]:
                     ("data", data, page_url(service_src(SERVICE)),
                      lambda m: data_text.replace("description: ", f"description: {m} ", 1))):
                 tab.goto(url + address, timeout=FIRST_BUILD_LIMIT * 1000)
-                seconds = []
+                seconds, cpu = [], []
                 for n in range(1, edits + 1):
                     marker = f"Edit number {n} is here."
+                    used = processor_seconds(server.pid)
                     seconds.append(reload_seconds(tab, path, edit(marker), marker))
+                    cpu.append(processor_seconds(server.pid) - used)
                 rows.append({"services": services, "kind": kind, "runs": " ".join(f"{s:.2f}" for s in seconds),
-                             "median": statistics.median(seconds)})
+                             "median": statistics.median(seconds), "cpu": statistics.median(cpu),
+                             "load": os.getloadavg()[0]})
         finally:
             server.terminate()
             server.wait(timeout=60)
@@ -116,7 +137,7 @@ def main() -> None:
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         columns = [("services", "services", ""), ("edit", "kind", ""), ("seconds of each edit", "runs", ""),
-                   ("median", "median", ".2f")]
+                   ("median", "median", ".2f"), ("processor s", "cpu", ".2f"), ("load", "load", ".1f")]
         print(f"`mkdocs {args.command}`: seconds from saving a file to the open tab showing the change; "
               f"load average {os.getloadavg()[0]:.1f}")
 
