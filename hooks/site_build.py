@@ -151,7 +151,6 @@ class SiteBuild:
     data_key: str = ""  # with a cache: what data/ holds, today
     texts: dict[str, str] = field(default_factory=dict)  # with a cache: each page's source, by path under content/
     generated_key: str = ""  # with a cache: what the pages made from data were made from
-    shared_key: str = ""  # with a cache: what every page shows around its own words
     rebuilding: bool = False  # the last good build's files are still in the site folder (a dirty preview build)
     prints: dict[str, str] = field(default_factory=dict)  # with a cache: page_prints, once the pages are known
 
@@ -249,7 +248,7 @@ class SiteBuild:
     def add_data_pages(self, sources: Mapping[str, Path]) -> None:
         """Make the pages from data, once every page's front matter is in `metas`, so `generated` and the view
         are complete; raises ProblemsFound if data/ points at a page there is not."""
-        self.generated = self.pages_from_data()
+        self.generated = self._made_from_data()
         self.search_documents.expect(len(sources) + sum(made.search is not None for made in self.generated.values()))
         # data/ may point at pages made from data too (the footer's A to Z).
         _raise_errors(site_data.page_link_problems(self.data, set(sources) | set(self.generated)))
@@ -265,7 +264,7 @@ class SiteBuild:
                         footer=tuple(MappingProxyType({"title": link.title, "url": page_urls[link.page]})
                                      for link in self.data.footer.links)))
 
-    def pages_from_data(self) -> dict[str, Generated]:
+    def _made_from_data(self) -> dict[str, Generated]:
         """The pages made from data; in the preview, those of its last build if data/ and every page's front
         matter are as they were."""
         if self.cache is None:
@@ -281,13 +280,13 @@ class SiteBuild:
         """The preview's: what each page is built from, by its path under content/. A page whose print is the same
         as in the last good build would be built the same (hooks/engine/dirty_pages.py). Every page shows the
         menu, header and footer (shared_digest); a page from content/ its own text, and data/ whole if a macro
-        on it shows the directory; a page made from data its HTML (made again only when data/ or front matter changed)."""
+        on it shows the directory; a page made from data what it is made from (Generated.made_from), else its
+        HTML. A page made from data has its print made once, with the page (when data/ or front matter changed)."""
         view = self.view
         shared = preview_cache.shared_digest(self.root, config_file, self.today, [
             *(f"{src}\0{url}" for src, url in sorted(view.page_urls.items())),
             *(f"{src}\0{entry}" for src, entry in sorted(view.editable.items())),
             *(f"{src}\0{meta.model_dump_json() if meta else ''}" for src, meta in sorted(self.metas.items()))])
-        self.shared_key = shared
         prints = {src: preview_cache.digest(shared, text, self.data_key if preview_cache.shows_directory(text) else "")
                   for src, text in self.texts.items()}
         made_prints, seen = self.cache.generated[self.generated_key][1], {}
