@@ -96,6 +96,7 @@ _content_dir = Path("content")
 @_stops_on_problems
 def on_config(config):
     global _build, _content_dir
+    _build = None  # until this build's data is read (on_build_error: nothing of this build was written)
     problem = check_engine_config(config)
     if problem:
         problem_log.record([problem])
@@ -190,4 +191,4 @@ def on_build_error(error):
     if _build is not None:
         _build.settle()
     if _preview is not None:
-        _preview.failed()
+        _preview.failed(wrote=_build is not None and _build.wrote)

@@ -84,10 +84,12 @@ class PreviewCache:
             store[key] = make()
         return store[key]
 
-    def failed(self) -> None:
-        """After a failed build nothing it wrote is trusted: every page is built again; a reading level it
-        stopped measuring (hooks/core/background.py settle) is measured again."""
-        self.built.clear()
+    def failed(self, wrote: bool) -> None:
+        """After a failed build that wrote pages, nothing it wrote is trusted: every page is built again (one
+        that stopped before writing, as an editor's mistake stops it, left the last good build as it was); a
+        reading level it stopped measuring (hooks/core/background.py settle) is measured again."""
+        if wrote:
+            self.built.clear()
         self.readings = {key: measuring for key, measuring in self.readings.items()
                          if measuring.done() and not measuring.cancelled() and measuring.exception() is None}
 

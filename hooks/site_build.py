@@ -153,6 +153,7 @@ class SiteBuild:
     generated_key: str = ""  # with a cache: what the pages made from data were made from
     rebuilding: bool = False  # the last good build's files are still in the site folder (a dirty preview build)
     prints: dict[str, str] = field(default_factory=dict)  # with a cache: page_prints, once the pages are known
+    wrote: bool = False  # a page has been finished, to be written into the site folder
 
     # -- load ---------------------------------------------------------------------------------------------
     @classmethod
@@ -348,6 +349,7 @@ class SiteBuild:
         """A page as the theme wrote it: refuse it without Get help now or with a third-party request; then
         explain abbreviations, mark external links, mark the page for search; refuse it with an inline script
         not listed (page_scripts.LISTED), and add the security policy allowing the listed ones."""
+        self.wrote = True
         own_host = self.own_host
         problems = crisis.help_link_missing(output, file) + third_party.third_party_problems(output, own_host, file)
         _raise_errors(problems)

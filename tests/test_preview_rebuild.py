@@ -120,16 +120,18 @@ def test_a_value_digest_follows_every_field_and_reads_each_value_once():
     assert id(one) in seen  # a service in many lists is read once
 
 
-def test_after_a_failed_build_every_page_is_built_again_and_stopped_measures_are_forgotten():
+def test_after_a_failed_build_that_wrote_pages_every_page_is_built_again_and_stopped_measures_are_forgotten():
     cache = preview.PreviewCache()
     cache.built = {"index.md": "print"}
     done, stopped = Future(), Future()
     done.set_result(1)
     stopped.cancel()
     cache.readings = {"done": done, "stopped": stopped}
-    cache.failed()
-    assert cache.built == {}
+    cache.failed(wrote=False)  # an editor's mistake stops the build before it writes: the last good build stands
+    assert cache.built == {"index.md": "print"}
     assert set(cache.readings) == {"done"}
+    cache.failed(wrote=True)
+    assert cache.built == {}
 
 
 def test_dirty_build_mkdocs_builds_only_pages_marked_modified_and_menus_keep_titles(tmp_path, caplog):
