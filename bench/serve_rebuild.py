@@ -26,9 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from builds import ENV, copy_project, print_table, scratch, with_directory  # noqa: E402
-from hooks.checks.links import free_port  # noqa: E402
-from hooks.core.urls import page_url  # noqa: E402
-from hooks.directory.service_pages import service_src  # noqa: E402
+from carers_hub.checks.links import free_port  # noqa: E402
+from carers_hub.core.urls import page_url  # noqa: E402
+from carers_hub.directory.service_pages import service_src  # noqa: E402
 
 SERVE = "serve --livereload --dirty"  # as `make serve` runs it (Makefile)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -7,7 +7,7 @@ import re
 import pytest
 from support.browser import axe_violations as violations
 
-from hooks.checks.built_site import html_pages
+from carers_hub.checks.built_site import html_pages
 
 pytestmark = pytest.mark.browser
 

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from conftest import ENV, edit, line_of
-from hooks.checks import links
-from hooks.core.problems import Problem
-from hooks.tools import pr_report
+from carers_hub.checks import links
+from carers_hub.core.problems import Problem
+from carers_hub.tools import pr_report
 
 SOURCE = "https://github.com/council/carers-site/blob/abc123/"
 
@@ -109,7 +109,7 @@ def run_report(project: Path, tmp_path: Path) -> tuple[subprocess.CompletedProce
     summary = tmp_path / "summary.md"
     env = {**ENV, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_SERVER_URL": "https://github.com",
            "GITHUB_REPOSITORY": "council/carers-site", "PR_HEAD_SHA": "abc123"}
-    result = subprocess.run([sys.executable, "-m", "hooks.tools.pr_report", "--out", str(tmp_path / "report.md")],
+    result = subprocess.run([sys.executable, "-m", "carers_hub.tools.pr_report", "--out", str(tmp_path / "report.md")],
                             cwd=project, capture_output=True, text=True, timeout=600, env=env)
     return result, (tmp_path / "report.md").read_text(), summary.read_text()
 

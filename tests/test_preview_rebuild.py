@@ -16,10 +16,10 @@ from concurrent.futures import Future
 import pytest
 
 from conftest import SUITE_TODAY, edit
-from hooks import preview
-from hooks.engine import dirty_pages
-from hooks.core import background
-from hooks.site_build import SiteBuild
+from carers_hub import preview
+from carers_hub.engine import dirty_pages
+from carers_hub.core import background
+from carers_hub.site_build import SiteBuild
 from support.project import copy_project
 
 LONELINESS = "wellbeing/loneliness.md"
@@ -32,7 +32,7 @@ NO_SERVICES = "money-and-work/council-tax.md"  # a page that shows no service
 def markdown():
     from mkdocs.config import load_config
 
-    from hooks.checks.page_html import MarkdownReader
+    from carers_hub.checks.page_html import MarkdownReader
     from support.project import ROOT
 
     config = load_config(str(ROOT / "mkdocs.yml"))
@@ -149,7 +149,7 @@ def test_dirty_build_mkdocs_builds_only_pages_marked_modified_and_menus_keep_tit
     (docs / "index.md").write_text("---\ntitle: Home\n---\n\nFirst.\n")
     (docs / "other.md").write_text("---\ntitle: Other page\n---\n\nFirst.\n")
     (tmp_path / "marks.py").write_text(
-        "from hooks.engine import dirty_pages\n"
+        "from carers_hub.engine import dirty_pages\n"
         "PRINTS = {}\n"
         "def on_files(files, config):\n"
         "    dirty_pages.mark_unchanged(files, PRINTS['now'], PRINTS['built'], config)\n"

@@ -28,7 +28,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from hooks.core.paths import ROOT
+from carers_hub.core.paths import ROOT
 
 ORUK = ROOT / "tests" / "fixtures" / "oruk-3.0"  # ORUK 3.0's schemas (schema/) and OpenAPI file, unchanged
 PREFIX = "https://openreferraluk.org/specifications/3.0/schema/"
