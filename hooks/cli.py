@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         print(version())
         return 0
     if command == "serve":
-        return mkdocs("serve", "--livereload", "--dev-addr", f"127.0.0.1:{rest[0] if rest else '8000'}")
+        return mkdocs("serve", "--livereload", "--dirty", "--dev-addr", f"127.0.0.1:{rest[0] if rest else '8000'}")
     if command == "site":
         return site()
     if command not in COMMANDS:

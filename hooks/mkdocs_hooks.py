@@ -23,14 +23,17 @@ from carers_hub.checks.page_html import MarkdownReader
 from carers_hub.core.problems import Problem, ProblemsFound, report
 from carers_hub.core.render import long_date
 from carers_hub.core.today import TodayInvalid, today
-from carers_hub.engine import data_pages
+from carers_hub.engine import data_pages, dirty_pages
 from carers_hub.engine.config import check_engine_config
 from carers_hub.engine.data_pages import DataPage
+from carers_hub.preview import PreviewCache
 from carers_hub.site_build import SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.carers")
 _command = "build"
 _build: SiteBuild | None = None
+_dirty = False  # `mkdocs serve --dirty` (make serve): MkDocs builds again only the pages marked modified
+_preview: PreviewCache | None = None  # `mkdocs serve`: what one build keeps for the next (hooks/preview.py)
 
 
 def _stops_on_problems(event):
@@ -53,8 +56,10 @@ def _warn(problems: list[Problem]) -> None:
 
 
 def on_startup(command, dirty):
-    global _command
-    _command = command
+    global _command, _dirty, _preview
+    _command, _dirty = command, dirty
+    _preview = PreviewCache() if command == "serve" else None
+    dirty_pages.quiet(_preview is not None and dirty)
     # A build keeps every page in memory until it ends. With Python's default thresholds the garbage
     # collector scans them again and again (about 1 s of a 5,000-service build): collect less often.
     gc.set_threshold(10_000, 10, 10)
@@ -65,6 +70,7 @@ def on_startup(command, dirty):
 
 def on_shutdown():
     logging.getLogger("mkdocs").removeHandler(_build_warnings)
+    dirty_pages.quiet(False)
     background.stop()
 
 
@@ -85,6 +91,7 @@ _content_dir = Path("content")
 @_stops_on_problems
 def on_config(config, today_setting: str | None = None):
     global _build, _content_dir
+    _build = None  # until this build's data is read (on_build_error: nothing of this build was written)
     problem = check_engine_config(config)
     if problem:
         problem_log.record([problem])
@@ -95,7 +102,7 @@ def on_config(config, today_setting: str | None = None):
         day = today(today_setting)
     except TodayInvalid as error:
         raise Abort(str(error)) from None
-    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", preview=_command == "serve")
+    _build = SiteBuild.load(root, day, make_leaflets=_command != "serve", preview=_command == "serve", cache=_preview)
     config.site_name, config.site_description = _build.site_name, _build.site_description
     config.site_url = _build.data.site.url
     if _build.data.site.logo:
@@ -121,6 +128,11 @@ def on_files(files: Files, config):
         DataPage(made, file, config)  # MkDocs builds this page object instead of making its own
         files.append(file)
     config.extra["carers"] = _build.view  # now with every page's address
+    if _preview is not None and _dirty:
+        _build.prints = _build.page_prints(Path(config.config_file_path))
+        changed = dirty_pages.mark_unchanged(files, _build.prints, _preview.built, config)
+        _build.rebuilding = len(changed) < len(_build.prints)  # the last good build's pages are still there
+        log.info(f"Building {len(changed)} of {len(_build.prints)} pages")
     return files
 
 
@@ -132,6 +144,8 @@ def on_page_content(html, page, config, files):
 @_stops_on_problems
 def on_env(env, config, files):
     env.filters["long_date"] = long_date
+    if _preview is not None:
+        env.bytecode_cache = _preview.templates
     _warn(_build.judge_pages(Path(config.site_dir)))
     return env
 
@@ -159,10 +173,16 @@ def on_post_template(output, template_name, config):
 def on_post_build(config):
     _build.finish(Path(config.site_dir))
     _build.write_editor(Path(config.site_dir))
-    _build.index_search(Path(config.site_dir))  # in `mkdocs serve` too, so the preview's search works
+    # In `mkdocs serve` too, so the preview's search works: on its first build (a dirty rebuild keeps the index).
+    if not _build.rebuilding:
+        _build.index_search(Path(config.site_dir))
+    if _preview is not None:
+        _preview.built = _build.prints
 
 
 def on_build_error(error):
     """A failed build leaves no job writing into the site folder after it."""
     if _build is not None:
         _build.settle()
+    if _preview is not None:
+        _preview.failed(wrote=_build is not None and _build.wrote)

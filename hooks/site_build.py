@@ -43,7 +43,7 @@ from typing import Mapping
 
 from markupsafe import Markup, escape
 
-from carers_hub import directory as pages_from_data
+from carers_hub import directory as pages_from_data, preview as preview_cache
 from carers_hub.checks import (content_files, crisis, easy_read, page_html, page_template, placeholder_domains, placeholders,
                           readability, reading_rules, third_party, typed_facts)
 from carers_hub.core import background, memory, urls
@@ -61,12 +61,15 @@ from carers_hub.outputs import (abbreviations, leaflets, nav_names, near_me, pag
 from carers_hub.outputs.council_css import council_css
 
 
-def load_data(root: Path, today: date) -> tuple[site_data.SiteData, services.Directory]:
+def load_data(root: Path, today: date, loaded: tuple | None = None) -> tuple[site_data.SiteData, services.Directory]:
     """data/ read and checked into typed objects; raises ProblemsFound with every problem. Pure: tests call it
-    with any data/ (tests/test_any_input.py)."""
+    with any data/ (tests/test_any_input.py). loaded: what the preview's last build read from the same files."""
     _raise_errors(content_files.outside(root / "data", sorted((root / "data").rglob("*"))))
-    data = site_data.load_site_data(root / "data", root=root, today=today)
-    directory = services.load_directory(root / "data", data, root=root, today=today)
+    if loaded:
+        data, directory = loaded
+    else:
+        data = site_data.load_site_data(root / "data", root=root, today=today)
+        directory = services.load_directory(root / "data", data, root=root, today=today)
     # A real council's site sends nothing to example.org (the example's own addresses are allowed on it).
     _raise_errors(placeholder_domains.project_problems(root, data.site.url))
     return data, directory
@@ -144,16 +147,27 @@ class SiteBuild:
     _groups: list[list[str]] | None = None  # data/synonyms.yaml, lower case
     search_documents: pagefind_index.SearchDocuments = field(default_factory=pagefind_index.SearchDocuments)
     preview: bool = False  # `mkdocs serve`: a page still being written is shown, with warnings
+    cache: preview_cache.PreviewCache | None = None  # the preview's, from its last build (hooks/preview.py)
+    data_key: str = ""  # with a cache: what data/ holds, today
+    texts: dict[str, str] = field(default_factory=dict)  # with a cache: each page's source, by path under content/
+    generated_key: str = ""  # with a cache: what the pages made from data were made from
+    rebuilding: bool = False  # the last good build's files are still in the site folder (a dirty preview build)
+    prints: dict[str, str] = field(default_factory=dict)  # with a cache: page_prints, once the pages are known
+    wrote: bool = False  # a page has been finished, to be written into the site folder
 
     # -- load ---------------------------------------------------------------------------------------------
     @classmethod
-    def load(cls, root: Path, today: date, make_leaflets: bool, preview: bool = False) -> "SiteBuild":
+    def load(cls, root: Path, today: date, make_leaflets: bool, preview: bool = False,
+             cache: preview_cache.PreviewCache | None = None) -> "SiteBuild":
         """Read and check data/, and that the editor's files are installed; raises ProblemsFound with every
-        problem, before anything is written."""
+        problem, before anything is written. cache: the preview's (never a real build's)."""
         editor_page.check_bundle(root)
-        data, directory = load_data(root, today)
+        key = preview_cache.data_digest(root, today) if cache else ""
+        data, directory = load_data(root, today, cache.loaded.get(key) if cache else None)
+        if cache:
+            cache.keep_one(cache.loaded, key, (data, directory))
         build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory,
-                    preview=preview)
+                    preview=preview, cache=cache, data_key=key)
         build.view = SiteView(data=data, directory=directory)
         build._start(readability.warm_up)  # the dictionary loads while pages are read
         return build
@@ -189,27 +203,42 @@ class SiteBuild:
         view are complete."""
         content = self.root / "content"
         problems: list[Problem] = content_files.content_problems(content, files)
-        audiences, crisis_pages = set(self.data.audiences), self.crisis_sources
         sourced = self.data.site_file.sourced_sections
+        checks_key = preview_cache.checks_digest(self.root, self.today) if self.cache else ""
         problems += page_sources.unknown_sections(sourced, sources, self.data.sources["site.yaml"])
         for src_uri, path in sources.items():
             if not content_files.inside(content, path):  # refused above, and never read
                 continue
-            text, shown = path.read_text(encoding="utf-8"), _shown(path, self.root, src_uri)
-            meta, found = front_matter.check_page(text, shown, audiences, self.today, crisis=src_uri in crisis_pages)
+            text = path.read_text(encoding="utf-8")
+            if self.cache is None:
+                meta, found = self.check_page(src_uri, path, text, markdown, sourced)
+            else:  # the preview: a page checked before, with the same data, has the same answer
+                self.texts[src_uri] = text
+                meta, found = self.cache.remember(
+                    self.cache.checked, preview_cache.digest(src_uri, text, checks_key),
+                    lambda: self.check_page(src_uri, path, text, markdown, sourced))
             self.metas[src_uri] = meta
-            if meta:  # no front matter is a problem of its own, found above; a quoted fact brings its source
-                quotes_facts = bool(facts.quoted_in(text, self.data.facts))
-                problems += page_sources.missing_sources(src_uri, bool(meta.sources) or quotes_facts, shown, sourced)
-            problems += page_template.problems(text, shown)  # before any page renders: macros only, no other code
-            problems += page_html.page_problems(text, shown, markdown, self.own_host)  # only what pages may hold
-            # Never published; the preview shows a page being written, with a warning (as for its reading level).
-            problems += found + [dataclasses.replace(p, warning=self.preview) for p in placeholders.in_page(text, shown)]
-            problems += typed_facts.typed(text, shown, self.data.facts)  # warnings: amounts not from facts.yaml
+            problems += found
         problems += self.data_problems(set(sources))
         _raise_errors(problems)
         self.add_data_pages(sources)
         return [p for p in problems if p.warning]
+
+    def check_page(self, src_uri: str, path: Path, text: str, markdown: page_html.MarkdownReader,
+                   sourced) -> tuple[PageMeta | None, list[Problem]]:
+        """One page's front matter, and its problems (errors and warnings)."""
+        shown = _shown(path, self.root, src_uri)
+        meta, problems = front_matter.check_page(text, shown, {*self.data.audiences}, self.today,
+                                                 crisis=src_uri in self.crisis_sources)
+        if meta:  # no front matter is a problem of its own, found above; a quoted fact brings its source
+            quotes_facts = bool(facts.quoted_in(text, self.data.facts))
+            problems += page_sources.missing_sources(src_uri, bool(meta.sources) or quotes_facts, shown, sourced)
+        problems += page_template.problems(text, shown)  # before any page renders: macros only, no other code
+        problems += page_html.page_problems(text, shown, markdown, self.own_host)  # only what pages may hold
+        # Never published; the preview shows a page being written, with a warning (as for its reading level).
+        problems += [dataclasses.replace(p, warning=self.preview) for p in placeholders.in_page(text, shown)]
+        problems += typed_facts.typed(text, shown, self.data.facts)  # warnings: amounts not from facts.yaml
+        return meta, problems
 
     def data_problems(self, pages: set[str]) -> list[Problem]:
         """What data/ gets wrong once the pages (paths under content/) are known, and the directory's warnings."""
@@ -220,7 +249,7 @@ class SiteBuild:
     def add_data_pages(self, sources: Mapping[str, Path]) -> None:
         """Make the pages from data, once every page's front matter is in `metas`, so `generated` and the view
         are complete; raises ProblemsFound if data/ points at a page there is not."""
-        self.generated = pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))
+        self.generated = self._made_from_data()
         self.search_documents.expect(len(sources) + sum(made.search is not None for made in self.generated.values()))
         # data/ may point at pages made from data too (the footer's A to Z).
         _raise_errors(site_data.page_link_problems(self.data, set(sources) | set(self.generated)))
@@ -236,6 +265,39 @@ class SiteBuild:
                         footer=tuple(MappingProxyType({"title": link.title, "url": page_urls[link.page]})
                                      for link in self.data.footer.links)))
 
+    def _made_from_data(self) -> dict[str, Generated]:
+        """The pages made from data; in the preview, those of its last build if data/ and every page's front
+        matter are as they were."""
+        if self.cache is None:
+            return pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))
+        fronts = (f"{src}\0{meta.model_dump_json() if meta else ''}" for src, meta in sorted(self.metas.items()))
+        self.generated_key = preview_cache.digest(self.data_key, *fronts)
+        if self.generated_key not in self.cache.generated:
+            made = pages_from_data.generated_pages(Sources(self.data, self.directory, self.metas))
+            self.cache.keep_one(self.cache.generated, self.generated_key, (made, {}))
+        return self.cache.generated[self.generated_key][0]
+
+    def page_prints(self, config_file: Path) -> dict[str, str]:
+        """The preview's: what each page is built from, by its path under content/. A page whose print is the same
+        as in the last good build would be built the same (hooks/engine/dirty_pages.py). Every page shows the
+        menu, header and footer (shared_digest); a page from content/ its own text, and data/ whole if a macro
+        on it shows the directory; a page made from data what it is made from (Generated.made_from), else its
+        HTML. A page made from data has its print made once, with the page (when data/ or front matter changed)."""
+        view = self.view
+        shared = preview_cache.shared_digest(self.root, config_file, self.today, [
+            *(f"{src}\0{url}" for src, url in sorted(view.page_urls.items())),
+            *(f"{src}\0{entry}" for src, entry in sorted(view.editable.items())),
+            *(f"{src}\0{meta.model_dump_json() if meta else ''}" for src, meta in sorted(self.metas.items()))])
+        prints = {src: preview_cache.digest(shared, text, self.data_key if preview_cache.shows_directory(text) else "")
+                  for src, text in self.texts.items()}
+        made_prints, seen = self.cache.generated[self.generated_key][1], {}
+        for src, made in self.generated.items():
+            if src not in made_prints:
+                body = preview_cache.value_digest(made.made_from, seen) if made.made_from else str(made.html())
+                made_prints[src] = preview_cache.digest(made.title, repr(sorted(made.meta.items())), body)
+            prints[src] = preview_cache.digest(shared, made_prints[src])
+        return prints
+
     # -- page_content ---------------------------------------------------------------------------------------
     def page_content(self, src_uri: str, html: str, page_url: str) -> str:
         """A page from content/ as HTML (before the theme): start its checks, add its leaflet link."""
@@ -247,7 +309,7 @@ class SiteBuild:
         kind = reading_rules.page_kind(src_uri, self.crisis_sources)
         limits = reading_rules.limits_for(kind, self.data.reading_level, meta)
         self.page_problems += page_html.published_problems(html, source, file, self.own_host)  # what macros wrote
-        measuring = self._start(readability.measure, readability.article_text(html))
+        measuring = self._measure(readability.article_text(html))
         self.readings.append(PendingReading(measuring, kind, limits, file, source))
         if meta and meta.easy_read_of:
             self.page_problems += easy_read.point_problems(html, file, source)
@@ -264,6 +326,13 @@ class SiteBuild:
             html += "\n" + str(render("page-sources.html", sources=page_sources.primary_first(sources)))
         return html
 
+    def _measure(self, text: str) -> Future:
+        """A page's reading level being measured; in the preview, as measured before for the same words."""
+        if self.cache is None:
+            return self._start(readability.measure, text)
+        return self.cache.remember(self.cache.readings, preview_cache.digest(text),
+                                   lambda: self._start(readability.measure, text))
+
     # -- judge_pages ----------------------------------------------------------------------------------------
     def judge_pages(self, site_dir: Path) -> list[Problem]:
         """Every page's checks: raise ProblemsFound on errors, return warnings. Then start the open data."""
@@ -271,7 +340,8 @@ class SiteBuild:
         for reading in self.readings:
             problems += reading.problems()
         _raise_errors(problems)
-        self.open_data = self._start(open_data.write, self.directory, self.data, site_dir)
+        if not self.preview:  # the open data is for other services' computers, not the editor's eyes
+            self.open_data = self._start(open_data.write, self.directory, self.data, site_dir)
         return [p for p in problems if p.warning]
 
     # -- finish_page ----------------------------------------------------------------------------------------
@@ -279,6 +349,7 @@ class SiteBuild:
         """A page as the theme wrote it: refuse it without Get help now or with a third-party request; then
         explain abbreviations, mark external links, mark the page for search; refuse it with an inline script
         not listed (page_scripts.LISTED), and add the security policy allowing the listed ones."""
+        self.wrote = True
         own_host = self.own_host
         problems = crisis.help_link_missing(output, file) + third_party.third_party_problems(output, own_host, file)
         _raise_errors(problems)
@@ -290,7 +361,7 @@ class SiteBuild:
         output = security_headers.mark_external_links(pagefind_index.mark_page(output, marks), own_host)
         scripts = page_scripts.page_scripts(output)  # as published: only listed inline scripts are hashed
         _raise_errors(page_scripts.script_problems(scripts, file))
-        output = security_headers.add_security_headers(output, scripts.listed)
+        output = security_headers.add_security_headers(output, scripts.listed, self.preview)
         if marks is not None:
             self.search_documents.add(urls.built_file(src), output)
         return output

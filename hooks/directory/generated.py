@@ -34,6 +34,9 @@ class Generated:
     body: Markup | Callable[[], Markup]  # the page after its heading, or how to make it when MkDocs asks
     search: dict | None  # what search knows of it, made from the data (title, text, tags); None keeps it out of search
     filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # search filters: {"kind": ("respite-care",)}
+    # What the body is made from, past what every page shares (data/ other than the directory, the day): the
+    # preview builds the page again only if this changed (hooks/preview.py). Empty: it compares the HTML.
+    made_from: tuple = ()
 
     def html(self) -> Markup:
         """The body. A directory of 50,000 services has about 70,000 pages made from data: each is made when
@@ -42,12 +45,12 @@ class Generated:
 
 
 def make_page(meta: dict, title: str, body: Markup | Callable[[], Markup], search: dict | None = None,
-              filters: Mapping[str, tuple[str, ...]] | None = None) -> Generated:
+              filters: Mapping[str, tuple[str, ...]] | None = None, made_from: tuple = ()) -> Generated:
     # The theme prints page titles without escaping (overrides/main.html escapes descriptions).
     # Search indexes the built page (hooks/outputs/pagefind_index.py) only if it has a `search` entry, whose
     # title, tags and text say which of the words carers use (data/synonyms.yaml) the page is about.
     meta = {"title": str(escape(title)), **meta, "render_macros": False, "generated": True, "compact": True}
-    return Generated(title=title, meta=meta, body=body, search=search, filters=filters or {})
+    return Generated(title=title, meta=meta, body=body, search=search, filters=filters or {}, made_from=made_from)
 
 
 def search_entry(src: str, title: str, paragraphs: list) -> dict:

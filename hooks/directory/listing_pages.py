@@ -105,7 +105,8 @@ def facet_links(sel: Selection, all_lists: dict[Selection, list[Listing]], label
 
 
 def list_pages(sel: Selection, listed: list[Listing], all_lists, labels: Labels, directory: Directory,
-               data: SiteData, places: bool) -> dict[str, Generated]:
+               data: SiteData, places: bool, counts: tuple = ()) -> dict[str, Generated]:
+    """counts: how many services each list has (what the filters show), for the preview (Generated.made_from)."""
     pages = max(1, math.ceil(len(listed) / PER_PAGE))
     near = places and sel == Selection()  # "near me" sorts the whole directory, so it is offered there
     out = {}
@@ -121,7 +122,10 @@ def list_pages(sel: Selection, listed: list[Listing], all_lists, labels: Labels,
         entry = None
         if sel == Selection() and page == 1:  # the directory itself is found by search; its lists are not
             entry = search_entry(src, "Find a service", [_intro(sel, data), *labels.kind.values()])
-        out[src] = make_page(meta, title, body, entry)
+        # The page shows its part of the list (each service with its organisation and categories), and every
+        # list's count.
+        shown = listed[(page - 1) * PER_PAGE:page * PER_PAGE]
+        out[src] = make_page(meta, title, body, entry, made_from=(sel, page, pages, shown, counts, labels, near))
     return out
 
 
@@ -158,6 +162,7 @@ def pages(sources: Sources) -> dict[str, Generated]:
     labels = Labels.of(directory, data)
     out: dict[str, Generated] = {}
     places = near_me.has_places(directory)
+    counts = tuple((sel, len(listed)) for sel, listed in all_lists.items())
     for sel, listed in all_lists.items():
-        out.update(list_pages(sel, listed, all_lists, labels, directory, data, places))
+        out.update(list_pages(sel, listed, all_lists, labels, directory, data, places, counts))
     return out

@@ -132,7 +132,8 @@ def service_page(s: Listing, data: SiteData, directory: Directory) -> Generated:
     meta = {"description": summary[:300],
             "last_reviewed": s.service.last_reviewed, "review_by": s.service.review_by,
             "audience": list(s.service.audience)}
-    return make_page(meta, s.service.name, body, _service_entry(s, data), search_filters(s))
+    # The page shows the service with what it refers to (s), and otherwise only what every page shares (data).
+    return make_page(meta, s.service.name, body, _service_entry(s, data), search_filters(s), made_from=(s,))
 
 
 def search_filters(s: Listing) -> dict[str, tuple[str, ...]]:

@@ -24,14 +24,18 @@ def script_hash(body: str) -> str:
     return "'sha256-%s'" % base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
 
 
-def content_security_policy(scripts: list[str]) -> str:
+def content_security_policy(scripts: list[str], preview: bool = False) -> str:
     """Only this site's own files may load; the inline scripts given (page_scripts.py: only the listed ones)
-    are allowed by their hashes, and the search's WebAssembly (Pagefind, from this site) may be compiled."""
+    are allowed by their hashes, and the search's WebAssembly (Pagefind, from this site) may be compiled.
+    preview: the page is for `mkdocs serve` on the editor's own computer, whose live-reload script (added by
+    the server to every page it sends, with the build's time in it) has no hash the build could know: inline
+    scripts run there. The build still refuses a page with an unlisted inline script (page_scripts.py)."""
     hashes = sorted({script_hash(body) for body in scripts})
+    inline = " 'unsafe-inline'" if preview else "".join(" " + h for h in hashes)
     return "; ".join([
         "default-src 'self'",
         # 'wasm-unsafe-eval' lets the site's own search (Pagefind) compile its WebAssembly; it allows no eval().
-        "script-src 'self' 'wasm-unsafe-eval'" + "".join(" " + h for h in hashes),
+        "script-src 'self' 'wasm-unsafe-eval'" + inline,
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",
@@ -43,9 +47,10 @@ def content_security_policy(scripts: list[str]) -> str:
     ])
 
 
-def add_security_headers(html: str, scripts: list[str]) -> str:
-    """scripts: the page's listed inline scripts (page_scripts.page_scripts(html).listed)."""
-    policy = content_security_policy(scripts)
+def add_security_headers(html: str, scripts: list[str], preview: bool = False) -> str:
+    """scripts: the page's listed inline scripts (page_scripts.page_scripts(html).listed); preview: see
+    content_security_policy."""
+    policy = content_security_policy(scripts, preview)
     tags = (f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
             '<meta name="referrer" content="strict-origin-when-cross-origin">\n')
     return html.replace("<head>", "<head>\n" + tags, 1)

@@ -34,7 +34,7 @@ def main(port: str) -> int:
     server, api = start_local_server(ROOT)
     print(f"The editor saves into {ROOT}. Open http://127.0.0.1:{port}/admin/ once the preview has started.")
     try:
-        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr",
+        return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--dev-addr",
                                 f"127.0.0.1:{port}"], cwd=ROOT, env=dict(os.environ, CARERS_HUB_EDITOR_SERVER=api))
     except KeyboardInterrupt:
         return 0
