@@ -18,6 +18,8 @@ from typing import Iterable
 
 from jinja2 import BytecodeCache
 
+from carers_hub.core.paths import THEME
+
 
 # The data files only the directory's pages and the pages' macros read: an edit to them leaves the site's
 # menus, header and footer as they were (the other files in data/ may change what every page shows).
@@ -37,7 +39,8 @@ def digest(*parts: bytes | str) -> str:
 
 def files_digest(paths: Iterable[Path], root: Path) -> str:
     """What the files hold, and their names: a digest that changes when any of them does."""
-    return digest(*(part for path in sorted(paths) for part in (path.relative_to(root).as_posix(), path.read_bytes())))
+    return digest(*(part for path in sorted(paths) for part in (
+        (path.relative_to(root) if path.is_relative_to(root) else path).as_posix(), path.read_bytes())))
 
 
 def is_directory_file(path: Path) -> bool:
@@ -108,10 +111,11 @@ def checks_digest(root: Path, today: date) -> str:
 
 
 def shared_digest(root: Path, config_file: Path, today: date, parts: Iterable[str]) -> str:
-    """What every page shows around its own words: mkdocs.yml (the menu), the theme's overrides, the data files
-    other than the directory's, the day, and `parts` (every page's address and front matter, editor links)."""
+    """What every page shows around its own words: mkdocs.yml (the menu), the generator's theme and the council's
+    overrides, the data files other than the directory's, the day, and `parts` (every page's address and front
+    matter, editor links)."""
     data = [p for p in (root / "data").rglob("*") if p.is_file() and not is_directory_file(p)]
-    overrides = [p for p in (root / "overrides").rglob("*") if p.is_file()]
+    overrides = {p.resolve() for folder in (THEME, root / "overrides") for p in folder.rglob("*") if p.is_file()}
     return digest(files_digest([config_file, *data, *overrides], root), today.isoformat(), *parts)
 
 
