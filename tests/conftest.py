@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -54,6 +55,21 @@ def build(project: Path, site_dir: Path | None = None, strict: bool = True, engi
     if strict:
         command.append("--strict")
     return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300, env=env or ENV)
+
+
+PROBLEM = re.compile(r"(Error|Warning) in (.*?)\[([A-Z]+(?:_[A-Z]+)+)\]", re.DOTALL)  # hooks/core/problems.py
+
+
+def reported(output: str) -> list[tuple[str, str, str]]:
+    """Each problem a build printed, as (Error or Warning, its whole text, its code)."""
+    return [(m.group(1), m.group(0), m.group(3)) for m in PROBLEM.finditer(output)]
+
+
+def assert_error(output: str, code: str, *texts: str) -> None:
+    """One build can show several mistakes: this one was reported as an error (not a warning), with every text in
+    that one problem, so the test fails if this check stops finding it whatever the other mistakes do."""
+    found = [text for kind, text, c in reported(output) if c == code and kind == "Error"]
+    assert any(all(t in text for t in texts) for text in found), f"no {code} error with {texts} in:\n{output}"
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m reads the markers
