@@ -74,10 +74,13 @@ def assert_error(output: str, code: str, *texts: str) -> None:
 
 @pytest.hookimpl(tryfirst=True)  # before -m reads the markers
 def pytest_collection_modifyitems(config, items):
-    """Mark the tests that launch Chromium or build a site, so `make test-fast` can leave them out."""
+    """Mark the tests that launch Chromium or build a site, so `make test-fast` can leave them out; and group the
+    tests of a module that share work done once for the module (a site built, a browser's findings)."""
     for item in items:
         for kind in fast.kinds(item):
             item.add_marker(kind)
+        if fast.shares_module_work(item):  # `--dist loadgroup` (make test) runs them on one worker: done once
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.fixture

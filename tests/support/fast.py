@@ -68,3 +68,11 @@ def kinds(item) -> set[str]:
     if any(function_builds(f) for f in [getattr(item, "function", None), *fixtures] if f is not None):
         found.add("whole_site")
     return found
+
+
+def shares_module_work(item) -> bool:
+    """Whether `item` uses a fixture made once for its module (a site built for the module, screenshots taken
+    once): with tests spread over workers by `--dist load`, each worker running one of them would make it again."""
+    definitions = getattr(item, "_fixtureinfo", None)
+    return bool(definitions) and any(d.scope == "module" for defs in definitions.name2fixturedefs.values()
+                                     for d in defs)
