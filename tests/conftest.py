@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from hooks.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
-from support import fast  # noqa: E402
+from support import build_cache, fast  # noqa: E402
 from support.clock import content_date  # noqa: E402
 from support.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
 
@@ -89,12 +89,14 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The shipped example, built once with --strict."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = build(ROOT, site)
-    assert result.returncode == 0, f"The example site did not build:\n{result.stdout}\n{result.stderr}"
-    return site
+def built_site() -> Path:
+    """The shipped example, built with --strict once for every worker and every run with the same inputs
+    (support/build_cache.py). Read it; never change it."""
+    def make(site: Path) -> None:
+        result = build(ROOT, site)
+        assert result.returncode == 0, f"The example site did not build:\n{result.stdout}\n{result.stderr}"
+
+    return build_cache.built_once("example", build_cache.inputs_key(ROOT, ENV), make)
 
 
 @pytest.fixture(scope="session")
