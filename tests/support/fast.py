@@ -44,7 +44,14 @@ def _builds(node: ast.AST, helpers: dict[str, ast.AST], seen: set[str]) -> bool:
 
 def function_builds(function) -> bool:
     """Whether `function` (or a helper of its module it calls) builds or serves a site."""
-    function = inspect.unwrap(function)
+    try:
+        return _function_builds(inspect.unwrap(function))
+    except TypeError:  # not hashable: not cached
+        return _function_builds.__wrapped__(inspect.unwrap(function))
+
+
+@lru_cache(maxsize=None)  # a fixture is asked about once for each test using it: parsed once
+def _function_builds(function) -> bool:
     module = inspect.getmodule(function)
     try:
         node = ast.parse(textwrap.dedent(inspect.getsource(function)))
