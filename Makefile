@@ -41,25 +41,25 @@ serve: $(SITE_DEPS) $(NODE_DEPS) ## Preview the site at http://127.0.0.1:8000 (r
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:$(PORT)
 
 edit: $(SITE_DEPS) $(NODE_DEPS) ## Edit pages and services in your browser, on this copy (no GitHub account): http://127.0.0.1:8000/admin/
-	$(BIN)/python -m hooks.tools.edit $(PORT)
+	$(BIN)/python -m carers_hub.tools.edit $(PORT)
 
 tidy: $(SITE_DEPS) $(NODE_DEPS) ## Write data/*.yaml and the pages' front matter in the style the browser editor saves
-	$(BIN)/python -m hooks.editor.canonical
+	$(BIN)/python -m carers_hub.editor.canonical
 
 site: $(SITE_DEPS) $(NODE_DEPS) ## Build the finished site into site/ (only a complete, checked build replaces it)
 	rm -rf .site-build
 	$(BIN)/mkdocs build --strict --site-dir .site-build
-	$(BIN)/python -m hooks.tools.publish .site-build site
+	$(BIN)/python -m carers_hub.tools.publish .site-build site
 	@echo "Built the site into site/"
 
 leaflets: site ## Make the PDF leaflets (easy-read pages and the crisis page) into site/leaflets/
 	@ls -l site/leaflets/
 
 new-page: $(SITE_DEPS) ## Start a page: make new-page PAGE=support/new-page TITLE="Page title"
-	$(BIN)/python -m hooks.tools.new page "$(PAGE)" "$(TITLE)"
+	$(BIN)/python -m carers_hub.tools.new page "$(PAGE)" "$(TITLE)"
 
 new-service: $(SITE_DEPS) ## Start a service: make new-service ID=carers-cafe NAME="Carers cafe"
-	$(BIN)/python -m hooks.tools.new service "$(ID)" "$(NAME)"
+	$(BIN)/python -m carers_hub.tools.new service "$(ID)" "$(NAME)"
 
 # IMPORT_OPTIONS for import-directory (docs/editors/bring-in-your-directory.md): --rate N (requests a second, 5),
 # --timeout S (seconds for each whole answer, 30), --max-size MB (one answer or saved file, 50), --retries N (3),
@@ -67,22 +67,22 @@ new-service: $(SITE_DEPS) ## Start a service: make new-service ID=carers-cafe NA
 # import's saved answers), --accept-removals (import a feed that lost more than a fifth of its services).
 import-directory: $(SITE_DEPS) ## Bring in an Open Referral directory for review: make import-directory SOURCE=https://... (or a saved .json)
 	@if [ -z "$(SOURCE)" ]; then echo 'Give the feed: make import-directory SOURCE=https://example.org/api/services'; exit 2; fi
-	$(BIN)/python -m hooks.tools.import_directory "$(SOURCE)" $(IMPORT_OPTIONS)
+	$(BIN)/python -m carers_hub.tools.import_directory "$(SOURCE)" $(IMPORT_OPTIONS)
 
 check: $(SITE_DEPS) $(NODE_DEPS) ## Build, then check the finished site: promises on every page, reading level, links, review dates
-	$(BIN)/python -m hooks.tools.check
+	$(BIN)/python -m carers_hub.tools.check
 
 check-site: $(SITE_DEPS) ## Check the site already built in site/ (what CI publishes), without building it again
-	$(BIN)/python -m hooks.tools.check --site site
+	$(BIN)/python -m carers_hub.tools.check --site site
 
 pr-report: $(SITE_DEPS) $(NODE_DEPS) ## Build and check as on a pull request; write the report an editor sees there (checks-report.md)
-	$(BIN)/python -m hooks.tools.pr_report --out checks-report.md
+	$(BIN)/python -m carers_hub.tools.pr_report --out checks-report.md
 
 freshness: $(SITE_DEPS) ## List the pages, services and contacts due for review in the next 60 days
-	$(BIN)/python -m hooks.tools.freshness
+	$(BIN)/python -m carers_hub.tools.freshness
 
 check-external-links: site ## Check links to other websites (needs the internet; CI runs it weekly)
-	$(BIN)/python -c "import sys; from pathlib import Path; from hooks.checks.links import check_site; \
+	$(BIN)/python -c "import sys; from pathlib import Path; from carers_hub.checks.links import check_site; \
 	r = check_site(Path('site'), external=True); print(r.stdout); sys.exit(r.returncode)"
 
 # Node.js and npm: installed from Debian when missing and run as root (CI's containers), else the command is shown.
@@ -134,13 +134,13 @@ EVENT ?= push
 BASE ?= HEAD~1
 
 ci-replay: $(SITE_DEPS) ## Replay CI's jobs here before GitHub runs them: make ci-replay JOB=report EVENT=pull_request (JOB=a,b runs several; WARM=1: caches found)
-	$(BIN)/python -m hooks.tools.ci_replay --job "$(JOB)" --event "$(EVENT)" --base "$(BASE)" $(if $(OUT),--out "$(OUT)") $(if $(WARM),--warm)
+	$(BIN)/python -m carers_hub.tools.ci_replay --job "$(JOB)" --event "$(EVENT)" --base "$(BASE)" $(if $(OUT),--out "$(OUT)") $(if $(WARM),--warm)
 
 ci-wheels: $(SITE_DEPS) ## Download the locked Python packages into .cache/ci-wheels, so replays install with no network (needs the network)
-	$(BIN)/python -m hooks.ci.workspace
+	$(BIN)/python -m carers_hub.ci.workspace
 
 docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference from the macros' own docstrings
-	$(BIN)/python -m hooks.tools.macro_docs > docs/editors/macros.md
+	$(BIN)/python -m carers_hub.tools.macro_docs > docs/editors/macros.md
 
 bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight, Lighthouse and search in Chromium (the example and 5,000 services), then bench-build
 	$(BIN)/python bench/page_weight.py

@@ -51,10 +51,10 @@ def lists_of(hub: Path) -> dict[str, tuple[str, str]]:
     """Every page Carers Hub makes from data other than a service's (the directory and its filters, page by
     page, the journeys, the A to Z): (title, HTML body) by path under content/, as the hub's own build makes
     them."""
-    from hooks.core.today import today as current_date
-    from hooks.data import front_matter, services as hub_services, site_data
-    from hooks.directory import generated_pages
-    from hooks.directory.generated import Sources
+    from carers_hub.core.today import today as current_date
+    from carers_hub.data import front_matter, services as hub_services, site_data
+    from carers_hub.directory import generated_pages
+    from carers_hub.directory.generated import Sources
 
     today = current_date()
     data = site_data.load_site_data(hub / "data", root=hub, today=today)

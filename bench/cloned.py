@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from hooks.core.yaml_source import load_text  # noqa: E402  (YAML 1.2 values, as the build reads them)
+from carers_hub.core.yaml_source import load_text  # noqa: E402  (YAML 1.2 values, as the build reads them)
 
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml's: the same YAML, ten times faster at 5,000
 

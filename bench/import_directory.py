@@ -28,11 +28,11 @@ from builds import copy_project, print_table, scratch, timed_build  # noqa: E402
 from support.browser import CHROMIUM, CHROMIUM_ARGS, axe_violations  # noqa: E402
 from support.feeds import big_feed  # noqa: E402
 
-from hooks.checks import oruk_validator  # noqa: E402
-from hooks.checks.links import serve  # noqa: E402
-from hooks.checks.page_weight import BUDGETS, first_visit  # noqa: E402
-from hooks.directory.service_pages import service_src  # noqa: E402
-from hooks.importer.run import Options, run  # noqa: E402
+from carers_hub.checks import oruk_validator  # noqa: E402
+from carers_hub.checks.links import serve  # noqa: E402
+from carers_hub.checks.page_weight import BUDGETS, first_visit  # noqa: E402
+from carers_hub.directory.service_pages import service_src  # noqa: E402
+from carers_hub.importer.run import Options, run  # noqa: E402
 
 LISTING_PAGES = ["", "services/", "services/kind/adult-carers/", "services/for/all-carers/", "journeys/adult-carers/",
                  "check/result-carer/", "young-carers-and-families/young-carers/"]

@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from hooks.ci import replay, workspace  # noqa: E402
-from hooks.tools import ci_replay  # noqa: E402
+from carers_hub.ci import replay, workspace  # noqa: E402
+from carers_hub.tools import ci_replay  # noqa: E402
 
 PAGE = "content/support/carers-assessment.md"
 

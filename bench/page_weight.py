@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from support.kinds import KINDS, LISTS, heaviest_of_each_list  # noqa: E402  (the tests use the same list)
-from hooks.checks.links import free_port  # noqa: E402
+from carers_hub.checks.links import free_port  # noqa: E402
 
 TYPES = {"html": ("text/html",), "css": ("text/css",), "js": ("javascript",), "fonts": ("font",),
          "images": ("image/",), "json": ("json",), "search": ("octet-stream", "wasm")}

@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from builds import copy_project  # noqa: E402
-from hooks.checks.links import free_port  # noqa: E402
+from carers_hub.checks.links import free_port  # noqa: E402
 
 
 def fetch(url: str) -> str:

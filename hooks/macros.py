@@ -21,15 +21,15 @@ from markupsafe import Markup
 # The macros plugin loads this file by path, so make `hooks` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks.checks import easy_read  # noqa: E402
-from hooks.core import urls  # noqa: E402
-from hooks.directory import service_pages  # noqa: E402
-from hooks.directory.selection import Selection  # noqa: E402
-from hooks.engine import page_sandbox  # noqa: E402
-from hooks.core.render import render  # noqa: E402
-from hooks.core.source_lines import first_line  # noqa: E402
-from hooks.data.services import Directory  # noqa: E402
-from hooks.data.site_data import SiteData  # noqa: E402
+from carers_hub.checks import easy_read  # noqa: E402
+from carers_hub.core import urls  # noqa: E402
+from carers_hub.directory import service_pages  # noqa: E402
+from carers_hub.directory.selection import Selection  # noqa: E402
+from carers_hub.engine import page_sandbox  # noqa: E402
+from carers_hub.core.render import render  # noqa: E402
+from carers_hub.core.source_lines import first_line  # noqa: E402
+from carers_hub.data.services import Directory  # noqa: E402
+from carers_hub.data.site_data import SiteData  # noqa: E402
 
 MACRO_LIST_MAX = 10  # services() in a page shows this many, then links to the whole list
 

@@ -21,16 +21,16 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 # MkDocs loads this file by path, not as part of the `hooks` package, so put the project on sys.path.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hooks.core import background, problem_log  # noqa: E402
-from hooks.checks.links import problem_from_build_message  # noqa: E402
-from hooks.checks.page_html import MarkdownReader  # noqa: E402
-from hooks.core.problems import Problem, ProblemsFound, report  # noqa: E402
-from hooks.core.render import long_date  # noqa: E402
-from hooks.core.today import TodayInvalid, today  # noqa: E402
-from hooks.engine import data_pages  # noqa: E402
-from hooks.engine.config import check_engine_config  # noqa: E402
-from hooks.engine.data_pages import DataPage  # noqa: E402
-from hooks.site_build import SiteBuild  # noqa: E402
+from carers_hub.core import background, problem_log  # noqa: E402
+from carers_hub.checks.links import problem_from_build_message  # noqa: E402
+from carers_hub.checks.page_html import MarkdownReader  # noqa: E402
+from carers_hub.core.problems import Problem, ProblemsFound, report  # noqa: E402
+from carers_hub.core.render import long_date  # noqa: E402
+from carers_hub.core.today import TodayInvalid, today  # noqa: E402
+from carers_hub.engine import data_pages  # noqa: E402
+from carers_hub.engine.config import check_engine_config  # noqa: E402
+from carers_hub.engine.data_pages import DataPage  # noqa: E402
+from carers_hub.site_build import SiteBuild  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.carers")
 _command = "build"

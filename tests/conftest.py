@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from hooks.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
+from carers_hub.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
 from support import build_cache, fast  # noqa: E402
 from support.clock import content_date  # noqa: E402
 from support.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
@@ -30,8 +30,8 @@ from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (tests i
 
 def load_data(data_dir: Path = ROOT / "data"):
     """The checked data and directory of a data/ folder (the example's by default), as the build loads them."""
-    from hooks.data.services import load_directory
-    from hooks.data.site_data import load_site_data
+    from carers_hub.data.services import load_directory
+    from carers_hub.data.site_data import load_site_data
 
     data = load_site_data(data_dir, root=data_dir.parent, today=SUITE_TODAY)
     return data, load_directory(data_dir, data, root=data_dir.parent, today=SUITE_TODAY)

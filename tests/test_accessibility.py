@@ -7,8 +7,8 @@ import re
 import pytest
 from support.browser import IN_FLIGHT, axe_sweep, axe_violations as violations
 
-from hooks.checks.built_site import html_pages
-from hooks.checks.links import serve
+from carers_hub.checks.built_site import html_pages
+from carers_hub.checks.links import serve
 
 pytestmark = pytest.mark.browser
 

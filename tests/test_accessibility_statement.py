@@ -16,11 +16,11 @@ import yaml
 
 from conftest import ROOT, SUITE_TODAY, edit, line_of
 
-from hooks.core.problems import ProblemsFound
-from hooks.core.render import long_date, render
-from hooks.data.accessibility import AccessibilityStatement
-from hooks.data.site_data import load_site_data
-from hooks.tools import freshness
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.core.render import long_date, render
+from carers_hub.data.accessibility import AccessibilityStatement
+from carers_hub.data.site_data import load_site_data
+from carers_hub.tools import freshness
 
 STATEMENT = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["accessibility"]
 

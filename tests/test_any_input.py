@@ -25,12 +25,12 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from conftest import ROOT, SUITE_TODAY
-from hooks.core.problems import Problem, ProblemsFound
-from hooks.core.yaml_source import MAX_DEPTH, load_text
-from hooks.data import front_matter
-from hooks.data.service_models import RESERVED_SERVICE_ID
-from hooks.directory import selection
-from hooks.site_build import SiteBuild, SiteView, load_data
+from carers_hub.core.problems import Problem, ProblemsFound
+from carers_hub.core.yaml_source import MAX_DEPTH, load_text
+from carers_hub.data import front_matter
+from carers_hub.data.service_models import RESERVED_SERVICE_ID
+from carers_hub.directory import selection
+from carers_hub.site_build import SiteBuild, SiteView, load_data
 
 # The suite's budget for each test; the weekly job sets ANY_INPUT_EXAMPLES for a longer run (.github/workflows).
 SUITE_EXAMPLES = 150  # about 15 s for both properties on two cores
@@ -332,7 +332,7 @@ def _more_services(root: Path, count: int) -> None:
 
 def test_a_service_called_page_2_on_a_directory_of_two_pages(copy):
     """A service whose id is page-2 made the same page as the directory's second page: a bare assert."""
-    from hooks.directory.listing_pages import PER_PAGE
+    from carers_hub.directory.listing_pages import PER_PAGE
 
     _more_services(copy, PER_PAGE)
     _replace_in(copy, "services.yaml", "id: city-adult-social-care", "id: page-2")
@@ -381,7 +381,7 @@ def test_very_deep_front_matter_names_its_page(project):
 def test_a_damaged_saved_answer_is_fetched_again(tmp_path, saved):
     """The importer's saved answers (.cache/, read when an import is resumed) are read as a feed's answers are:
     very deep JSON was a RecursionError, and a file that was not the importer's own an AttributeError."""
-    from hooks.importer.fetch import Cache
+    from carers_hub.importer.fetch import Cache
 
     cache = Cache(tmp_path, wall=lambda: 1.0)
     cache.put("U", {"services": []})

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hooks.core import background
+from carers_hub.core import background
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def test_a_process_that_died_is_replaced(second_process):
 
 def test_it_ends_with_the_main_process_however_that_ends(tmp_path):
     """`mkdocs serve` stopped with a signal runs no shutdown hook: the second process must not outlive it."""
-    script = ("import os, sys, time; sys.path.insert(0, sys.argv[1]); from hooks.core import background; "
+    script = ("import os, sys, time; sys.path.insert(0, sys.argv[1]); from carers_hub.core import background; "
               "print(background.submit(os.getpid).result(), flush=True); time.sleep(120)")
     main = subprocess.Popen([sys.executable, "-c", script, str(ROOT)], stdout=subprocess.PIPE, text=True)
     worker = int(main.stdout.readline())

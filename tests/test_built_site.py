@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from hooks.checks.built_site import html_pages
-from hooks.data.front_matter import FRONT_MATTER
+from carers_hub.checks.built_site import html_pages
+from carers_hub.data.front_matter import FRONT_MATTER
 
 SOURCE_PAGES = sorted((ROOT / "content").rglob("*.md"))
 

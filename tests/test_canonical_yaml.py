@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from hooks.core.yaml_source import load_text
-from hooks.editor.canonical import canonical, files
+from carers_hub.core.yaml_source import load_text
+from carers_hub.editor.canonical import canonical, files
 
 
 def test_every_data_file_and_page_is_already_in_the_editors_style():

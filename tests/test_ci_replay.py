@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, edit, line_of
-from hooks.ci import replay, standins, workspace
-from hooks.ci.expressions import Evaluator, ExpressionError, condition
-from hooks.tools import changes, ci_replay, pr_report
+from carers_hub.ci import replay, standins, workspace
+from carers_hub.ci.expressions import Evaluator, ExpressionError, condition
+from carers_hub.tools import changes, ci_replay, pr_report
 
 FLOW = replay.load(ci_replay.WORKFLOW)
 PUSH = replay.Event("push", "a" * 40, "b" * 40)

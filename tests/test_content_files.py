@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import build
-from hooks.checks import content_files, svg_pictures
+from carers_hub.checks import content_files, svg_pictures
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
 DRAWING = (b'<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from conftest import SUITE_TODAY, edit, line_of, load_data
-from hooks.core.problems import ProblemsFound
-from hooks.core.yaml_source import load_text
-from hooks.data.front_matter import check_page
-from hooks.data.site_data import field_name
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.core.yaml_source import load_text
+from carers_hub.data.front_matter import check_page
+from carers_hub.data.site_data import field_name
 from test_front_matter import AUDIENCES, GOOD
 from test_injection import DATA_FILES, data_dir, put, string_fields  # noqa: F401 (data_dir: a fixture)
 

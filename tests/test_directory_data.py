@@ -10,12 +10,12 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import ROOT, SUITE_TODAY
-from hooks.engine import data_pages
-from hooks.directory import service_pages
-from hooks.core.problems import ProblemsFound
-from hooks.data.service_models import Service
-from hooks.data.services import Listing, load_directory, stable_uuid
-from hooks.data.site_data import load_site_data
+from carers_hub.engine import data_pages
+from carers_hub.directory import service_pages
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.data.service_models import Service
+from carers_hub.data.services import Listing, load_directory, stable_uuid
+from carers_hub.data.site_data import load_site_data
 
 TODAY = SUITE_TODAY
 ORGANISATIONS = """organisations:

@@ -15,8 +15,8 @@ import yaml
 
 from support.templates import easy_read_page
 from conftest import ROOT, assert_error, build, edit
-from hooks.outputs import leaflets
-from hooks.data.front_matter import FRONT_MATTER
+from carers_hub.outputs import leaflets
+from carers_hub.data.front_matter import FRONT_MATTER
 
 EASY = sorted(p for p in (ROOT / "content" / "easy-read").glob("*.md") if p.name != "index.md")
 PAGE = easy_read_page(
@@ -151,7 +151,7 @@ def test_pdftoppm_renders_page_one_of_each_leaflet(built_site, tmp_path):
 
 
 RENDER = """import sys; from datetime import date; from pathlib import Path; sys.path.insert(0, sys.argv[1])
-from hooks.outputs import leaflets
+from carers_hub.outputs import leaflets
 page = Path(sys.argv[2])
 article = leaflets.ARTICLE.search(page.read_text()).group(1)
 leaflet = leaflets.Leaflet("easy-read/what-is-a-carer.md", "What is a carer?", date(2026, 11, 23))

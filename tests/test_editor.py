@@ -15,13 +15,13 @@ import yaml
 from pydantic import Field
 
 from conftest import ROOT, build, edit, load_data
-from hooks.core.problems import ProblemsFound
-from hooks.data import service_models
-from hooks.data.fields import SafeText
-from hooks.data.models import Editor
-from hooks.data.site_data import fix_for
-from hooks.editor import collections, config, page, widgets
-from hooks.site_build import SiteBuild
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.data import service_models
+from carers_hub.data.fields import SafeText
+from carers_hub.data.models import Editor
+from carers_hub.data.site_data import fix_for
+from carers_hub.editor import collections, config, page, widgets
+from carers_hub.site_build import SiteBuild
 from support.project import copy_project, published_admin
 
 
@@ -252,7 +252,7 @@ def test_the_published_editor_is_built_with_its_own_policy(tmp_path):
 
 
 def test_edit_this_page_is_absent_when_off(built_site):
-    from hooks.checks.built_site import html_pages
+    from carers_hub.checks.built_site import html_pages
 
     assert not load_data()[0].site_file.editor.edit_link
     pages = html_pages(built_site)
@@ -289,7 +289,7 @@ def test_edit_this_page_opens_that_page_or_service_in_the_editor(site_with_edit_
 
 @pytest.mark.browser
 def test_edit_this_page_is_hidden_on_paper(site_with_edit_links, browser):
-    from hooks.checks.links import serve
+    from carers_hub.checks.links import serve
 
     with serve(site_with_edit_links) as address:
         tab = browser.new_page()
@@ -315,7 +315,7 @@ def test_an_imported_directory_too_long_to_open_stays_out_of_the_editor():
 
 
 def test_the_sites_checks_look_at_the_editors_page_too(built_site, tmp_path):
-    from hooks.checks.built_site import editor_problems
+    from carers_hub.checks.built_site import editor_problems
 
     assert editor_problems(built_site, "carers.example.org") == []
     site = tmp_path / "site"

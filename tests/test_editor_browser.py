@@ -14,12 +14,12 @@ from axe_playwright_python.sync_playwright import Axe
 from pydantic import ValidationError
 
 from conftest import ENV, build
-from hooks.checks.links import serve
-from hooks.core import yaml_source
-from hooks.data.models import PageMeta
-from hooks.data.service_models import Service
-from hooks.data.site_data import to_problems
-from hooks.tools.edit import start_local_server
+from carers_hub.checks.links import serve
+from carers_hub.core import yaml_source
+from carers_hub.data.models import PageMeta
+from carers_hub.data.service_models import Service
+from carers_hub.data.site_data import to_problems
+from carers_hub.tools.edit import start_local_server
 from support.browser import AXE_TAGS
 from support.project import copy_project
 

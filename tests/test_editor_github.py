@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hooks.checks.links import serve
-from hooks.data.site_data import fix_for
+from carers_hub.checks.links import serve
+from carers_hub.data.site_data import fix_for
 from support import github_standin
 from support.browser import axe_violations
 from support.project import published_admin

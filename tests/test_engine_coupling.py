@@ -35,8 +35,8 @@ def test_data_pages_mkdocs_uses_the_page_set_on_the_file(config):
     from mkdocs.structure.files import File, Files, InclusionLevel
     from mkdocs.structure.nav import get_navigation
 
-    from hooks.directory.generated import make_page
-    from hooks.engine.data_pages import DataPage
+    from carers_hub.directory.generated import make_page
+    from carers_hub.engine.data_pages import DataPage
 
     file = File.generated(config, "services/made.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
     made = DataPage(make_page({}, "Made from data", Markup('<p id="a-part">Hello</p>')), file, config)
@@ -46,7 +46,7 @@ def test_data_pages_mkdocs_uses_the_page_set_on_the_file(config):
     made.read_source(config)
     made.render(config, files)
     assert made.content == "" and made.title == "Made from data", broken("data pages", "render")
-    from hooks.engine.data_pages import fill, release
+    from carers_hub.engine.data_pages import fill, release
 
     fill(made)  # at page_context, just before the template
     assert 'id="a-part"' in made.content, broken("data pages", "fill")
@@ -61,7 +61,7 @@ def test_pyyaml_constructed_objects_values_are_made_from_events_without_keeping_
 
     import yaml
 
-    from hooks.core import yaml_source
+    from carers_hub.core import yaml_source
 
     text = "".join(f"- id: s{i}\n  when: 2026-11-{1 + i % 28:02d}\n  hours: [{{opens: '09:00'}}]\n" for i in range(300))
     located = yaml_source.parse(text, "x.yaml")
@@ -76,8 +76,8 @@ def test_anchor_ids_links_to_a_section_of_a_data_page_are_checked(config, caplog
     from mkdocs.structure.files import File, Files, InclusionLevel
     from mkdocs.structure.pages import Page
 
-    from hooks.directory.generated import make_page
-    from hooks.engine.data_pages import DataPage
+    from carers_hub.directory.generated import make_page
+    from carers_hub.engine.data_pages import DataPage
 
     target = File.generated(config, "services/made.md", content="", inclusion=InclusionLevel.NOT_IN_NAV)
     made = DataPage(make_page({}, "Made", Markup('<h2 id="here">Here</h2>')), target, config)
@@ -107,7 +107,7 @@ def test_header_partial_the_theme_header_is_the_one_overrides_copies():
     import hashlib
     import re
 
-    from hooks.engine.theme import header_partial
+    from carers_hub.engine.theme import header_partial
 
     copied_from = re.search(r"sha256 ([0-9a-f]{64})", (ROOT / "overrides" / "partials" / "header.html").read_text()).group(1)
     now = hashlib.sha256(header_partial().read_bytes()).hexdigest()
@@ -119,7 +119,7 @@ def test_pagefind_indexes_the_marked_pages_and_says_how_many(tmp_path):
     reads page_count from pagefind-entry.json; both are Pagefind's, not documented as an API."""
     import json
 
-    from hooks.outputs import pagefind_index
+    from carers_hub.outputs import pagefind_index
 
     marks = pagefind_index.Marks(title="Replacement care, and breaks", filters={"kind": ("respite-care",)},
                                  strong_words=("respite",))
@@ -139,7 +139,7 @@ def test_pagefind_indexes_the_marked_pages_and_says_how_many(tmp_path):
 
 
 def test_a_site_with_no_page_to_index_fails_loudly(tmp_path):
-    from hooks.outputs import pagefind_index
+    from carers_hub.outputs import pagefind_index
 
     (tmp_path / "style.css").write_text("p {}")
     with pytest.raises(pagefind_index.IndexFailed):
@@ -152,7 +152,7 @@ def test_a_site_with_no_page_to_index_fails_loudly(tmp_path):
 
 
 def test_theme_icons_are_svg_files_inside_the_theme():
-    from hooks.engine.theme import icon_path
+    from carers_hub.engine.theme import icon_path
 
     assert icon_path("material/phone").exists(), broken("theme icons", str(icon_path("material/phone")))
 
@@ -160,7 +160,7 @@ def test_theme_icons_are_svg_files_inside_the_theme():
 def test_page_urls_mkdocs_puts_every_page_where_the_url_rule_says(config):
     from mkdocs.structure.files import get_files
 
-    from hooks.core import urls
+    from carers_hub.core import urls
 
     pages = [f for f in get_files(config) if f.is_documentation_page()]
     assert len(pages) > 40
@@ -177,7 +177,7 @@ def test_short_page_addresses_turned_off_is_an_error(project):
 
 
 def test_article_markup_the_theme_wraps_each_page_in_the_article_the_build_reads(built_site):
-    from hooks.outputs.leaflets import ARTICLE
+    from carers_hub.outputs.leaflets import ARTICLE
 
     html = (built_site / "get-help-now" / "index.html").read_text()
     assert ARTICLE.search(html), broken("article markup", '<article class="md-content__inner md-typeset"> is gone')
@@ -185,7 +185,7 @@ def test_article_markup_the_theme_wraps_each_page_in_the_article_the_build_reads
 
 @pytest.fixture
 def view():
-    from hooks.site_build import SiteView
+    from carers_hub.site_build import SiteView
 
     data, directory = load_data()
     return SiteView(data=data, directory=directory)
@@ -209,7 +209,7 @@ def test_page_sandbox_mkdocs_macros_renders_each_page_in_the_environment_install
     """hooks/engine/page_sandbox.install, from hooks/macros.py's on_pre_page_macros (documented), puts its sandbox
     in mkdocs-macros' `_env` (not documented): the Jinja environment its `env` property answers with, and which
     its `render` uses for each page's Markdown and title. If that changes, pages render outside the sandbox."""
-    from hooks.engine.page_sandbox import PageSandbox
+    from carers_hub.engine.page_sandbox import PageSandbox
     from support.page_render import macros_plugin, render
 
     plugin = macros_plugin(ROOT, *load_data())

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build, copy_project, edit, load_data, serve
-from hooks.core import urls
-from hooks.directory.service_pages import service_src
+from carers_hub.core import urls
+from carers_hub.directory.service_pages import service_src
 
 pytestmark = pytest.mark.browser
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SUITE_TODAY, build, edit, line_of, load_data
-from hooks.checks import page_template, typed_facts
-from hooks.core.problems import ProblemsFound
-from hooks.data.facts import Fact
-from hooks.tools import freshness
+from carers_hub.checks import page_template, typed_facts
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.data.facts import Fact
+from carers_hub.tools import freshness
 
 FACT_CALL = re.compile(r'fact\("([a-z0-9_-]+)"\)')
 GOOD = """\

@@ -24,7 +24,7 @@ def reads_a_file(project):
 
 
 def names_the_tool_in_an_assertion(makefile: str):
-    assert "hooks.tools.pr_report" in makefile and "mkdocs" in makefile
+    assert "carers_hub.tools.pr_report" in makefile and "mkdocs" in makefile
 
 
 def test_a_test_that_builds_directly_or_through_a_helper_of_its_module_is_found():

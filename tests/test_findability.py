@@ -9,8 +9,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from hooks.outputs.abbreviations import expand
-from hooks.data.front_matter import FRONT_MATTER
+from carers_hub.outputs.abbreviations import expand
+from carers_hub.data.front_matter import FRONT_MATTER
 from test_built_site import all_built_pages
 
 GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text())["terms"]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import load_data
-from hooks.checks.links import serve
-from hooks.directory import open_data
+from carers_hub.checks.links import serve
+from carers_hub.directory import open_data
 from support.static_hosts import HOSTS
 
 NOT_FRAMED = {"Content-Security-Policy": "frame-ancestors 'none'", "X-Frame-Options": "DENY"}

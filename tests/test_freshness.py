@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from conftest import ROOT, SUITE_TODAY
-from hooks.tools import freshness
+from carers_hub.tools import freshness
 
 
 def test_report_lists_what_falls_due_within_60_days_with_owner():

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from hooks.data.front_matter import check_page
+from carers_hub.data.front_matter import check_page
 
 AUDIENCES = {"all-carers", "young-carers"}
 from conftest import SUITE_TODAY  # noqa: E402

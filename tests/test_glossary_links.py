@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import load_data
-from hooks.core import urls
+from carers_hub.core import urls
 
 
 def words(text: str) -> str:

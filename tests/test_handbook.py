@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from conftest import ROOT
-from hooks.tools import macro_docs
+from carers_hub.tools import macro_docs
 
 DOCS = ROOT / "docs"
 LINK = re.compile(r"\]\(([^)#\s]+)(#[^)\s]*)?\)")

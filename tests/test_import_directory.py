@@ -23,12 +23,12 @@ from support.clock import FakeClock
 from support.feeds import FeedServer, big_feed, oruk_examples
 from support.reading import as_read
 from support.templates import fill_service
-from hooks.checks import service_text
-from hooks.core.problems import ProblemsFound
-from hooks.importer import clean, convert, fetch, merge, shapes, store
-from hooks.importer.mapping import Mapping
-from hooks.importer.progress import Progress
-from hooks.importer.run import CACHE, Options, run
+from carers_hub.checks import service_text
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.importer import clean, convert, fetch, merge, shapes, store
+from carers_hub.importer.mapping import Mapping
+from carers_hub.importer.progress import Progress
+from carers_hub.importer.run import CACHE, Options, run
 
 TODAY = SUITE_TODAY
 MAPPING = """feed_title: the Example Borough directory
@@ -460,7 +460,7 @@ def test_records_below_the_old_marker_line_move_to_their_own_file(project):
 
 
 def test_a_new_service_made_after_an_import_goes_with_the_hand_made_ones(project):
-    from hooks.tools.new import new_service
+    from carers_hub.tools.new import new_service
 
     with FeedServer.from_folder("v1-messy") as feed:
         do_import(feed, project)
@@ -500,7 +500,7 @@ def test_the_imported_directory_passes_the_build_and_shows_their_words_as_theirs
 
     from conftest import ENV
 
-    checked = subprocess.run([sys.executable, "-m", "hooks.tools.check", "--site", "site"], cwd=project,
+    checked = subprocess.run([sys.executable, "-m", "carers_hub.tools.check", "--site", "site"], cwd=project,
                              capture_output=True, text=True, env=ENV, timeout=900)
     assert checked.returncode == 0, checked.stdout[-4000:]
     assert "Providers' descriptions with a sentence over the limit: 3 (shown as theirs, not a failure); 3 have " \
@@ -631,17 +631,17 @@ def test_the_build_never_loads_the_importer():
 
     from conftest import ROOT
 
-    code = "import sys, hooks.mkdocs_hooks, hooks.macros; print(sorted(m for m in sys.modules if m.startswith('hooks.importer')))"
+    code = "import sys, carers_hub.mkdocs_hooks, carers_hub.macros; print(sorted(m for m in sys.modules if m.startswith('carers_hub.importer')))"
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
-    users = [p for p in (ROOT / "hooks").rglob("*.py") if "hooks.importer" in p.read_text()
+    users = [p for p in (ROOT / "hooks").rglob("*.py") if "carers_hub.importer" in p.read_text()
              and p.parent.name not in ("importer", "tools")]
     assert not users, users
 
 
 def test_a_thousand_services_import_quickly_and_build_within_the_page_budgets(project):
-    from hooks.checks.page_weight import BUDGETS, first_visit
+    from carers_hub.checks.page_weight import BUDGETS, first_visit
 
     with big_feed(1000) as feed:
         outcome = do_import(feed, project, workers=4)
@@ -669,7 +669,7 @@ def test_a_thousand_services_import_quickly_and_build_within_the_page_budgets(pr
 
 def test_the_command_line_reports_and_never_crashes(project, tmp_path, capsys):
     from conftest import free_port
-    from hooks.tools import import_directory
+    from carers_hub.tools import import_directory
 
     before = {p: p.read_bytes() for p in (project / "data").rglob("*") if p.is_file()}
     assert import_directory.main([str(tmp_path / "missing.json")], root=project) == 1
@@ -731,7 +731,7 @@ def test_a_website_is_kept_unless_it_is_not_the_web(given, kept, note):
 def test_http_is_allowed_for_a_service_website_only():
     from pydantic import ValidationError
 
-    from hooks.data.service_models import Organisation, Service
+    from carers_hub.data.service_models import Organisation, Service
 
     base = {"id": "x", "name": "X", "description": "Words.", "category": ["c"], "audience": ["a"], "area": "A",
             "how_to_access": "either", "last_reviewed": "2026-11-01", "source": {"url": "https://e.org", "kind": "own"}}
@@ -750,7 +750,7 @@ def test_http_is_allowed_for_a_service_website_only():
 
 def test_a_service_page_shows_an_http_website_plainly_with_a_note(project):
     from conftest import edit, load_data
-    from hooks.directory.service_pages import service_page
+    from carers_hub.directory.service_pages import service_page
 
     edit(project / "data" / "services.yaml",
          "    website: https://www.cityoflondon.gov.uk/services/social-care-for-adults/support-for-carers/support-and-information-for-adult-carers\n",

@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 
 import markdown
 
-from hooks.importer import report
-from hooks.importer.convert import Converted, Note
-from hooks.importer.merge import Merged
+from carers_hub.importer import report
+from carers_hub.importer.convert import Converted, Note
+from carers_hub.importer.merge import Merged
 from support.reading import as_read
 
 # What a hostile feed could put in any value: a tag that runs, a link, a table, code, emphasis, a mention that

@@ -18,9 +18,9 @@ import pytest
 from conftest import SUITE_TODAY
 from support.clock import FakeClock, SteppingClock
 from support.feeds import TLS, FeedServer, RawServer, big_feed
-from hooks.importer import fetch, store
-from hooks.importer.run import Options, run
-from hooks.tools import import_directory
+from carers_hub.importer import fetch, store
+from carers_hub.importer.run import Options, run
+from carers_hub.tools import import_directory
 
 TODAY = SUITE_TODAY
 MAPPING = "feed_title: the Example Borough directory\n"
@@ -191,7 +191,7 @@ def test_an_https_feed_is_read_through_the_limits_with_its_certificate_checked(m
 
 
 def test_the_redirect_rule():
-    from hooks.importer.limits import redirect_allowed
+    from carers_hub.importer.limits import redirect_allowed
 
     assert redirect_allowed("https://dir.example.org/api", "https://dir.example.org/api/v2/services")
     assert redirect_allowed("http://dir.example.org/api", "https://dir.example.org/api"), "to https: fine"

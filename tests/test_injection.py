@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from conftest import ROOT, build, load_data
-from hooks.core.yaml_source import load_text
-from hooks.core.problems import ProblemsFound
-from hooks.data.site_data import field_name
+from carers_hub.core.yaml_source import load_text
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.data.site_data import field_name
 
 DATA_FILES = ["site.yaml", "contacts.yaml", "audiences.yaml", "glossary.yaml", "pictures.yaml", "synonyms.yaml",
               "organisations.yaml", "categories.yaml", "services.yaml", "facts.yaml"]

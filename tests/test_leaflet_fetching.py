@@ -18,7 +18,7 @@ from PIL import Image
 
 from support.templates import easy_read_page
 from conftest import build
-from hooks.outputs import leaflets
+from carers_hub.outputs import leaflets
 
 SECRET = "SECRET-TOKEN-d41d8cd9"
 LEAFLET = leaflets.Leaflet("easy-read/test.md", "Test page (easy read)", date(2026, 11, 23))

@@ -10,8 +10,8 @@ import pytest
 from support.pdf_tags import problems, read
 
 from conftest import ROOT, load_data
-from hooks.data.front_matter import FRONT_MATTER
-from hooks.outputs import leaflets
+from carers_hub.data.front_matter import FRONT_MATTER
+from carers_hub.outputs import leaflets
 
 import yaml
 

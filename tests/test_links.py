@@ -7,7 +7,7 @@ scheduled job do that.
 from __future__ import annotations
 
 from conftest import build, line_of
-from hooks.checks.links import check_site, problems_from_linkchecker
+from carers_hub.checks.links import check_site, problems_from_linkchecker
 
 
 def test_every_internal_link_and_anchor_works(built_site):

@@ -10,7 +10,7 @@ from conftest import ROOT
 PROGRAM = """
 import sys
 sys.path.insert(0, {root!r})
-from hooks.core import memory
+from carers_hub.core import memory
 
 def rss():
     with open("/proc/self/status") as status:

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from hooks.directory.open_data import ServiceList, ServiceRecord
+from carers_hub.directory.open_data import ServiceList, ServiceRecord
 
 SCHEMAS = ROOT / "tests" / "fixtures" / "oruk-3.0" / "schema"
 PREFIX = "https://openreferraluk.org/specifications/3.0/schema/"
@@ -139,7 +139,7 @@ def test_records_say_when_they_last_changed(built_site):
 
 def test_records_carry_addresses_postcodes_ages_and_areas(project):
     from conftest import edit, load_data
-    from hooks.directory.open_data import documents
+    from carers_hub.directory.open_data import documents
 
     edit(project / "data" / "services.yaml", "    area: City of London\n",
          "    area: City of London\n    minimum_age: 18\n    locations:\n      - name: Guildhall\n"
@@ -159,7 +159,7 @@ def test_records_carry_addresses_postcodes_ages_and_areas(project):
 
 def hosted_site(tmp_path, page_size: int, data_dir: Path | None = None):
     from conftest import ROOT, load_data
-    from hooks.directory import open_data
+    from carers_hub.directory import open_data
 
     data, directory = load_data(data_dir or ROOT / "data")
     site = tmp_path / "site"
@@ -172,7 +172,7 @@ def test_oruk_paths_answer_on_each_static_host(project, tmp_path, host):
     """/oruk, /oruk/services, /oruk/services?page=2 and /oruk/services/{id}, and the same for each Level 2 list,
     as the host's rules serve them."""
     from conftest import edit
-    from hooks.directory import open_data, static_api
+    from carers_hub.directory import open_data, static_api
     from support.static_hosts import HOSTS
 
     edit(project / "data" / "services.yaml", *WITH_A_PLACE)  # the example has no addresses: give one a place
@@ -223,7 +223,7 @@ def test_without_the_host_files_netlify_sends_no_cors_or_json_type(tmp_path):
 
 
 def test_open_data_in_html_files_holds_no_markup(tmp_path):
-    from hooks.directory.open_data import as_json
+    from carers_hub.directory.open_data import as_json
 
     text = as_json({"description": '<img src=x onerror="alert(1)"> & more'})
     assert "<" not in text and ">" not in text and "&" not in text

@@ -7,7 +7,7 @@ import json
 import shutil
 
 from conftest import serve
-from hooks.checks.oruk_validator import Answer, errors, validate
+from carers_hub.checks.oruk_validator import Answer, errors, validate
 
 LISTS = ("services", "taxonomies", "taxonomy_terms", "organizations", "service_at_locations")
 
@@ -102,7 +102,7 @@ def test_it_asks_the_first_middle_and_last_page_and_checks_each():
 
 
 def test_make_check_runs_it_and_names_the_broken_answer(built_site, tmp_path):
-    from hooks.tools import check
+    from carers_hub.tools import check
 
     assert not check._open_data(built_site).failed
 

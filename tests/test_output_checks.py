@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ENV, ROOT, build, load_data
-from hooks.checks import built_site as promises
+from carers_hub.checks import built_site as promises
 
 
 def codes_and_messages(problems) -> str:
@@ -57,7 +57,7 @@ def test_a_site_built_without_the_build_steps_fails_loudly(site_without_build_st
 
 
 def test_make_check_refuses_such_a_site(site_without_build_steps):
-    result = subprocess.run([sys.executable, "-m", "hooks.tools.check", "--site", str(site_without_build_steps)],
+    result = subprocess.run([sys.executable, "-m", "carers_hub.tools.check", "--site", str(site_without_build_steps)],
                             cwd=ROOT, capture_output=True, text=True, env=ENV, timeout=600)
     assert result.returncode == 1, result.stdout[-3000:]
     assert "OUTPUT_CHECK_FAILED" in result.stdout and "Not ready to publish. Fix: promises" in result.stdout

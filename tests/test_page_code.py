@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SUITE_TODAY, build, edit, line_of, load_data
-from hooks.checks import third_party
-from hooks.core.problems import ProblemsFound
+from carers_hub.checks import third_party
+from carers_hub.core.problems import ProblemsFound
 
 OWN_HOST = "carers.example.org"
 FRONT = "---\ntitle: A page\n---\n\n"  # four lines: the body starts on line 5
@@ -27,14 +27,14 @@ def markdown():
     """Markdown as the site converts it: mkdocs.yml's extensions, with MkDocs' own defaults added."""
     from mkdocs.config import load_config
 
-    from hooks.checks.page_html import MarkdownReader
+    from carers_hub.checks.page_html import MarkdownReader
 
     config = load_config(str(ROOT / "mkdocs.yml"))
     return MarkdownReader(config.markdown_extensions, config.mdx_configs)
 
 
 def page_problems(markdown, body: str):
-    from hooks.checks import page_html
+    from carers_hub.checks import page_html
 
     return page_html.page_problems(FRONT + body, "content/a-page.md", markdown, OWN_HOST)
 
@@ -120,7 +120,7 @@ def test_markdown_and_the_allowed_html_pass(markdown, body):
 
 def test_a_page_with_macros_turned_off_is_read_as_written(markdown):
     """render_macros: false leaves {{ }} as text, so what is inside it reaches Markdown (and the reader)."""
-    from hooks.checks import page_html
+    from carers_hub.checks import page_html
 
     body = FRONT + '{{ "<script>alert(1)</script>" }}\n'
     assert page_html.page_problems(body, "content/a-page.md", markdown, OWN_HOST) == []
@@ -130,7 +130,7 @@ def test_a_page_with_macros_turned_off_is_read_as_written(markdown):
 
 def test_what_a_macro_writes_is_checked_in_the_page_as_published():
     """{{ }} can write anything into a page: the published HTML is read for what no page may carry."""
-    from hooks.checks import page_html
+    from carers_hub.checks import page_html
 
     source = FRONT + 'Hello.\n\n{{ "<scr" ~ "ipt>alert(1)</scr" ~ "ipt>" }}\n\n{{ "<a hr" ~ "ef=javascript:x>go</a>" }}\n'
     published = '<p>Hello.</p>\n<script>alert(1)</script>\n<p><a href=javascript:x>go</a></p>'
@@ -148,7 +148,7 @@ def test_what_a_macro_writes_is_checked_in_the_page_as_published():
                                   "file:///etc/passwd"])
 def test_links_that_run_code_are_refused_however_spelled(href):
     """The rule itself, on a tag as the parser gives it (Markdown turns a tab typed in a page into spaces)."""
-    from hooks.checks import page_html
+    from carers_hub.checks import page_html
 
     found = page_html.tag_findings("a", [("href", href)], "<a>", strict=True, own_host=OWN_HOST)
     assert [f.code for f in found] == ["PAGE_LINK_UNSAFE"]
@@ -156,7 +156,7 @@ def test_links_that_run_code_are_refused_however_spelled(href):
 
 def test_files_a_browser_would_run_are_refused_in_content(tmp_path):
     """MkDocs publishes every file in content/ as it is (hooks/checks/content_files.py; more in test_content_files)."""
-    from hooks.checks import content_files
+    from carers_hub.checks import content_files
 
     content = tmp_path / "content"
     (content / "about").mkdir(parents=True)
@@ -189,7 +189,7 @@ SVG = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/19
     "<style>.a { fill: u&#114;l(https://evil.example/p.png) }</style>",
 ])
 def test_an_svg_picture_that_does_more_than_draw_is_refused(inside):
-    from hooks.checks import svg_pictures
+    from carers_hub.checks import svg_pictures
 
     assert [p.code for p in svg_pictures.problems(SVG.format(inside).encode(), "content/logo.svg")] != []
 
@@ -199,13 +199,13 @@ def test_an_svg_picture_that_does_more_than_draw_is_refused(inside):
     '<?xml-stylesheet href="https://evil.example/x.css"?>' + SVG.format(""),
 ])
 def test_an_svg_that_hides_markup_or_loads_a_stylesheet_is_refused(svg):
-    from hooks.checks import svg_pictures
+    from carers_hub.checks import svg_pictures
 
     assert svg_pictures.problems(svg.encode(), "content/logo.svg") != []
 
 
 def test_a_drawing_as_design_programs_save_it_passes():
-    from hooks.checks import svg_pictures
+    from carers_hub.checks import svg_pictures
 
     drawing = ('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
                '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n' + SVG.format(
@@ -217,7 +217,7 @@ def test_a_drawing_as_design_programs_save_it_passes():
 
 
 def test_the_shipped_pages_pass(markdown):
-    from hooks.checks import page_html
+    from carers_hub.checks import page_html
 
     for path in sorted((ROOT / "content").rglob("*.md")):
         assert page_html.page_problems(path.read_text(), str(path), markdown, OWN_HOST) == [], path
@@ -240,7 +240,7 @@ def test_a_script_in_a_page_stops_the_build_with_its_line_and_writes_nothing(pro
 def test_a_script_built_from_strings_in_a_page_never_reaches_the_renderer():
     """A page cannot make a macro write a script: joining strings is not a macro call, so the template check
     refuses it before anything renders; what a macro writes is still checked after (the test above)."""
-    from hooks.checks import page_template
+    from carers_hub.checks import page_template
 
     found = page_template.problems('# A page\n\n{{ "<scr" ~ "ipt>alert(1)</scr" ~ "ipt>" }}\n', "content/a.md")
     assert [(p.code, p.line) for p in found] == [("PAGE_TEMPLATE_NOT_ALLOWED", 3)], [str(p) for p in found]
@@ -249,7 +249,7 @@ def test_a_script_built_from_strings_in_a_page_never_reaches_the_renderer():
 # -- b) the scripts a page may run ---------------------------------------------------------------------------
 
 def finish(page_html: str, file: str = "content/index.md") -> str:
-    from hooks.site_build import SiteBuild
+    from carers_hub.site_build import SiteBuild
 
     data, directory = load_data()
     return SiteBuild(root=ROOT, today=SUITE_TODAY, make_leaflets=False, data=data,
@@ -286,8 +286,8 @@ def test_a_script_file_from_outside_the_sites_scripts_stops_the_page(built_site)
 
 
 def test_the_policy_hashes_exactly_the_listed_scripts_on_each_page(built_site):
-    from hooks.checks.built_site import html_pages
-    from hooks.outputs import page_scripts, security_headers
+    from carers_hub.checks.built_site import html_pages
+    from carers_hub.outputs import page_scripts, security_headers
 
     for path in html_pages(built_site):
         html = path.read_text()
@@ -298,7 +298,7 @@ def test_the_policy_hashes_exactly_the_listed_scripts_on_each_page(built_site):
 
 @pytest.mark.parametrize("base", ["..", "../../../..", ".", "/", "/carers/"])
 def test_the_themes_page_relative_script_is_listed_wherever_the_page_is(base):
-    from hooks.outputs import page_scripts
+    from carers_hub.outputs import page_scripts
 
     body = next(s.body for s in page_scripts.LISTED if "{{" in s.body)
     assert page_scripts.is_listed(re.sub(r"\{\{.*?\}\}", base, body))
@@ -306,7 +306,7 @@ def test_the_themes_page_relative_script_is_listed_wherever_the_page_is(base):
 
 
 def test_data_scripts_and_the_sites_script_files_are_not_inline_scripts():
-    from hooks.outputs import page_scripts
+    from carers_hub.outputs import page_scripts
 
     html = ('<script id="__config" type="application/json">{"base": ".."}</script>'
             '<script type="application/ld+json">{"@type": "Service"}</script>'
@@ -321,7 +321,7 @@ def test_inline_scripts_theme_templates_write_what_the_list_says():
     LISTED has it, so the policy's hashes allow them and nothing else."""
     import material
 
-    from hooks.outputs import page_scripts
+    from carers_hub.outputs import page_scripts
 
     roots = {"material": Path(material.__file__).parent / "templates", "overrides": ROOT / "overrides"}
     for listed in page_scripts.LISTED:

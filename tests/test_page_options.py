@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SUITE_TODAY, load_data
-from hooks.data.front_matter import check_page
+from carers_hub.data.front_matter import check_page
 
 TOP = ("---\ntitle: A page\ndescription: What the page helps with.\nowner: carers@example.gov.uk\n"
        "last_reviewed: 2026-01-01\nreview_by: 2026-06-01\naudience: []\n")

@@ -10,8 +10,8 @@ from typing import get_args
 import yaml
 
 from conftest import ROOT, build, edit
-from hooks.data.page_sources import KIND_ORDER, in_sections, missing_sources, primary_first
-from hooks.data.provenance import OWN_WORDS, FactSource, SourceKind
+from carers_hub.data.page_sources import KIND_ORDER, in_sections, missing_sources, primary_first
+from carers_hub.data.provenance import OWN_WORDS, FactSource, SourceKind
 
 SECTIONS = ["money-and-work/", "planning-ahead/lasting-power-of-attorney.md"]
 ITEM = re.compile(r'<li data-source-kind="([a-z_]+)">(.*?)</li>', re.S)  # saved_copy has an underscore

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, build, load_data
-from hooks.checks import page_template
+from carers_hub.checks import page_template
 from support.page_render import macros_plugin, render
 
 FILE = "content/about/test-page.md"

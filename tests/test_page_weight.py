@@ -11,7 +11,7 @@ from datetime import date, datetime, time
 import pytest
 
 from conftest import SUITE_TODAY
-from hooks.checks.page_weight import BUDGETS, first_visit
+from carers_hub.checks.page_weight import BUDGETS, first_visit
 
 KINDS = {
     "home": "", "guidance": "support/carers-assessment/", "directory": "services/",

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from conftest import ROOT, build, edit, line_of
-from hooks.checks import placeholder_domains
-from hooks.checks.placeholder_domains import ADDRESS
+from carers_hub.checks import placeholder_domains
+from carers_hub.checks.placeholder_domains import ADDRESS
 
 REAL = "https://carers.camden.gov.uk/"
 

@@ -15,10 +15,10 @@ import yaml
 
 from conftest import ENV, build, line_of
 from support.templates import fill_page, fill_service
-from hooks.checks import placeholders
-from hooks.core import yaml_source
-from hooks.core.problems import ProblemsFound
-from hooks.tools import new
+from carers_hub.checks import placeholders
+from carers_hub.core import yaml_source
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.tools import new
 
 FIX = "Replace the words starting CHANGE with"
 

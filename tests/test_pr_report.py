@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from hooks.checks import links
-from hooks.core.problems import Problem
-from hooks.tools import pr_report
+from carers_hub.checks import links
+from carers_hub.core.problems import Problem
+from carers_hub.tools import pr_report
 
 SOURCE = "https://github.com/council/carers-site/blob/abc123/"
 

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from conftest import build, edit
-from hooks.checks import third_party
-from hooks.outputs import security_headers
+from carers_hub.checks import third_party
+from carers_hub.outputs import security_headers
 from test_built_site import all_built_pages
 
 OWN_HOST = "carers.example.org"

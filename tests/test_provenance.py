@@ -12,12 +12,12 @@ import pytest
 import yaml
 
 from conftest import ROOT, SUITE_TODAY, build, edit, load_data
-from hooks.core.problems import ProblemsFound
-from hooks.core.render import long_date
-from hooks.data import provenance
-from hooks.data.provenance import Source
-from hooks.data.site_data import load_site_data
-from hooks.tools import freshness
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.core.render import long_date
+from carers_hub.data import provenance
+from carers_hub.data.provenance import Source
+from carers_hub.data.site_data import load_site_data
+from carers_hub.tools import freshness
 
 CHECKED = date(2026, 11, 30)
 
@@ -197,8 +197,8 @@ def test_a_name_that_only_looks_like_a_weak_source_is_not_weak(source):
 
 def test_a_service_whose_only_source_is_an_encyclopaedia_says_it_is_being_checked(data_dir):
     """Through the service page as the build makes it: the notice, no name, no link, no "this description is from"."""
-    from hooks.data.services import load_directory
-    from hooks.directory.service_pages import service_page
+    from carers_hub.data.services import load_directory
+    from carers_hub.directory.service_pages import service_page
 
     edit(data_dir / "services.yaml", "    source:\n      kind: unconfirmed\n      note: The number is in data/contacts.yaml, "
          "which marks it to confirm on\n        citizensadvice.org.uk.",

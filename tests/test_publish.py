@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from hooks.tools import publish
+from carers_hub.tools import publish
 
 # Runs a swap in its own process and kills it (SIGKILL: no cleanup, no finally) just before its Nth change to
 # the disk: a rename, the one-step exchange, or a file or folder deleted.
@@ -19,7 +19,7 @@ KILLED_AT = """
 import os, shutil, signal, sys
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from hooks.tools import publish
+from carers_hub.tools import publish
 stop_at, way = int(sys.argv[4]), sys.argv[5]
 done = 0
 def step(change):
@@ -153,5 +153,5 @@ def test_a_build_on_another_disk_is_refused_before_anything_changes(tmp_path):
 
 def test_make_site_publishes_with_the_swap():
     recipe = (ROOT / "Makefile").read_text().split("\nsite:", 1)[1].split("\n\n", 1)[0]
-    assert "python -m hooks.tools.publish .site-build site" in recipe
+    assert "python -m carers_hub.tools.publish .site-build site" in recipe
     assert "rm -rf site" not in recipe and "mv " not in recipe

@@ -9,10 +9,10 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import build, edit
-from hooks.checks import readability
-from hooks.tools import reading_report
-from hooks.checks import reading_rules
-from hooks.data.models import ReadingLevels, ReadingLimits
+from carers_hub.checks import readability
+from carers_hub.tools import reading_report
+from carers_hub.checks import reading_rules
+from carers_hub.data.models import ReadingLevels, ReadingLimits
 
 LEVELS = ReadingLevels(standard=ReadingLimits(warn_grade=6, max_grade=8, max_sentence_words=25),
                        crisis=ReadingLimits(warn_grade=4, max_grade=5, max_sentence_words=20),
@@ -31,13 +31,13 @@ def test_hard_text_is_over_the_limit_and_an_override_needs_a_reason():
     reading = readability.measure(HARD)
     verdict = reading_rules.judge(reading, "standard", LEVELS.standard, "content/x.md", HARD)
     assert [p.code for p in verdict.problems] == ["READING_TOO_HARD"]
-    from hooks.data.models import ReadingOverride
+    from carers_hub.data.models import ReadingOverride
 
     with pytest.raises(ValidationError) as caught:
         ReadingOverride(max_grade=20)  # no reason given
     assert [(tuple(e["loc"]), e["type"]) for e in caught.value.errors()] == [(("reason",), "missing")]
     override = ReadingOverride(max_grade=40, reason="Legal terms that carers will meet.")
-    from hooks.data.models import PageMeta
+    from carers_hub.data.models import PageMeta
 
     meta = PageMeta(title="X", description="Y", owner="a@b.org", last_reviewed=date(2026, 1, 1),
                     review_by=date(2027, 1, 1), audience=["all-carers"], reading_level=override)
@@ -62,7 +62,7 @@ def test_words_to_avoid_are_flagged_with_the_plain_word(tmp_path):
 
 def test_report_lists_the_worst_page_first_with_sentences_to_shorten(built_site):
     from conftest import ROOT
-    from hooks.data.site_data import load_site_data
+    from carers_hub.data.site_data import load_site_data
 
     data = load_site_data(ROOT / "data", root=ROOT)
     readings = reading_report.read_site(built_site, ROOT, data, {})

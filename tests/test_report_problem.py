@@ -13,12 +13,12 @@ import pytest
 from pydantic import ValidationError
 
 from conftest import build, copy_project, edit, load_data
-from hooks.checks.built_site import html_pages
-from hooks.core import urls
-from hooks.directory.service_pages import service_src
-from hooks.core.problems import ProblemsFound
-from hooks.data.models import ReportProblem
-from hooks.outputs import report_problem
+from carers_hub.checks.built_site import html_pages
+from carers_hub.core import urls
+from carers_hub.directory.service_pages import service_src
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.data.models import ReportProblem
+from carers_hub.outputs import report_problem
 
 LINK_TEXT = "Report a problem with this page"
 # A page of each kind: the home page, a guidance page, a service page made from data (the first service), the

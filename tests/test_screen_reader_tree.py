@@ -165,7 +165,7 @@ def test_the_rules_find_a_broken_page_in_the_browser(tab, site_url):
 
 
 def test_a_section_menu_is_named_by_its_title_escaped():
-    from hooks.outputs.nav_names import name_menus
+    from carers_hub.outputs.nav_names import name_menus
 
     theme = ('<nav class="md-nav" data-md-level="1" aria-labelledby="__nav_3_label" aria-expanded="true">\n'
              '  <label class="md-nav__title" for="__nav_3"><span class="md-nav__icon md-icon"></span>\n'

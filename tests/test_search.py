@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import ROOT, load_data
-from hooks.checks.page_weight import gzipped
-from hooks.outputs import search_index as search_terms
+from carers_hub.checks.page_weight import gzipped
+from carers_hub.outputs import search_index as search_terms
 from support.search_queries import QUERIES
 
 # A first search at 5,000 services may transfer at most 150 KB gzipped. bench/search.py measured "respite" at
@@ -143,7 +143,7 @@ def test_the_stop_words_are_a_fixed_english_list_not_the_sites_frequent_words(bu
     """pagefind/site-search.json lists the words a query of several words is asked without: the fixed list of
     hooks/outputs/stop_words.py, whatever the pages say. "carers" is on most of the example's pages and was
     once left out of queries for it (issue 31)."""
-    from hooks.outputs import stop_words
+    from carers_hub.outputs import stop_words
 
     settings = json.loads((built_site / "pagefind" / "site-search.json").read_text())
     assert settings["stop"] == sorted(stop_words.STOP_WORDS) and "common" not in settings
@@ -269,7 +269,7 @@ def site_in_parts(built_site, tmp_path_factory, monkeypatch_module):
     each, which the browser merges."""
     import shutil
 
-    from hooks.outputs import pagefind_index
+    from carers_hub.outputs import pagefind_index
 
     site = tmp_path_factory.mktemp("parts") / "site"
     shutil.copytree(built_site, site)
@@ -291,8 +291,8 @@ def monkeypatch_module():
 
 
 def test_a_site_past_the_part_size_is_indexed_in_parts_that_hold_every_page_once(site_in_parts, built_site):
-    from hooks.checks.built_site import search_problems
-    from hooks.outputs import pagefind_index
+    from carers_hub.checks.built_site import search_problems
+    from carers_hub.outputs import pagefind_index
 
     settings = json.loads((site_in_parts / "pagefind" / "site-search.json").read_text())
     entries = pagefind_index.entries(site_in_parts)
@@ -305,7 +305,7 @@ def test_a_site_past_the_part_size_is_indexed_in_parts_that_hold_every_page_once
 
 @pytest.fixture(scope="module")
 def parts_url(site_in_parts):
-    from hooks.checks.links import serve
+    from carers_hub.checks.links import serve
 
     with serve(site_in_parts) as address:
         yield address

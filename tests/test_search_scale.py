@@ -32,7 +32,7 @@ def big_directories(built_site, tmp_path_factory):
     """{generator: address} for the example with each directory of SERVICES services, served."""
     from contextlib import ExitStack
 
-    from hooks.checks.links import serve
+    from carers_hub.checks.links import serve
 
     with ExitStack() as stack:
         yield {name: stack.enter_context(serve(indexed_site(built_site, tmp_path_factory.mktemp(name), name, SERVICES,

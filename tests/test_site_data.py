@@ -11,9 +11,9 @@ import pytest
 
 from conftest import ROOT, edit, line_of, SUITE_TODAY
 
-from hooks.data.phones import PhoneError, parse_phone, parse_sms, parse_textphone
-from hooks.core.problems import ProblemsFound
-from hooks.data.site_data import load_site_data
+from carers_hub.data.phones import PhoneError, parse_phone, parse_sms, parse_textphone
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.data.site_data import load_site_data
 
 TODAY = SUITE_TODAY
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import yaml
 
 from conftest import SUITE_TODAY, build
-from hooks.tools import new
+from carers_hub.tools import new
 from support.templates import fill_page, fill_service
 
 
@@ -19,7 +19,7 @@ def test_new_page_and_service_build_with_strict_checks(project, tmp_path):
     assert "      - support/carers-cafe.md" in (project / "mkdocs.yml").read_text()
     services = yaml.safe_load((project / "data" / "services.yaml").read_text())["services"]
     assert services[-1]["id"] == "carers-cafe" and services[-1]["last_reviewed"] == SUITE_TODAY
-    from hooks.editor import canonical
+    from carers_hub.editor import canonical
 
     written = project / "data" / "services.yaml"
     assert canonical.canonical([written], project)[written] == written.read_text(), "not in the editor's style"

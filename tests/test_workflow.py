@@ -46,7 +46,7 @@ def test_publishing_needs_tests_and_a_strict_build():
 
 
 def test_pull_requests_get_the_editors_report_and_only_that_job_may_comment():
-    from hooks.tools import pr_report
+    from carers_hub.tools import pr_report
 
     flow = yaml.safe_load(WORKFLOW.read_text())
     jobs = flow["jobs"]
@@ -56,7 +56,7 @@ def test_pull_requests_get_the_editors_report_and_only_that_job_may_comment():
     steps = jobs["report"]["steps"]
     runs = [step.get("run", "") for step in steps]
     assert "make pr-report" in runs
-    assert "hooks.tools.pr_report" in (ROOT / "Makefile").read_text().split("\npr-report:")[1].split("\n\n")[0]
+    assert "carers_hub.tools.pr_report" in (ROOT / "Makefile").read_text().split("\npr-report:")[1].split("\n\n")[0]
     comment = steps[-1]
     assert comment["if"] == "always()" and comment["uses"].startswith("actions/github-script@v")
     # The comment is found again by the report's first line, so a second push updates it instead of adding one.

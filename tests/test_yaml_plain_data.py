@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ENV, ROOT, SUITE_TODAY, edit, line_of, load_data
-from hooks.core import yaml_source
-from hooks.core.problems import ProblemsFound
-from hooks.data.front_matter import check_page
-from hooks.data.site_data import load_site_data
+from carers_hub.core import yaml_source
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.data.front_matter import check_page
+from carers_hub.data.site_data import load_site_data
 
 FAST = 10  # seconds: generous for a refusal (well under 1 s here); an expanded bomb takes minutes and gigabytes
 BOMB_MEMORY = 3 * 1024 ** 3  # bytes a bounded child may use, so a failing test cannot take the machine's memory
@@ -50,7 +50,7 @@ CHILD = textwrap.dedent("""\
     from datetime import date
     from pathlib import Path
     sys.path.insert(0, {root!r})
-    from hooks.core.problems import ProblemsFound
+    from carers_hub.core.problems import ProblemsFound
 """) + "{body}"
 
 
@@ -79,7 +79,7 @@ def parse_problem(text: str, file: str = "x.yaml", **options):
 def test_billion_laughs_in_a_data_file_is_refused_fast(data_dir):
     with (data_dir / "glossary.yaml").open("a") as glossary:
         glossary.write(laughs())
-    body = (f"from hooks.data.site_data import load_site_data\n"
+    body = (f"from carers_hub.data.site_data import load_site_data\n"
             f"try:\n"
             f"    load_site_data(Path({str(data_dir)!r}), root=Path({str(data_dir.parent)!r}), "
             f"today=date.fromisoformat({SUITE_TODAY.isoformat()!r}))\n"
@@ -93,7 +93,7 @@ def test_billion_laughs_in_a_data_file_is_refused_fast(data_dir):
 def test_billion_laughs_in_front_matter_is_refused_fast(tmp_path):
     page = tmp_path / "page.md"
     page.write_text((ROOT / "content" / "index.md").read_text().replace("---\n", "---\n" + laughs(), 1))
-    body = (f"from hooks.data.front_matter import check_page\n"
+    body = (f"from carers_hub.data.front_matter import check_page\n"
             f"meta, problems = check_page(Path({str(page)!r}).read_text(), 'content/index.md', {{'adult-carers'}}, "
             f"date.fromisoformat({SUITE_TODAY.isoformat()!r}))\n"
             f"sys.exit('\\n'.join(map(str, problems)) or 'accepted')\n")
@@ -203,7 +203,7 @@ def test_load_text_refuses_what_parse_refuses():
 # -- make tidy -------------------------------------------------------------------------------------------------
 
 def test_make_tidy_names_the_problem_instead_of_a_traceback(data_dir):
-    from hooks.editor import canonical
+    from carers_hub.editor import canonical
 
     contacts = data_dir / "contacts.yaml"
     edit(contacts, "    checked: 2026-11-30\n", '    checked: 2026-11-30\n    phone: "0800 000 0000"\n')
@@ -212,8 +212,8 @@ def test_make_tidy_names_the_problem_instead_of_a_traceback(data_dir):
     assert [(p.code, p.file) for p in found.value.problems] == [("YAML_DUPLICATE_KEY", "data/contacts.yaml")]
 
 
-@pytest.mark.parametrize("command", [["hooks.tools.new", "service", "carers-cafe", "Carers cafe"],
-                                     ["hooks.editor.canonical"]], ids=["make new-service", "make tidy"])
+@pytest.mark.parametrize("command", [["carers_hub.tools.new", "service", "carers-cafe", "Carers cafe"],
+                                     ["carers_hub.editor.canonical"]], ids=["make new-service", "make tidy"])
 def test_the_tools_name_the_problem_instead_of_a_traceback(project, command):
     """The commands read data/ themselves: they stop with the editor's message, and change nothing."""
     site = project / "data" / "site.yaml"

@@ -7,8 +7,8 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from hooks.core import yaml_source
-from hooks.core.problems import ProblemsFound
+from carers_hub.core import yaml_source
+from carers_hub.core.problems import ProblemsFound
 
 
 def every_line(text: str) -> dict:

@@ -15,15 +15,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hooks.checks import crisis, third_party
-from hooks.core import urls
-from hooks.core.problems import Problem
-from hooks.data.services import Directory
-from hooks.data.site_data import SiteData
-from hooks.directory.service_pages import service_src
-from hooks.directory.static_api import is_open_data
-from hooks.editor.page import FOLDER
-from hooks.outputs import page_scripts, pagefind_index
+from carers_hub.checks import crisis, third_party
+from carers_hub.core import urls
+from carers_hub.core.problems import Problem
+from carers_hub.data.services import Directory
+from carers_hub.data.site_data import SiteData
+from carers_hub.directory.service_pages import service_src
+from carers_hub.directory.static_api import is_open_data
+from carers_hub.editor.page import FOLDER
+from carers_hub.outputs import page_scripts, pagefind_index
 
 EDITOR = FOLDER + "/"
 

@@ -13,8 +13,8 @@ import codecs
 from pathlib import Path
 from typing import Callable, Iterable
 
-from hooks.checks import svg_pictures
-from hooks.core.problems import Problem
+from carers_hub.checks import svg_pictures
+from carers_hub.core.problems import Problem
 
 PAGE = ".md"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from hooks.data.models import Contact, CrisisPage
-from hooks.core.problems import Problem
+from carers_hub.data.models import Contact, CrisisPage
+from carers_hub.core.problems import Problem
 
 HELP_LINK = re.compile(r'<a class="ch-crisis-bar__link" href="([^"]+)">Get help now</a>')
 

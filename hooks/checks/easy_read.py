@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 
 from markupsafe import Markup, escape
 
-from hooks.core.problems import Problem
-from hooks.engine.theme import icon_path
+from carers_hub.core.problems import Problem
+from carers_hub.engine.theme import icon_path
 PICTURED = {"ch-point", "ch-hard-word", "ch-contact", "ch-print-only", "ch-reviewed", "ch-outdated", "ch-leaflet"}
 
 
@@ -63,7 +63,7 @@ def unpictured_text(html: str) -> list[str]:
 
 
 def point_problems(html: str, file: str, source: str) -> list[Problem]:
-    from hooks.checks.reading_rules import line_in_source
+    from carers_hub.checks.reading_rules import line_in_source
 
     return [Problem(code="EASY_READ_POINT_WITHOUT_PICTURE", file=file, line=line_in_source(source, text), field="",
                     message=f'this text has no picture beside it: "{text[:80]}"',

@@ -16,9 +16,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from hooks.core import urls
-from hooks.core.source_lines import first_line
-from hooks.core.problems import Problem
+from carers_hub.core import urls
+from carers_hub.core.source_lines import first_line
+from carers_hub.core.problems import Problem
 
 CONFIG = Path(__file__).with_name("linkcheckerrc")
 CODE = "LINK_BROKEN"

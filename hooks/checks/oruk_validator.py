@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hooks.core.paths import ROOT
+from carers_hub.core.paths import ROOT
 
 ORUK = ROOT / "tests" / "fixtures" / "oruk-3.0"  # ORUK 3.0's schemas (schema/) and OpenAPI file, unchanged
 PREFIX = "https://openreferraluk.org/specifications/3.0/schema/"

@@ -22,9 +22,9 @@ from typing import Iterable
 
 import markdown
 
-from hooks.core import html_read
-from hooks.core.problems import Problem
-from hooks.data.front_matter import FRONT_MATTER
+from carers_hub.core import html_read
+from carers_hub.core.problems import Problem
+from carers_hub.data.front_matter import FRONT_MATTER
 
 # What Markdown makes (with the site's extensions: tables, admonitions, details, definition lists), and the
 # few elements an editor may need to write themselves. Each with the attributes it may have besides GLOBAL.

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
-from hooks.core.problems import Problem
+from carers_hub.core.problems import Problem
 
 MACROS_FILE = Path(__file__).resolve().parents[1] / "macros.py"
 VARIABLES = {"council": ("name", "short_name", "area")}  # data/site.yaml's council: plain text, checked when loaded

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from hooks.core.problems import Problem
+from carers_hub.core.problems import Problem
 
 CODE = "PLACEHOLDER_DOMAIN"
 _RESERVED = r"(?:example\.(?:org|com|net)|[a-z0-9-]+\.(?:test|example|invalid|localhost)|localhost)"

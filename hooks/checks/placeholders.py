@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from hooks.core.problems import Problem
-from hooks.core.yaml_source import FieldPath, Located
+from carers_hub.core.problems import Problem
+from carers_hub.core.yaml_source import FieldPath, Located
 
 MARKER = "CHANGE"
 LINK = "change-me-link"  # a link address to replace: `make new-page` fills in a real one, the browser editor cannot
@@ -104,7 +104,7 @@ def strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
 
 def in_data(source: Located) -> list[Problem]:
     """Every value in a data file (a service, organisation, contact...) that still holds a placeholder."""
-    from hooks.data.site_data import field_name
+    from carers_hub.data.site_data import field_name
 
     return [_problem(source.file, source.line(path), field_name(path), text,
                      last=next((str(p) for p in reversed(path) if isinstance(p, str)), ""))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-from hooks.checks import textstat_offline
+from carers_hub.checks import textstat_offline
 
 SKIP_TAGS = {"script", "style", "pre", "code", "dt", "nav", "svg", "button", "select", "textarea"}
 # Set text made from data (contact boxes, "Where these facts come from") is not the writer's to simplify.

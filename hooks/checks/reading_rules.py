@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hooks.data.models import PageMeta, ReadingLevels, ReadingLimits
-from hooks.core.problems import Problem
-from hooks.checks.readability import Reading, words
+from carers_hub.data.models import PageMeta, ReadingLevels, ReadingLimits
+from carers_hub.core.problems import Problem
+from carers_hub.checks.readability import Reading, words
 
 
 @dataclass(frozen=True)

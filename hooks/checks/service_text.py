@@ -15,11 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from hooks.checks.readability import sentences, words
-from hooks.core.problems import Problem
-from hooks.data.models import ReadingLimits
-from hooks.data.services import Directory
-from hooks.directory import safe_markdown
+from carers_hub.checks.readability import sentences, words
+from carers_hub.core.problems import Problem
+from carers_hub.data.models import ReadingLimits
+from carers_hub.data.services import Directory
+from carers_hub.directory import safe_markdown
 
 
 def longest_sentence(text: str) -> tuple[int, str]:

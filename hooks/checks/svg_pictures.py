@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from xml.parsers import expat
 
-from hooks.core import html_read
-from hooks.core.problems import Problem
+from carers_hub.core import html_read
+from carers_hub.core.problems import Problem
 
 SVG_NS = "http://www.w3.org/2000/svg"
 # Namespaces of drawing programs' notes: a browser draws nothing from them and runs nothing in them.

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from hooks.core.paths import CACHE
+from carers_hub.core.paths import CACHE
 
 
 def _nltk_lines(source: str) -> list[str]:

@@ -14,8 +14,8 @@ import re
 from html.parser import HTMLParser
 from typing import Iterator
 
-from hooks.core import html_read
-from hooks.core.problems import Problem
+from carers_hub.core import html_read
+from carers_hub.core.problems import Problem
 
 # Tags that fetch by an attribute of their own: HTML's, and SVG's that take href.
 LOADING_TAGS = ("link", "script", "img", "image", "iframe", "frame", "portal", "audio", "video", "source", "track",

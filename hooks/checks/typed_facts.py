@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from hooks.checks.page_html import without_front_matter
-from hooks.core.problems import Problem
-from hooks.data.facts import FILE, MONEY, Fact
+from carers_hub.checks.page_html import without_front_matter
+from carers_hub.core.problems import Problem
+from carers_hub.data.facts import FILE, MONEY, Fact
 
 CODE = "FACT_TYPED_IN_PAGE"
 PER = r"(?:\s+(?:a|per|each|every)\s+(?:week|month|year))?"  # shown in the message with the amount

@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from hooks.ci import expressions, standins
-from hooks.ci.expressions import Evaluator
+from carers_hub.ci import expressions, standins
+from carers_hub.ci.expressions import Evaluator
 
 REPOSITORY = "council/carers-site"
 # The host's own CI, virtualenv and test-run settings must not leak into the replayed job. (Names written as

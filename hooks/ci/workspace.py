@@ -16,7 +16,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from hooks.core.paths import ROOT
+from carers_hub.core.paths import ROOT
 
 WHEELS = ROOT / ".cache" / "ci-wheels"
 LOCKS = ("requirements/site.txt", "requirements/test.txt")

@@ -27,11 +27,11 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
 
-from hooks.core import memory
+from carers_hub.core import memory
 
 JOB_TIMEOUT = 600  # seconds: far more than any job takes (5,000 services' open data: about 1 s)
 PR_SET_PDEATHSIG = 1  # Linux prctl option: a signal for this process when its parent dies
-PROJECT = str(Path(__file__).resolve().parents[2])  # not hooks.core.paths: this runs before hooks is importable
+PROJECT = str(Path(__file__).resolve().parents[2])  # not carers_hub.core.paths: this runs before hooks is importable
 _pool: ProcessPoolExecutor | None = None
 
 

@@ -12,7 +12,7 @@ import json
 import os
 from pathlib import Path
 
-from hooks.core.problems import Problem
+from carers_hub.core.problems import Problem
 
 ENV = "CARERS_HUB_PROBLEMS"
 

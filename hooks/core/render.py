@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from hooks.core.paths import OVERRIDES
+from carers_hub.core.paths import OVERRIDES
 
 
 

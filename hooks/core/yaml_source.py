@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from hooks.core.problems import Problem, ProblemsFound
+from carers_hub.core.problems import Problem, ProblemsFound
 
 FieldPath = tuple[Any, ...]
 

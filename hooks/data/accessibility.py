@@ -15,8 +15,8 @@ from typing import Literal
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from hooks.data.base import Strict
-from hooks.data.fields import SafeText, WcagCriterion
+from carers_hub.data.base import Strict
+from carers_hub.data.fields import SafeText, WcagCriterion
 
 TEST_EVERY = timedelta(days=365)
 

@@ -23,11 +23,11 @@ from markupsafe import Markup, escape
 from pydantic import Field, TypeAdapter, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
-from hooks.core.problems import Problem
-from hooks.core.yaml_source import Located
-from hooks.data.base import DataFile, Strict
-from hooks.data.fields import SafeText, Slug
-from hooks.data.provenance import FactSource, Source
+from carers_hub.core.problems import Problem
+from carers_hub.core.yaml_source import Located
+from carers_hub.data.base import DataFile, Strict
+from carers_hub.data.fields import SafeText, Slug
+from carers_hub.data.provenance import FactSource, Source
 
 FILE = "data/facts.yaml"
 TEXT = TypeAdapter(SafeText)  # a value in words is checked as all text in data is

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BeforeValidator
 from pydantic_core import PydanticCustomError
 
-from hooks.data import phones
+from carers_hub.data import phones
 
 # Unicode's controls that change the direction text is shown in (embeddings, overrides, isolates: U+202A-202E,
 # U+2066-2069). Invisible, they make words show in an order other than the one they are stored, read aloud and

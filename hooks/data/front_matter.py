@@ -6,11 +6,11 @@ import dataclasses
 import re
 from datetime import date
 
-from hooks.core import yaml_source
-from hooks.data.fields import direction_control_at
-from hooks.data.models import PageMeta, PageOptions
-from hooks.core.problems import Problem, ProblemsFound
-from hooks.data.site_data import validate
+from carers_hub.core import yaml_source
+from carers_hub.data.fields import direction_control_at
+from carers_hub.data.models import PageMeta, PageOptions
+from carers_hub.core.problems import Problem, ProblemsFound
+from carers_hub.data.site_data import validate
 
 EMPTY_ALT = re.compile(r"!\[\s*\]\(|<img(?![^>]*\balt=\"[^\"]+\")[^>]*>", re.IGNORECASE)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(\n|\Z)", re.DOTALL)

@@ -11,12 +11,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from hooks.data import phones, provenance
-from hooks.data.base import DataFile, Strict
-from hooks.data.fields import (AssetPath, BranchName, Colour, ContentPath, Email, GitHubRepo, HttpsUrl, IconName,
+from carers_hub.data import phones, provenance
+from carers_hub.data.base import DataFile, Strict
+from carers_hub.data.fields import (AssetPath, BranchName, Colour, ContentPath, Email, GitHubRepo, HttpsUrl, IconName,
                                PhoneNumber, SafeText, ScriptName, SectionPath, Slug, SmsNumber, TextphoneNumber)
-from hooks.data.provenance import Source
-from hooks.data.accessibility import AccessibilityStatement
+from carers_hub.data.provenance import Source
+from carers_hub.data.accessibility import AccessibilityStatement
 
 __all__ = ["DataFile", "Strict"]  # re-exported: other model modules import them from here
 

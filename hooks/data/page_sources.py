@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from hooks.core.problems import Problem
-from hooks.core.yaml_source import Located
-from hooks.data.provenance import FactSource
+from carers_hub.core.problems import Problem
+from carers_hub.core.yaml_source import Located
+from carers_hub.data.provenance import FactSource
 
 # Primary sources first (the provider's, the council's, GOV.UK, legislation.gov.uk, the NHS): what a carer can
 # trust most is read first. Within a kind the editor's order is kept.

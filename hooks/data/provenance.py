@@ -23,9 +23,9 @@ from markupsafe import Markup, escape
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from hooks.core.render import long_date
-from hooks.data.fields import HttpsUrl, SafeText
-from hooks.data.base import Strict
+from carers_hub.core.render import long_date
+from carers_hub.data.fields import HttpsUrl, SafeText
+from carers_hub.data.base import Strict
 
 SourceKind = Literal["own", "saved_copy", "secondary", "unconfirmed"]
 SOURCE_OLD_AFTER = timedelta(days=2 * 365)

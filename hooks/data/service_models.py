@@ -14,9 +14,9 @@ from uuid import UUID
 from pydantic import AfterValidator, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from hooks.data.fields import ClockTime, Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug, WebUrl
-from hooks.data.base import DataFile, Strict
-from hooks.data.provenance import Source
+from carers_hub.data.fields import ClockTime, Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug, WebUrl
+from carers_hub.data.base import DataFile, Strict
+from carers_hub.data.provenance import Source
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -8,12 +8,12 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
-from hooks.core.today import today as current_date
+from carers_hub.core.today import today as current_date
 from markupsafe import Markup
 
-from hooks.data import phones, provenance, site_data
-from hooks.core.problems import Problem, ProblemsFound
-from hooks.data.service_models import (WEEKDAYS, CategoriesFile, Category, Organisation, OrganisationsFile, Service,
+from carers_hub.data import phones, provenance, site_data
+from carers_hub.core.problems import Problem, ProblemsFound
+from carers_hub.data.service_models import (WEEKDAYS, CategoriesFile, Category, Organisation, OrganisationsFile, Service,
                                   ServicesFile)
 
 # Fixed forever: every service's open-data id is made from this and its `id`, so it never changes by itself.

@@ -11,16 +11,16 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from hooks.core.today import today as current_date
-from hooks.checks import placeholders
-from hooks.core import yaml_source
-from hooks.core.yaml_source import field_name
-from hooks.data import provenance
-from hooks.data.facts import Fact, FactsFile
-from hooks.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
+from carers_hub.core.today import today as current_date
+from carers_hub.checks import placeholders
+from carers_hub.core import yaml_source
+from carers_hub.core.yaml_source import field_name
+from carers_hub.data import provenance
+from carers_hub.data.facts import Fact, FactsFile
+from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
                                SiteInfo, SynonymsFile)
-from hooks.core.problems import Problem, ProblemsFound
+from carers_hub.core.problems import Problem, ProblemsFound
 
 CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least every 6 months
 
@@ -327,7 +327,7 @@ def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dic
 
 
 def _missing_icons(pictures: list[Picture], source: yaml_source.Located) -> list[Problem]:
-    from hooks.engine.theme import icon_path
+    from carers_hub.engine.theme import icon_path
 
     return [Problem(code="PICTURE_ICON_MISSING", file=source.file, line=source.line(("pictures", i, "icon")),
                     field=f"pictures[{i}].icon", message=f'there is no icon "{p.icon}".',

@@ -7,8 +7,8 @@ page to MkDocs, keeps it out of the menu and puts its search entry in the index.
 
 from __future__ import annotations
 
-from hooks.directory import a_to_z, journeys, listing_pages, service_pages
-from hooks.directory.generated import Generated, Sources
+from carers_hub.directory import a_to_z, journeys, listing_pages, service_pages
+from carers_hub.directory.generated import Generated, Sources
 
 PAGE_KINDS = (service_pages.pages, listing_pages.pages, journeys.pages, a_to_z.pages)
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from hooks.core import urls
-from hooks.core.render import render
-from hooks.directory import service_pages
-from hooks.directory.generated import Generated, Sources, make_page, search_entry
-from hooks.directory.listing_pages import pager
+from carers_hub.core import urls
+from carers_hub.core.render import render
+from carers_hub.directory import service_pages
+from carers_hub.directory.generated import Generated, Sources, make_page, search_entry
+from carers_hub.directory.listing_pages import pager
 
 SRC = "a-z.md"
 INLINE_SERVICES = 200

@@ -13,10 +13,10 @@ from typing import Mapping
 
 from markupsafe import Markup, escape
 
-from hooks.core import urls
-from hooks.data.models import PageMeta
-from hooks.data.services import Directory
-from hooks.data.site_data import SiteData
+from carers_hub.core import urls
+from carers_hub.data.models import PageMeta
+from carers_hub.data.services import Directory
+from carers_hub.data.site_data import SiteData
 
 
 @dataclass(frozen=True)

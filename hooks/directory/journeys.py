@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from hooks.core import urls
-from hooks.directory import service_pages
-from hooks.directory.listing_pages import PER_PAGE
-from hooks.directory.generated import Generated, Sources, make_page, search_entry
-from hooks.data.models import PageMeta
-from hooks.core.render import render
+from carers_hub.core import urls
+from carers_hub.directory import service_pages
+from carers_hub.directory.listing_pages import PER_PAGE
+from carers_hub.directory.generated import Generated, Sources, make_page, search_entry
+from carers_hub.data.models import PageMeta
+from carers_hub.core.render import render
 
 SKIP = {"all-carers"}  # every page is for all carers: that is the whole site, not a journey
 

@@ -19,14 +19,14 @@ from itertools import product
 
 from markupsafe import Markup
 
-from hooks.core import urls
-from hooks.core.render import render
-from hooks.data.services import Directory, Listing
-from hooks.data.site_data import SiteData
-from hooks.directory import service_pages
-from hooks.directory.generated import Generated, Sources, make_page, search_entry
-from hooks.directory.selection import FACETS, Selection, area_slug
-from hooks.outputs import near_me
+from carers_hub.core import urls
+from carers_hub.core.render import render
+from carers_hub.data.services import Directory, Listing
+from carers_hub.data.site_data import SiteData
+from carers_hub.directory import service_pages
+from carers_hub.directory.generated import Generated, Sources, make_page, search_entry
+from carers_hub.directory.selection import FACETS, Selection, area_slug
+from carers_hub.outputs import near_me
 
 PER_PAGE = 50
 ANY = {"kind": "Any kind of service", "who": "Any carer", "area": "Any area"}

@@ -25,11 +25,11 @@ from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict
 
-from hooks.core.render import timestamp
-from hooks.directory import safe_markdown, static_api
-from hooks.data.service_models import Category, Organisation
-from hooks.data.services import NAMESPACE, Directory, Listing
-from hooks.data.site_data import SiteData
+from carers_hub.core.render import timestamp
+from carers_hub.directory import safe_markdown, static_api
+from carers_hub.data.service_models import Category, Organisation
+from carers_hub.data.services import NAMESPACE, Directory, Listing
+from carers_hub.data.site_data import SiteData
 
 VERSION = "HSDS-UK-3.0"
 PROFILE = "https://github.com/OpenReferralUK/uk-profile/blob/main/docs/index.md"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hooks.core import urls
+from carers_hub.core import urls
 
 ROOT = "services"
 FACETS = ("kind", "who", "area")

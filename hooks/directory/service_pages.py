@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from hooks.core import urls
-from hooks.directory import safe_markdown
-from hooks.directory.generated import Generated, Sources, make_page, search_entry
-from hooks.directory.selection import ROOT, Selection, area_slug
-from hooks.core.render import render
-from hooks.data.services import Directory, Listing
-from hooks.data.site_data import SiteData
+from carers_hub.core import urls
+from carers_hub.directory import safe_markdown
+from carers_hub.directory.generated import Generated, Sources, make_page, search_entry
+from carers_hub.directory.selection import ROOT, Selection, area_slug
+from carers_hub.core.render import render
+from carers_hub.data.services import Directory, Listing
+from carers_hub.data.site_data import SiteData
 
 ACCESS = {
     "self-referral": "You can contact them yourself.",

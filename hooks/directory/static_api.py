@@ -26,7 +26,7 @@ The whole list is one page everywhere a page number cannot be honoured, so a too
 
 from __future__ import annotations
 
-from hooks.outputs.security_headers import NOT_FRAMED
+from carers_hub.outputs.security_headers import NOT_FRAMED
 
 BASE = "oruk"
 PAGE_SIZE = 100  # services in each page of the list that Netlify serves for ?page=n

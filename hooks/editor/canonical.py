@@ -17,14 +17,14 @@ import sys
 import typing
 from pathlib import Path
 
-from hooks.core import yaml_source
-from hooks.core.paths import ROOT
-from hooks.core.problems import ProblemsFound, exits_on_problems, relative
-from hooks.data.front_matter import read_front_matter
-from hooks.data.models import PageMeta
-from hooks.data.service_models import CategoriesFile, OrganisationsFile, ServicesFile
-from hooks.data.site_data import SiteData
-from hooks.editor.widgets import key_order
+from carers_hub.core import yaml_source
+from carers_hub.core.paths import ROOT
+from carers_hub.core.problems import ProblemsFound, exits_on_problems, relative
+from carers_hub.data.front_matter import read_front_matter
+from carers_hub.data.models import PageMeta
+from carers_hub.data.service_models import CategoriesFile, OrganisationsFile, ServicesFile
+from carers_hub.data.site_data import SiteData
+from carers_hub.editor.widgets import key_order
 
 SCRIPT = Path(__file__).parent / "js" / "canonical.cjs"
 PAGE_ORDER = [*PageMeta.model_fields, "body"]  # the page collections' fields (collections.page_collections)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from hooks.data.facts import Fact
-from hooks.data.models import Contact, PageMeta
-from hooks.data.service_models import Organisation, Service
-from hooks.editor.widgets import key_order, model_fields
+from carers_hub.data.facts import Fact
+from carers_hub.data.models import Contact, PageMeta
+from carers_hub.data.service_models import Organisation, Service
+from carers_hub.editor.widgets import key_order, model_fields
 
 # Data files the editor opens: (collection entry name, file, top-level list, the model of one item, label).
 DATA_FILES = (

@@ -11,8 +11,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from hooks.data.models import Editor
-from hooks.editor import collections
+from carers_hub.data.models import Editor
+from carers_hub.editor import collections
 
 Mode = Literal["local", "github", "unset"]
 MEDIA = {"media_folder": "content/assets/images", "public_folder": "/assets/images"}

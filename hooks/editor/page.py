@@ -17,7 +17,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from hooks.core.problems import Problem, ProblemsFound
+from carers_hub.core.problems import Problem, ProblemsFound
 
 FOLDER = "admin"
 BUNDLE = Path("node_modules/decap-cms/dist")  # Decap CMS, for the local server (make edit)

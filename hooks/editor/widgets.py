@@ -13,8 +13,8 @@ from typing import Any, Literal, Mapping, Union
 
 from pydantic import BaseModel
 
-from hooks.data import fields as kinds
-from hooks.data.site_data import EXAMPLES, fix_for
+from carers_hub.data import fields as kinds
+from carers_hub.data.site_data import EXAMPLES, fix_for
 
 # Form patterns: the shape the build checks. The build is stricter for phones (libphonenumber knows which UK
 # ranges exist): a number can pass the form and still be refused by the build, never the other way round.

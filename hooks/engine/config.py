@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hooks.core.problems import Problem
+from carers_hub.core.problems import Problem
 
 SEARCH_PLUGINS = ("material/search", "search")
 

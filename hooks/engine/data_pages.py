@@ -16,7 +16,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from hooks.directory.generated import Generated
+from carers_hub.directory.generated import Generated
 
 ID = re.compile(r'\sid="([^"]+)"')
 

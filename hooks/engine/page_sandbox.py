@@ -25,8 +25,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.ext import Extension
 from jinja2.sandbox import SandboxedEnvironment
 
-from hooks.checks import page_template
-from hooks.core.problems import Problem
+from carers_hub.checks import page_template
+from carers_hub.core.problems import Problem
 
 COUPLING = ("coupling point 'page sandbox' (docs/developers/how-it-works.md) has changed: mkdocs-macros no longer "
             "renders pages with the environment `install` gave it ({}). Pages must not render outside the sandbox.")

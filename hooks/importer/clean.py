@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from hooks.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, WebUrl
+from carers_hub.data.fields import Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, WebUrl
 
 BLOCKS = {"p", "div", "section", "article", "header", "footer", "main", "aside", "blockquote", "pre", "table",
           "tr", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "figure"}

@@ -24,10 +24,10 @@ from urllib.parse import quote, urlsplit
 
 from pydantic import ValidationError
 
-from hooks.data.service_models import WEEKDAYS, Category, Organisation, Service
-from hooks.importer import clean
-from hooks.importer.mapping import Mapping
-from hooks.importer.shapes import FeedLocation, FeedService, FeedTerm
+from carers_hub.data.service_models import WEEKDAYS, Category, Organisation, Service
+from carers_hub.importer import clean
+from carers_hub.importer.mapping import Mapping
+from carers_hub.importer.shapes import FeedLocation, FeedService, FeedTerm
 
 # Fixed forever: a feed id that is not a UUID always gives the same UUID (with the feed's host name).
 IMPORT_NAMESPACE = uuidlib.UUID("3b0f8a4e-2f6d-4c1e-9d57-8a1c2e6b4f03")

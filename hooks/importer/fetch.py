@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from hooks.importer import limits
+from carers_hub.importer import limits
 
 USER_AGENT = "CarersHub-import/1 (+https://github.com/; make import-directory)"
 RETRY_STATUSES = {408, 425, 429, 500, 502, 503, 504}

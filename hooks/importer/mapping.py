@@ -13,10 +13,10 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from hooks.core import yaml_source
-from hooks.data.base import Strict
-from hooks.data.fields import SafeText, Slug
-from hooks.data.site_data import validate
+from carers_hub.core import yaml_source
+from carers_hub.data.base import Strict
+from carers_hub.data.fields import SafeText, Slug
+from carers_hub.data.site_data import validate
 
 FILE = "import/mapping.yaml"
 

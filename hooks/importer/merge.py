@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from hooks.core.render import timestamp
+from carers_hub.core.render import timestamp
 
 MISSING = object()
 

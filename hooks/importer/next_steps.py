@@ -7,7 +7,7 @@ these details in the service directory at 127.0.0.1" until mapping.yaml's feed_t
 
 from __future__ import annotations
 
-from hooks.importer.mapping import FILE, Mapping
+from carers_hub.importer.mapping import FILE, Mapping
 
 # The settings an editor should decide, feed_title first: it is on every imported page.
 DECIDE = ("feed_title", "categories_for_terms", "audience_for_terms", "audience", "categories", "how_to_access",

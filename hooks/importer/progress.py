@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from typing import TextIO
 
-from hooks.importer.fetch import Clock, RealClock
+from carers_hub.importer.fetch import Clock, RealClock
 
 BAR = 24
 

@@ -7,7 +7,7 @@ all of them) is refused, and nothing is written, unless the editor says the remo
 
 from __future__ import annotations
 
-from hooks.core.problems import Problem
+from carers_hub.core.problems import Problem
 
 MOST = 0.2  # the share of the last import's services a feed may lose without the editor's say-so
 

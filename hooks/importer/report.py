@@ -9,10 +9,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from hooks.checks.service_text import longest_sentence
-from hooks.data.fields import DIRECTION_CONTROLS
-from hooks.importer.convert import Converted, Note
-from hooks.importer.merge import Merged, as_data
+from carers_hub.checks.service_text import longest_sentence
+from carers_hub.data.fields import DIRECTION_CONTROLS
+from carers_hub.importer.convert import Converted, Note
+from carers_hub.importer.merge import Merged, as_data
 
 SHOW = 200  # rows a section lists before "and N more" (the counts are always whole)
 REPORT = "import/report.md"  # under data/

@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import Any, Literal, TextIO
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from hooks.core.paths import ROOT
-from hooks.core.problems import Problem, ProblemsFound
-from hooks.core.today import today as current_date
-from hooks.data import services as services_data
-from hooks.data import site_data
-from hooks.data.service_models import CategoriesFile
-from hooks.importer import convert, fetch, mapping, merge, next_steps, removals, report, shapes, store
-from hooks.importer.progress import Progress
+from carers_hub.core.paths import ROOT
+from carers_hub.core.problems import Problem, ProblemsFound
+from carers_hub.core.today import today as current_date
+from carers_hub.data import services as services_data
+from carers_hub.data import site_data
+from carers_hub.data.service_models import CategoriesFile
+from carers_hub.importer import convert, fetch, mapping, merge, next_steps, removals, report, shapes, store
+from carers_hub.importer.progress import Progress
 
 CACHE = ".cache/import-directory"
 REPORT = report.REPORT

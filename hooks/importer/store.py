@@ -23,11 +23,11 @@ from typing import Any
 
 import yaml
 
-from hooks.core.problems import Problem, ProblemsFound
-from hooks.core.render import timestamp
-from hooks.core.yaml_source import load_text
-from hooks.data.service_models import Organisation, Service
-from hooks.importer.merge import as_data
+from carers_hub.core.problems import Problem, ProblemsFound
+from carers_hub.core.render import timestamp
+from carers_hub.core.yaml_source import load_text
+from carers_hub.data.service_models import Organisation, Service
+from carers_hub.importer.merge import as_data
 
 LEGACY_MARKER = "  # ==== Imported by make import-directory: edit below, keep notes in fields (comments here are rewritten) ===="
 IMPORTED = {"services": "services-imported.yaml", "organisations": "organisations-imported.yaml"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hooks.data.models import Colours
+from carers_hub.data.models import Colours
 
 
 def council_css(colours: Colours) -> str:

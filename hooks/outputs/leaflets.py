@@ -26,12 +26,12 @@ from urllib.request import url2pathname
 
 from markupsafe import Markup
 
-from hooks.core import urls
-from hooks.core.source_lines import first_line
-from hooks.core.paths import OVERRIDES
-from hooks.core.problems import Problem
-from hooks.core.render import long_date
-from hooks.data.models import PageMeta
+from carers_hub.core import urls
+from carers_hub.core.source_lines import first_line
+from carers_hub.core.paths import OVERRIDES
+from carers_hub.core.problems import Problem
+from carers_hub.core.render import long_date
+from carers_hub.data.models import PageMeta
 
 STYLESHEET = OVERRIDES / "assets" / "stylesheets" / "leaflet.css"
 # The page's article (coupling point "article markup"), without what the build adds for search only: the

@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from hooks.core import urls
-from hooks.data.services import Directory
-from hooks.directory.service_pages import service_src
+from carers_hub.core import urls
+from carers_hub.data.services import Directory
+from carers_hub.directory.service_pages import service_src
 
 PATH = "services/near-me.json"
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from hooks.core import html_read
-from hooks.core.problems import Problem
+from carers_hub.core import html_read
+from carers_hub.core.problems import Problem
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from typing import Mapping
 
 from markupsafe import Markup
 
-from hooks.outputs import stop_words
+from carers_hub.outputs import stop_words
 
 OUTPUT = "pagefind"  # site/pagefind/: what overrides/assets/javascripts/site-search.js imports
 ARTICLE_OPEN = re.compile(r'<article class="md-content__inner md-typeset">')  # coupling point "article markup"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
-from hooks.data.models import ReportProblem
+from carers_hub.data.models import ReportProblem
 
 # Percent-encode everything but letters, digits and - . _ ~ (RFC 3986 "unreserved"), as RFC 6068 asks of
 # mailto: headers: a space is %20 (never +), a new line %0D%0A.

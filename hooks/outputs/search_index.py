@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from hooks.data.models import SynonymsFile
-from hooks.core.yaml_source import load_text
+from carers_hub.data.models import SynonymsFile
+from carers_hub.core.yaml_source import load_text
 
 
 def groups(synonyms: SynonymsFile) -> list[list[str]]:

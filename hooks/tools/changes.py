@@ -1,6 +1,6 @@
 """Which kind of change CI is looking at: only what editors change (content/ and data/), or anything else.
 
-    python3 -m hooks.tools.changes BEFORE      (CI's "What changed" step; standard library only, no venv needed)
+    python3 -m carers_hub.tools.changes BEFORE      (CI's "What changed" step; standard library only, no venv needed)
 
 Lists the files changed between BEFORE (a push's previous head, or a pull request's base) and HEAD, and writes
 `scope=content` or `scope=code` to GitHub's step outputs. A content change is built, checked and published

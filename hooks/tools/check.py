@@ -1,7 +1,7 @@
 """`make check`: build the site as it will be published and run every check an editor cares about.
 
-    python -m hooks.tools.check                 build with MkDocs, then check the result
-    python -m hooks.tools.check --site DIR      check a site some other way built (another engine, say)
+    python -m carers_hub.tools.check                 build with MkDocs, then check the result
+    python -m carers_hub.tools.check --site DIR      check a site some other way built (another engine, say)
 
 Prints one summary: what failed, in which file and line, and how to fix it. Exit 0 only if all passed.
 """
@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from hooks.checks import built_site, links, oruk_validator, service_text
-from hooks.core import yaml_source
-from hooks.core.paths import ROOT
-from hooks.core.problems import Problem, ProblemsFound, exits_on_problems
-from hooks.core.today import today
-from hooks.data import front_matter, services, site_data
-from hooks.tools import freshness, reading_report
+from carers_hub.checks import built_site, links, oruk_validator, service_text
+from carers_hub.core import yaml_source
+from carers_hub.core.paths import ROOT
+from carers_hub.core.problems import Problem, ProblemsFound, exits_on_problems
+from carers_hub.core.today import today
+from carers_hub.data import front_matter, services, site_data
+from carers_hub.tools import freshness, reading_report
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Replay jobs of the publishing workflow on this machine, before GitHub runs them.
 
-    python -m hooks.tools.ci_replay --job report --event pull_request [--out DIR] [--base REV]
+    python -m carers_hub.tools.ci_replay --job report --event pull_request [--out DIR] [--base REV]
     make ci-replay JOB=report EVENT=pull_request          (JOB=test-and-build,publish for a push to main)
 
 Clones this copy (its uncommitted changes included) into a temporary folder with no .venv and no node_modules,
@@ -19,8 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from hooks.ci import replay, workspace
-from hooks.core.paths import ROOT
+from carers_hub.ci import replay, workspace
+from carers_hub.core.paths import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hooks.core.paths import ROOT
+from carers_hub.core.paths import ROOT
 
 SERVER = Path(__file__).resolve().parents[1] / "editor" / "js" / "local_server.cjs"
 

@@ -1,6 +1,6 @@
 """What falls due for review (pages, services, crisis contacts and facts, soonest first), and what to confirm.
 
-    .venv/bin/python -m hooks.tools.freshness [--days 60]      (or: make freshness)
+    .venv/bin/python -m carers_hub.tools.freshness [--days 60]      (or: make freshness)
 
 Prints a table a team can plan from. Exits with 1 if anything is already overdue, so the weekly
 scheduled job fails (and tells someone) even when nobody has changed the site. Below the table it lists the
@@ -17,14 +17,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterator
 
-from hooks.data import facts
-from hooks.data import front_matter as pages
-from hooks.data import services
-from hooks.data import site_data
-from hooks.core.paths import ROOT
-from hooks.core.today import today as current_date
-from hooks.core.problems import Problem, ProblemsFound
-from hooks.data.models import PageMeta
+from carers_hub.data import facts
+from carers_hub.data import front_matter as pages
+from carers_hub.data import services
+from carers_hub.data import site_data
+from carers_hub.core.paths import ROOT
+from carers_hub.core.today import today as current_date
+from carers_hub.core.problems import Problem, ProblemsFound
+from carers_hub.data.models import PageMeta
 
 
 

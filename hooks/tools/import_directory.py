@@ -1,6 +1,6 @@
 """`make import-directory SOURCE=...`: bring in a council's Open Referral UK directory for an editor to review.
 
-    python -m hooks.tools.import_directory SOURCE [--rate 5] [--workers 4] [--timeout 30] [--retries 3]
+    python -m carers_hub.tools.import_directory SOURCE [--rate 5] [--workers 4] [--timeout 30] [--retries 3]
                                                  [--max-size 50] [--details auto|always|never] [--fresh]
                                                  [--dry-run] [--accept-removals]
 
@@ -15,11 +15,11 @@ from __future__ import annotations
 import argparse
 import sys
 
-from hooks.core.paths import ROOT
-from hooks.core.problems import ProblemsFound
-from hooks.importer.fetch import MAX_BYTES, FetchError
-from hooks.importer.run import CACHE, Options, run
-from hooks.importer.store import WriteFailed
+from carers_hub.core.paths import ROOT
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.importer.fetch import MAX_BYTES, FetchError
+from carers_hub.importer.run import CACHE, Options, run
+from carers_hub.importer.store import WriteFailed
 
 UNCHANGED = "Nothing in data/ was changed."
 

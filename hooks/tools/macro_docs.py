@@ -1,13 +1,13 @@
 """Write the handbook's macros reference from the macros' own docstrings, so it cannot drift.
 
-    .venv/bin/python -m hooks.tools.macro_docs > docs/editors/macros.md   (or: make docs)
+    .venv/bin/python -m carers_hub.tools.macro_docs > docs/editors/macros.md   (or: make docs)
 
 tests/test_handbook.py fails if docs/editors/macros.md differs from what this prints.
 """
 
 from __future__ import annotations
 
-from hooks.checks.page_template import VARIABLES, site_macros
+from carers_hub.checks.page_template import VARIABLES, site_macros
 
 HEADER = """# Macros reference
 

@@ -14,11 +14,11 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from hooks.checks import placeholders
-from hooks.core.paths import ROOT
-from hooks.core.problems import exits_on_problems
-from hooks.core.yaml_source import load_text
-from hooks.core.today import today as current_date
+from carers_hub.checks import placeholders
+from carers_hub.core.paths import ROOT
+from carers_hub.core.problems import exits_on_problems
+from carers_hub.core.yaml_source import load_text
+from carers_hub.core.today import today as current_date
 
 REVIEW_AFTER = timedelta(days=182)  # about 6 months
 
@@ -95,7 +95,7 @@ def new_service(service_id: str, name: str, root: Path = ROOT, today: date | Non
     # and the file is written in the browser editor's style, as the style check expects (hooks/editor/canonical.py).
     with services.open("a", encoding="utf-8") as handle:
         handle.write(entry)
-    from hooks.editor import canonical
+    from carers_hub.editor import canonical
 
     canonical.canonical([services], root, write=True)
     return services

@@ -1,7 +1,7 @@
 """The report an editor reads on their pull request: every problem the build and `make check` found, grouped in
 words an editor uses (reading level, links, review dates ...), each with where it is and how to fix it.
 
-    python -m hooks.tools.pr_report [--out checks-report.md]      (or: make pr-report)
+    python -m carers_hub.tools.pr_report [--out checks-report.md]      (or: make pr-report)
 
 Builds the site as it will be published, recording its problems as data (hooks/core/problem_log.py), then runs
 the same checks of the built site as `make check` (hooks/tools/check.py). Writes the report as Markdown to --out
@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from hooks.core import problem_log
-from hooks.core.paths import ROOT
-from hooks.core.problems import ERRORS_PAGE, Problem
-from hooks.tools import check
+from carers_hub.core import problem_log
+from carers_hub.core.paths import ROOT
+from carers_hub.core.problems import ERRORS_PAGE, Problem
+from carers_hub.tools import check
 
 MARK = "<!-- carers-hub-checks -->"  # finds the comment again, to update it rather than add another
 SHOW = 30  # problems shown in each group; the rest are counted

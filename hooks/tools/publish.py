@@ -1,6 +1,6 @@
 """Put a finished build in place of the live site, so the site folder always holds one whole site.
 
-    .venv/bin/python -m hooks.tools.publish NEW LIVE      (make site: .site-build -> site)
+    .venv/bin/python -m carers_hub.tools.publish NEW LIVE      (make site: .site-build -> site)
 
 `rm -rf site && mv .site-build site`, stopped between its two commands or while rm deletes, left a site
 folder with part of the old site or none. swap() never deletes anything still in place: on Linux the two

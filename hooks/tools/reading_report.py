@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-from hooks.core import urls
-from hooks.core.yaml_source import load_text
-from hooks.checks import readability
-from hooks.checks import reading_rules
-from hooks.data.models import PageMeta
-from hooks.data.site_data import SiteData
+from carers_hub.core import urls
+from carers_hub.core.yaml_source import load_text
+from carers_hub.checks import readability
+from carers_hub.checks import reading_rules
+from carers_hub.data.models import PageMeta
+from carers_hub.data.site_data import SiteData
 
-from hooks.outputs.leaflets import ARTICLE  # the article without the search words
+from carers_hub.outputs.leaflets import ARTICLE  # the article without the search words
 
 
 @dataclass(frozen=True)

@@ -30,11 +30,11 @@ def indexed_site(built_site: Path, target: Path, generator: str, services: int, 
     bench/<generator>.py (the shipped services among them)."""
     import importlib
 
-    from hooks.data.services import load_directory
-    from hooks.data.site_data import load_site_data
-    from hooks.directory.service_pages import service_page
-    from hooks.outputs import pagefind_index, search_index
-    from hooks.site_build import data_page_marks
+    from carers_hub.data.services import load_directory
+    from carers_hub.data.site_data import load_site_data
+    from carers_hub.directory.service_pages import service_page
+    from carers_hub.outputs import pagefind_index, search_index
+    from carers_hub.site_build import data_page_marks
 
     data_dir = target / "data"
     shutil.copytree(ROOT / "data", data_dir)

@@ -10,7 +10,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from hooks.site_build import SiteView
+from carers_hub.site_build import SiteView
 
 
 def macros_plugin(root: Path, data, directory):

@@ -30,7 +30,7 @@ def published_admin(root: Path, editor: str) -> Path:
     import os
 
     from conftest import edit, load_data
-    from hooks.site_build import SiteBuild
+    from carers_hub.site_build import SiteBuild
 
     project = root / "project"
     shutil.copytree(ROOT / "data", project / "data")

@@ -3,7 +3,7 @@ new page or service finished."""
 
 from __future__ import annotations
 
-from hooks.checks import placeholders
+from carers_hub.checks import placeholders
 
 
 def fill_page(text: str) -> str:
