@@ -103,18 +103,20 @@ system-packages: ## Install the Debian packages the tests need (as root), or say
 build-packages: ## Install only the Debian packages building the site needs (PDF leaflets, Node.js), as root, or say the command
 	@bash tests/support/system-packages build
 
-WORKERS ?= 2  # tests run in two processes: the machines this is built for have two cores
+WORKERS ?= auto  # one test process a core (two on the machines this is built for)
+# A module's tests that share a site built once for the module run on one worker (tests/conftest.py groups them).
+XDIST := -n $(WORKERS) --dist loadgroup
 
 test: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Run every test, browser tests included
-	$(BIN)/python -m pytest -n $(WORKERS)
+	$(BIN)/python -m pytest $(XDIST)
 
 # Tests that launch Chromium or build a site are found by what they use (tests/support/fast.py).
 test-fast: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The edit-and-test loop: every test that launches no browser and builds no site (about a minute)
-	$(BIN)/python -m pytest -n $(WORKERS) -q -m "not browser and not whole_site and not built_site"
+	$(BIN)/python -m pytest $(XDIST) -q -m "not browser and not whole_site and not built_site"
 
 test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The whole suite as if today were 2027-06-01, then 2030-01-01 (CI: weekly)
-	datefudge 2027-06-01 $(BIN)/python -m pytest -q -n $(WORKERS)
-	datefudge 2030-01-01 $(BIN)/python -m pytest -q -n $(WORKERS)
+	datefudge 2027-06-01 $(BIN)/python -m pytest -q $(XDIST)
+	datefudge 2030-01-01 $(BIN)/python -m pytest -q $(XDIST)
 
 # tests/test_any_input.py puts every kind of value into every field: the suite tries 150 (each for data/ and for
 # front matter), this ten times as many.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,7 +33,7 @@ sys.path.insert(0, CHECKOUT)
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [CHECKOUT, os.environ.get("PYTHONPATH")]))
 
 from carers_hub.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
-from support import fast  # noqa: E402
+from support import build_cache, fast  # noqa: E402
 from support.clock import content_date  # noqa: E402
 from support.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
 
@@ -75,12 +76,30 @@ def build(project: Path, site_dir: Path | None = None, strict: bool = True, engi
     return subprocess.run(command, cwd=project, capture_output=True, text=True, timeout=300, env=env or ENV)
 
 
+PROBLEM = re.compile(r"(Error|Warning) in (.*?)\[([A-Z]+(?:_[A-Z]+)+)\]", re.DOTALL)  # hooks/core/problems.py
+
+
+def reported(output: str) -> list[tuple[str, str, str]]:
+    """Each problem a build printed, as (Error or Warning, its whole text, its code)."""
+    return [(m.group(1), m.group(0), m.group(3)) for m in PROBLEM.finditer(output)]
+
+
+def assert_error(output: str, code: str, *texts: str) -> None:
+    """One build can show several mistakes: this one was reported as an error (not a warning), with every text in
+    that one problem, so the test fails if this check stops finding it whatever the other mistakes do."""
+    found = [text for kind, text, c in reported(output) if c == code and kind == "Error"]
+    assert any(all(t in text for t in texts) for text in found), f"no {code} error with {texts} in:\n{output}"
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m reads the markers
 def pytest_collection_modifyitems(config, items):
-    """Mark the tests that launch Chromium or build a site, so `make test-fast` can leave them out."""
+    """Mark the tests that launch Chromium or build a site, so `make test-fast` can leave them out; and group the
+    tests of a module that share work done once for the module (a site built, a browser's findings)."""
     for item in items:
         for kind in fast.kinds(item):
             item.add_marker(kind)
+        if fast.shares_module_work(item):  # `--dist loadgroup` (make test) runs them on one worker: done once
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
 
 
 @pytest.fixture
@@ -89,12 +108,14 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The shipped example, built once with --strict."""
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = build(ROOT, site)
-    assert result.returncode == 0, f"The example site did not build:\n{result.stdout}\n{result.stderr}"
-    return site
+def built_site() -> Path:
+    """The shipped example, built with --strict once for every worker and every run with the same inputs
+    (support/build_cache.py). Read it; never change it."""
+    def make(site: Path) -> None:
+        result = build(ROOT, site)
+        assert result.returncode == 0, f"The example site did not build:\n{result.stdout}\n{result.stderr}"
+
+    return build_cache.built_once("example", build_cache.inputs_key(ROOT, ENV), make)
 
 
 @pytest.fixture(scope="session")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from support.browser import axe_violations as violations
+from support.browser import IN_FLIGHT, axe_sweep, axe_violations as violations
 
 from carers_hub.checks.built_site import html_pages
+from carers_hub.checks.links import serve
 
 pytestmark = pytest.mark.browser
 
@@ -99,17 +100,28 @@ def one_list_of_each_depth(pages: list[str]) -> list[str]:
 
 @pytest.mark.parametrize("width, scheme", VIEWS, ids=[f"{w}px-{s}" for w, s in VIEWS])
 def test_every_page_has_no_wcag_violations(browser, built_site, site_url, width, scheme):
-    """Not a sample: every built page, in one browser tab, at the phone width in light colours. The other three
-    views check every page too, except that of the hundreds of lists of services (one template, filled with
-    different services) they check one of each depth."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    tab = context.new_page()
-    pages, found = every_page(built_site), []
+    """Not a sample: every built page, at the phone width in light colours. The other three views check every
+    page too, except that of the hundreds of lists of services (one template, filled with different services)
+    they check one of each depth. Several pages at once in one browser context (support/browser.py axe_sweep)."""
+    pages = every_page(built_site)
     if (width, scheme) != VIEWS[0]:
         pages = one_list_of_each_depth(pages)
     assert len(pages) > 100
-    for address in pages:
-        tab.goto(site_url + address)
-        found += [f"{address}: {problem}" for problem in violations(tab)]
-    context.close()
+    found = axe_sweep(browser, site_url, pages, width, scheme)
     assert not found, f"{len(found)} violations:\n" + "\n".join(found[:40])
+
+
+def test_the_sweep_reports_every_page_s_violations_whichever_tab_checks_it(browser, tmp_path):
+    """The sweep can fail: of more pages than it checks at once, each with a different mistake, every one is
+    reported against its own address (a page checked twice, or a tab's answer taken for another's, would not)."""
+    mistakes = {f"/p{n}/": f'<img src="x{n}.png">' if n % 2 else f'<a href="/q{n}"></a>'
+                for n in range(IN_FLIGHT * 2 + 1)}
+    for address, body in mistakes.items():
+        page = tmp_path / address.strip("/") / "index.html"
+        page.parent.mkdir()
+        page.write_text(f'<!doctype html><html lang="en"><head><title>t</title></head><body><main>{body}</main>'
+                        "</body></html>")
+    with serve(tmp_path) as base:
+        found = axe_sweep(browser, base, list(mistakes), 320, "light")
+    reported = {line.split(": ")[0]: line.split(": ")[1] for line in found}
+    assert reported == {a: "image-alt" if int(a[2:-1]) % 2 else "link-name" for a in mistakes}, found

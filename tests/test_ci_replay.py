@@ -268,6 +268,9 @@ def test_the_report_job_on_pull_requests(clone, tmp_path):
     assert "Split it into two" in sections["sentence"]
     assert f"line {where['review']}" in sections["review"] and "Check the page is still right" in sections["review"]
     assert f"line {where['link']}" in sections["link"] and "Check the link." in sections["link"]
+    assert "words; pages allow 25" in sections["sentence"] and "due for review on 2025-12-01" in sections["review"]
+    assert 'the link "old-guide.md"' in sections["link"]
+    assert "The site did not build" in body and "Other messages" not in body  # nothing left unexplained
     assert (tmp_path / "pr-2" / "step-summary.md").read_text() == body  # the job's summary page holds it too
 
     # The editor fixes them and pushes again: the job passes, and the same comment now says so.
@@ -281,3 +284,5 @@ def test_the_report_job_on_pull_requests(clone, tmp_path):
                                   {"call": "updateComment", "comment_id": comment["id"]}]
     (updated,) = store["comments"]
     assert updated["id"] == comment["id"] and "All checks passed" in updated["body"] and "to fix" not in updated["body"]
+    # The second push's summary is written after the first's (the replay keeps one summary file for the pull request).
+    assert (tmp_path / "pr-2" / "step-summary.md").read_text().endswith(updated["body"])

@@ -11,9 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
 
 from conftest import ROOT
 from carers_hub.directory.open_data import ServiceList, ServiceRecord
@@ -22,14 +19,20 @@ SCHEMAS = ROOT / "hooks" / "checks" / "oruk-3.0" / "schema"
 PREFIX = "https://openreferraluk.org/specifications/3.0/schema/"
 
 
-def registry() -> Registry:
+def registry():
     """Map the schemas' absolute $refs to the local folder: nothing is fetched."""
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     resources = [(PREFIX + path.name, Resource.from_contents(json.loads(path.read_text()), default_specification=DRAFT202012))
                  for path in SCHEMAS.glob("*.json")]
     return Registry().with_resources(resources)
 
 
-def validator(name: str) -> Draft202012Validator:
+def validator(name: str):
+    # jsonschema is imported here, not when the module is collected: its import takes about 2 s in each worker.
+    from jsonschema import Draft202012Validator
+
     schema = json.loads((SCHEMAS / name).read_text())
     return Draft202012Validator(schema, registry=registry(), format_checker=Draft202012Validator.FORMAT_CHECKER)
 

@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
-from conftest import ENV, edit, line_of
 from carers_hub.checks import links
 from carers_hub.core.problems import Problem
 from carers_hub.tools import pr_report
@@ -105,40 +100,5 @@ Result     Valid: 200 OK
     assert "a page that does not exist" in found[0].message and "a heading that does not exist" in found[1].message
 
 
-def run_report(project: Path, tmp_path: Path) -> tuple[subprocess.CompletedProcess, str, str]:
-    summary = tmp_path / "summary.md"
-    env = {**ENV, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_SERVER_URL": "https://github.com",
-           "GITHUB_REPOSITORY": "council/carers-site", "PR_HEAD_SHA": "abc123"}
-    result = subprocess.run([sys.executable, "-m", "carers_hub.tools.pr_report", "--out", str(tmp_path / "report.md")],
-                            cwd=project, capture_output=True, text=True, timeout=600, env=env)
-    return result, (tmp_path / "report.md").read_text(), summary.read_text()
-
-
-def test_a_real_failing_change_is_reported_in_plain_words(project, tmp_path):
-    page = project / "content" / "support" / "carers-assessment.md"
-    long = ("You can ask for an assessment at any time and the council will then arrange a meeting with you at a "
-            "place and a time that suits you and the person you look after best.")
-    edit(page, "It is free.", "It is free. " + long)
-    edit(page, "last_reviewed: 2026-11-23\nreview_by: 2027-05-23", "last_reviewed: 2025-06-01\nreview_by: 2025-12-01")
-    edit(page, "## Your right to an assessment\n", "## Your right to an assessment\n\nRead [the old guide](old-guide.md).\n")
-
-    result, report, summary = run_report(project, tmp_path)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert summary == report
-    file = "content/support/carers-assessment.md"
-    reading = report.split("### Reading level")[1].split("###")[0]
-    assert f"[{file}, line {line_of(page, long)}]({SOURCE}{file}#L{line_of(page, long)})" in reading
-    assert "words; pages allow 25" in reading and "How to fix: Split it into two" in reading
-    review = report.split("### Review dates")[1].split("###")[0]
-    assert f"{file}, line {line_of(page, 'review_by:')}" in review and "due for review on 2025-12-01" in review
-    assert "How to fix: Check the page is still right" in review
-    broken = report.split("### Links")[1].split("###")[0]
-    assert f"{file}, line {line_of(page, 'old-guide.md')}" in broken and 'the link "old-guide.md"' in broken
-    assert "How to fix: Check the link." in broken
-    assert "The site did not build" in report and "Other messages" not in report
-
-
-def test_a_clean_change_passes_with_every_check_run(project, tmp_path):
-    result, report, summary = run_report(project, tmp_path)
-    assert result.returncode == 0, report + result.stderr[-3000:]
-    assert "All checks passed" in report and summary == report
+# The report on a real change with three mistakes, and on a clean one, built and checked end to end: in
+# tests/test_ci_replay.py test_the_report_job_on_pull_requests, which runs the same `make pr-report` in a fresh clone.

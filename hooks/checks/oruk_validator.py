@@ -24,10 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, FormatChecker
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
-
 
 ORUK = Path(__file__).parent / "oruk-3.0"  # ORUK 3.0's schemas (schema/) and OpenAPI file, unchanged
 PREFIX = "https://openreferraluk.org/specifications/3.0/schema/"
@@ -70,6 +66,12 @@ class Schemas:
     """The OpenAPI file's response schema for each path, its absolute $refs read from the local folder."""
 
     def __init__(self, folder: Path = ORUK):
+        # Imported here: jsonschema takes about 2 s to import (its IRI format parser is built on import), which
+        # every process importing this module (make check, each test worker) would pay before validating.
+        from jsonschema import FormatChecker
+        from referencing import Registry, Resource
+        from referencing.jsonschema import DRAFT202012
+
         resources = [(PREFIX + path.name, Resource.from_contents(json.loads(path.read_text()),
                                                                  default_specification=DRAFT202012))
                      for path in (folder / "schema").glob("*.json")]
@@ -79,6 +81,8 @@ class Schemas:
         self.checker = FormatChecker(FORMATS)
 
     def errors(self, path: str, document) -> list[str]:
+        from jsonschema import Draft202012Validator
+
         ref = self.paths[path]["get"]["responses"]["200"]["content"][JSON_TYPE]["schema"]["$ref"]
         validator = Draft202012Validator({"$ref": ref}, registry=self.registry, format_checker=self.checker)
         return [f"{'/'.join(map(str, e.absolute_path)) or 'the document'}: {e.message}"

@@ -44,7 +44,14 @@ def _builds(node: ast.AST, helpers: dict[str, ast.AST], seen: set[str]) -> bool:
 
 def function_builds(function) -> bool:
     """Whether `function` (or a helper of its module it calls) builds or serves a site."""
-    function = inspect.unwrap(function)
+    try:
+        return _function_builds(inspect.unwrap(function))
+    except TypeError:  # not hashable: not cached
+        return _function_builds.__wrapped__(inspect.unwrap(function))
+
+
+@lru_cache(maxsize=None)  # a fixture is asked about once for each test using it: parsed once
+def _function_builds(function) -> bool:
     module = inspect.getmodule(function)
     try:
         node = ast.parse(textwrap.dedent(inspect.getsource(function)))
@@ -68,3 +75,11 @@ def kinds(item) -> set[str]:
     if any(function_builds(f) for f in [getattr(item, "function", None), *fixtures] if f is not None):
         found.add("whole_site")
     return found
+
+
+def shares_module_work(item) -> bool:
+    """Whether `item` uses a fixture made once for its module (a site built for the module, screenshots taken
+    once): with tests spread over workers by `--dist load`, each worker running one of them would make it again."""
+    definitions = getattr(item, "_fixtureinfo", None)
+    return bool(definitions) and any(d.scope == "module" for defs in definitions.name2fixturedefs.values()
+                                     for d in defs)
