@@ -75,12 +75,12 @@ def described(model: type[BaseModel]) -> list[Described]:
 
 
 def field_label(record: BaseModel, name: str) -> str:
-    """A field's label, as carers read it (templates: `service | field_label("delivery")`)."""
+    """A field's label, as carers read it (templates: `service | field_label("name")`)."""
     return about_of(type(record).model_fields[name]).label
 
 
 def field_words(record: BaseModel, name: str) -> list[str]:
-    """A field's value as carers read it (templates: `service | field_words("delivery")`)."""
+    """A field's value as carers read it (templates: `service | field_words("name")`)."""
     return about_of(type(record).model_fields[name]).words(getattr(record, name))
 
 
@@ -136,7 +136,7 @@ def feed_choices(field_: Described, raw: list[str]) -> tuple[list[str], list[str
 
 
 def read_path(record: Any, path: str) -> list:
-    """The values at a path in a feed record ("service_at_locations[].schedules[].attending_type")."""
+    """The values at a path in a feed record ("service_at_locations[].location.name")."""
     found = [record]
     for step in path.split("."):
         many = step.endswith("[]")

@@ -200,10 +200,10 @@ def _ages(record: dict) -> tuple[Any, Any]:
     return low, high
 
 
-def _described(record: dict) -> dict[str, list[str]]:
+def _described(record: dict, model: type = Service) -> dict[str, list[str]]:
     """Each described field's words in the feed, from every place the field's Oruk says it may be."""
     found = {}
-    for kept in described(Service):
+    for kept in described(model):
         if kept.oruk:
             words = [t for path in kept.oruk.read for t in map(text, read_path(record, path)) if t]
             if words:
