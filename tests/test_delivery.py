@@ -109,5 +109,5 @@ def test_a_value_not_on_the_list_stops_the_build_naming_file_line_field_and_choi
     assert result.returncode != 0 and not (project / "site" / "index.html").exists()
     output = result.stdout + result.stderr
     assert "Traceback" not in output
-    assert_error(output, "VALUE_NOT_ALLOWED", f"data/services.yaml:{line}", "delivery", "'in_person'", "'phone'",
+    assert_error(output, "VALUE_NOT_ALLOWED", f"data/services.yaml, line {line}", "delivery[2]", "'in_person'", "'phone'",
                  "'online'", "'home_visits'")

@@ -31,9 +31,12 @@ class About:
     search: bool = False  # search finds the service by the words of its value
 
     def words(self, value: Any) -> list[str]:
-        """A value as carers read it: each choice's label, or the text itself."""
+        """A value as carers read it: each choice's label, in the choices' order (however the data lists them),
+        or the text itself."""
         values = value if isinstance(value, (list, tuple)) else [] if value is None else [value]
-        return [self.choices.get(v, str(v)) for v in values]
+        if self.choices:
+            return [label for choice, label in self.choices.items() if choice in values]
+        return [str(v) for v in values]
 
 
 @dataclass(frozen=True)
