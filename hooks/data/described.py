@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import typing
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any, Literal, Mapping
 
@@ -67,14 +68,15 @@ def about_of(info: FieldInfo) -> About | None:
     return _first(info.metadata, About)
 
 
-def described(model: type[BaseModel]) -> list[Described]:
-    """The model's fields that carry an About, in the model's order."""
+@lru_cache(maxsize=None)
+def described(model: type[BaseModel]) -> tuple[Described, ...]:
+    """The model's fields that carry an About, in the model's order (read once a model: every record asks)."""
     found = []
     for name, info in model.model_fields.items():
         about = _first(info.metadata, About)
         if about is not None:
             found.append(Described(name, info, about, _first(info.metadata, Oruk)))
-    return found
+    return tuple(found)
 
 
 def field_label(record: BaseModel, name: str) -> str:
@@ -150,13 +152,14 @@ def read_path(record: Any, path: str) -> list:
 
 
 def write_path(record: dict, path: str, value: Any) -> None:
-    """Set a value at a path in an open data record; a list on the way that is missing is left missing."""
+    """Set a value at a path in an open data record ("schedules[].attending_type": in each schedule); where a
+    dict or list on the way is missing, nothing is written there."""
     *steps, last = path.split(".")
     targets = [record]
     for step in steps:
-        name = step.removesuffix("[]")
-        targets = [item for target in targets for item in
-                   (target.get(name) or [] if step.endswith("[]") else [target.get(name) or {}])
-                   if isinstance(item, dict)]
+        children = [target.get(step.removesuffix("[]")) for target in targets]
+        if step.endswith("[]"):
+            children = [item for child in children if isinstance(child, list) for item in child]
+        targets = [child for child in children if isinstance(child, dict)]
     for target in targets:
         target[last] = value

@@ -116,6 +116,8 @@ class Service(Strict):
     ), Oruk(
         read=("attending_type", "schedules[].attending_type", "service_at_locations[].attending_type",
               "service_at_locations[].schedules[].attending_type"),
+        # HSDS-UK 3.0 has no place for it on a service, only a schedule's free-text attending_type; the service's
+        # own attending_type is ORUK v1's name, published as an extra property (3.0 allows them).
         write=("attending_type", "schedules[].attending_type"),
         values={"venue": "in_person", "in person": "in_person", "face to face": "in_person", "phone": "phone",
                 "telephone": "phone", "by phone": "phone", "online": "online", "video": "online",
