@@ -152,7 +152,7 @@ def read_path(record: Any, path: str) -> list:
 
 
 def write_path(record: dict, path: str, value: Any) -> None:
-    """Set a value at a path in an open data record ("schedules[].attending_type": in each schedule); where a
+    """Set a value at a path in an open data record ("schedules[].notes": in each schedule); where a
     dict or list on the way is missing, nothing is written there."""
     *steps, last = path.split(".")
     targets = [record]
