@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from carers_hub.core.paths import THEME
+from carers_hub.data.described import field_label, field_words
 
 
 
@@ -38,6 +39,8 @@ def environment(overrides: Path = THEME) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["long_date"] = long_date
+    env.filters["field_label"] = field_label  # a described field's label and words (hooks/data/described.py)
+    env.filters["field_words"] = field_words
     return env
 
 

@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from carers_hub.data.fields import ClockTime, Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug, WebUrl
 from carers_hub.data.base import DataFile, Strict
+from carers_hub.data.described import About, Oruk
 from carers_hub.data.provenance import Source
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -106,6 +107,22 @@ class Service(Strict):
     website: WebUrl | None = None  # http:// kept: the page says it is not secure
     languages: list[SafeText] = []
     locations: list[Location] = []
+    delivery: Annotated[list[Literal["in_person", "phone", "online", "home_visits"]] | None, About(
+        label="How you can use it",
+        hint="Ways carers can use the service: write only those the service's own words or page say.",
+        example="[in_person, phone]",
+        choices={"in_person": "In person", "phone": "By phone", "online": "Online", "home_visits": "Home visits"},
+        search=True,
+    ), Oruk(
+        read=("attending_type", "schedules[].attending_type", "service_at_locations[].attending_type",
+              "service_at_locations[].schedules[].attending_type"),
+        # HSDS-UK 3.0 has no place for it on a service, only a schedule's free-text attending_type; the service's
+        # own attending_type is ORUK v1's name, published as an extra property (3.0 allows them).
+        write=("attending_type", "schedules[].attending_type"),
+        values={"venue": "in_person", "in person": "in_person", "face to face": "in_person", "phone": "phone",
+                "telephone": "phone", "by phone": "phone", "online": "online", "video": "online",
+                "home visit": "home_visits", "home visits": "home_visits", "at home": "home_visits"},
+    )] = None
     opening_hours: list[OpeningHours] = []
     hours_note: SafeText | None = None
     source: Source

@@ -16,6 +16,8 @@ from carers_hub.checks import placeholders
 from carers_hub.core import yaml_source
 from carers_hub.core.yaml_source import field_name
 from carers_hub.data import provenance
+from carers_hub.data.described import described
+from carers_hub.data.service_models import Service
 from carers_hub.data.facts import Fact, FactsFile
 from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
@@ -37,6 +39,8 @@ EXAMPLES = {
     "area": "England", "how_to_access": "self-referral", "organisation": "carers-uk",
     "definition": "Money from the council that you use to buy support.",
     "unit": "pounds_per_week", "value": "86.45", "valid_from": "2026-04-06", "valid_until": "2027-04-05",
+    # and each described field's own (hooks/data/described.py)
+    **{kept.name: kept.about.example for kept in described(Service)},
 }
 
 # What each kind of error means and how to fix it. Codes are listed in the handbook's errors page.
