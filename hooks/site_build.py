@@ -87,7 +87,8 @@ class SiteView:
 
     data: site_data.SiteData
     directory: services.Directory
-    page_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # every page's address, by its path under content/
+    # every page's address, by its path under content/
+    page_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     links: Links | None = None
     editable: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # page path -> its editor entry
 

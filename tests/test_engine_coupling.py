@@ -7,7 +7,6 @@ names its coupling point, so an upgrade that changes one says exactly what broke
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pytest
 from markupsafe import Markup

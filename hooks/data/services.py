@@ -140,7 +140,8 @@ class Placed:
     source: object  # yaml_source.Located
 
 
-def load_list(data_dir: Path, names: tuple[str, ...], model, key: str, code: str, root: Path) -> tuple[list[Placed], list[Problem]]:
+def load_list(data_dir: Path, names: tuple[str, ...], model, key: str, code: str,
+              root: Path) -> tuple[list[Placed], list[Problem]]:
     """The items of the first file and of the others when they exist, checked; an id used in two files is an error."""
     placed, problems, seen = [], [], {}
     for number, name in enumerate(names):

@@ -28,7 +28,8 @@ CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least 
 EXAMPLES = {
     "id": "carers_uk", "name": "Carers UK Helpline", "purpose": "Advice for carers.",
     "phone": '"020 7946 0000"', "sms": '"85258"', "textphone": '"18001 111"',
-    "source": "{url: https://www.example.org/contact-us, kind: own}", "kind": "own", "dated": "2026", "checked": "2026-11-23", "website": "https://www.example.org",
+    "source": "{url: https://www.example.org/contact-us, kind: own}", "kind": "own", "dated": "2026", "checked": "2026-11-23",
+    "website": "https://www.example.org",
     "url": "https://carers.example.org/", "primary": '"#1d4f91"', "accent": '"#b10e1e"',
     "title": "Carer's assessment", "description": "What a carer's assessment is and how to ask for one.",
     "owner": "carers-team@example.org", "last_reviewed": "2026-11-23", "review_by": "2027-05-23",
@@ -251,7 +252,8 @@ class SiteData:
         return {p.name: p for p in self.pictures_file.pictures}
 
 
-def load_file(data_dir: Path, name: str, model: type[Model], root: Path) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
+def load_file(data_dir: Path, name: str, model: type[Model],
+              root: Path) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
     """One data file, checked against its model and its UNIQUE keys."""
     path = data_dir / name
     shown = _shown(path, root)

@@ -62,7 +62,8 @@ def new_page(path: str, title: str, root: Path = ROOT, today: date | None = None
     today = today or current_date()
     path = path.removesuffix(".md")
     if not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*", path):
-        raise SystemExit(f'PAGE must be small letters, numbers and - with / between folders, like support/new-page (not "{path}").')
+        raise SystemExit("PAGE must be small letters, numbers and - with / between folders, like support/new-page "
+                         f'(not "{path}").')
     target = root / "content" / f"{path}.md"
     if target.exists():
         raise SystemExit(f"{target.relative_to(root)} already exists: open it and edit it instead.")
