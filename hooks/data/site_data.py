@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from carers_hub.core.today import today as current_date
 from carers_hub.checks import placeholders
 from carers_hub.core import yaml_source
-from carers_hub.core.yaml_source import field_name
+from carers_hub.core.yaml_source import FieldPath, field_name
 from carers_hub.data import provenance
 from carers_hub.data.facts import Fact, FactsFile
 from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
@@ -180,7 +180,7 @@ def validate(model: type[Model], source: yaml_source.Located) -> Model:
         raise ProblemsFound(to_problems(error, source)) from None
 
 
-def data_file(name: str):
+def data_file(name: str) -> Any:
     """A SiteData field read from data/<name>, checked against the field's model."""
     return field(metadata={"file": name})
 
@@ -273,9 +273,11 @@ def load_file(data_dir: Path, name: str, model: type[Model],
     return loaded, source, problems
 
 
-def load_files(data_dir: Path, holder, root: Path) -> tuple[dict[str, object], dict[str, yaml_source.Located], list[Problem]]:
+def load_files(data_dir: Path, holder: type, root: Path) -> tuple[dict[str, Any], dict[str, yaml_source.Located], list[Problem]]:
     """Every data_file field of a dataclass, loaded: (values by field name, sources by file name, problems)."""
-    values, sources, problems = {}, {}, []
+    values: dict[str, Any] = {}
+    sources: dict[str, yaml_source.Located] = {}
+    problems: list[Problem] = []
     for item in fields(holder):
         if "file" not in item.metadata:
             continue
@@ -288,8 +290,9 @@ def load_files(data_dir: Path, holder, root: Path) -> tuple[dict[str, object], d
     return values, sources, problems
 
 
-def _model_of(holder, item) -> type:
-    return typing.get_type_hints(holder)[item.name]
+def _model_of(holder: type, item: Field[Any]) -> type:
+    model: type = typing.get_type_hints(holder)[item.name]
+    return model
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -299,7 +302,7 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def duplicates(items, key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
+def duplicates(items: list[Any], key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
     for index, item in enumerate(items):
@@ -315,7 +318,7 @@ def duplicates(items, key: str, source: yaml_source.Located, list_name: str, cod
 
 
 def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dict[str, Contact]) -> list[Problem]:
-    refs = [(("get_help_now", "top_contact"), site.get_help_now.top_contact)]
+    refs: list[tuple[FieldPath, str]] = [(("get_help_now", "top_contact"), site.get_help_now.top_contact)]
     refs += [(("get_help_now", "printed_contacts", i), c) for i, c in enumerate(site.get_help_now.printed_contacts)]
     refs += [(("footer", "contacts", i), c) for i, c in enumerate(site.footer.contacts)]
     refs += [(("crisis_pages", p, "contacts", i), c)
@@ -345,7 +348,7 @@ def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -
         if not contact.crisis:
             continue
         loc = ("contacts", index, "source")
-        where = dict(file=source.file, line=source.line(loc + ("kind",)), field=f"contacts[{index}].source.kind")
+        where: dict[str, Any] = dict(file=source.file, line=source.line(loc + ("kind",)), field=f"contacts[{index}].source.kind")
         if contact.source.kind not in provenance.OWN_WORDS or contact.source.weak:
             what = contact.source.weak or provenance.KIND_WORDS[contact.source.kind]
             problems.append(Problem(
@@ -366,7 +369,8 @@ def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -
 def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, today: date) -> list[Problem]:
     problems = []
     for index, contact in enumerate(contacts):
-        where = dict(file=source.file, line=source.line(("contacts", index, "checked")), field=f"contacts[{index}].checked")
+        where: dict[str, Any] = dict(file=source.file, line=source.line(("contacts", index, "checked")),
+                                     field=f"contacts[{index}].checked")
         if contact.checked > today:
             problems.append(Problem(code="CHECKED_IN_FUTURE", message=f"the date {contact.checked} is in the future.",
                                     fix="Write the day you last checked the number against its source.", **where))
@@ -424,7 +428,7 @@ def _duplicate_contacts(data: SiteData, site_src: yaml_source.Located, contacts_
 def page_link_problems(data: SiteData, known: set[str]) -> list[Problem]:
     """Pages that data/ points at must exist, in content/ or made from data (`known`: their paths)."""
     site, glossary = data.sources["site.yaml"], data.sources["glossary.yaml"]
-    wanted = [(site, ("get_help_now", "page"), data.get_help_now.page)]
+    wanted: list[tuple[yaml_source.Located, FieldPath, str]] = [(site, ("get_help_now", "page"), data.get_help_now.page)]
     wanted += [(site, ("footer", "links", i, "page"), link.page) for i, link in enumerate(data.footer.links)]
     wanted += [(glossary, ("terms", i, "link"), term.link) for i, term in enumerate(data.glossary) if term.link]
     return [
