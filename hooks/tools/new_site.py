@@ -15,6 +15,7 @@ from pathlib import Path
 
 from carers_hub.core.paths import PACKAGE
 from carers_hub.core.today import today as current_date
+from carers_hub.core.version import version
 from carers_hub.tools.new import REVIEW_AFTER
 
 SCAFFOLD = PACKAGE / "scaffold"
@@ -72,8 +73,6 @@ def main(argv: list[str]) -> int:
     if len(argv) != 3 or argv[1] != "--council":
         print(USAGE, file=sys.stderr)
         return 2
-    from carers_hub.cli import version
-
     target, council = Path(argv[0]), argv[2].strip()
     problem = refusal(target, council)
     if problem:
