@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from carers_hub.core.today import today as current_date
-from carers_hub.checks import placeholders
+from carers_hub.data import placeholders
 from carers_hub.core import yaml_source
 from carers_hub.core.yaml_source import FieldPath, field_name
 from carers_hub.data import provenance
@@ -332,7 +332,7 @@ def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dic
 
 
 def _missing_icons(pictures: list[Picture], source: yaml_source.Located) -> list[Problem]:
-    from carers_hub.engine.theme import icon_path
+    from carers_hub.core.theme import icon_path
 
     return [Problem(code="PICTURE_ICON_MISSING", file=source.file, line=source.line(("pictures", i, "icon")),
                     field=f"pictures[{i}].icon", message=f'there is no icon "{p.icon}".',

@@ -1,7 +1,7 @@
 """`carers-hub new DIR --council "Name"`: a new council's site, ready to fill in.
 
 It writes the templates in hooks/scaffold/ (shipped inside the package): the pages the build requires, data/
-with the council's own details left as placeholders (the words starting CHANGE, hooks/checks/placeholders.py),
+with the council's own details left as placeholders (the words starting CHANGE, hooks/data/placeholders.py),
 the generator-wide lists as they are, mkdocs.yml, requirements.txt pinning this version, the publishing
 workflow and a README. `carers-hub site` then lists every placeholder still to replace, with file and line.
 """
