@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import subprocess
+import sys
 from importlib.metadata import distribution, packages_distributions
 from pathlib import Path
 
-from conftest import ROOT
+from conftest import CHECKOUT, ROOT
 from support.browser import CHROMIUM
 
 # In the site layer but imported by nothing in hooks/, each with the reason it is there.
@@ -117,3 +119,16 @@ def test_playwright_drives_debians_chromium_in_every_way_the_suite_uses(browser)
     assert '- heading "Carers" [level=1]' in snapshot and '- link "Get help now"' in snapshot
     assert tab.screenshot()[:8] == b"\x89PNG\r\n\x1a\n"
     context.close()
+
+
+def test_the_tests_import_this_checkouts_code_whichever_checkout_was_installed():
+    """The shared venv's editable install points at the checkout that ran `make` last; the tests and the commands
+    they start read this one's hooks/ all the same (tests/conftest.py's link)."""
+    import carers_hub
+
+    hooks = (ROOT / "hooks").resolve()
+    assert Path(carers_hub.__file__).resolve().parent == hooks
+    code = "import carers_hub, sys; print(carers_hub.__file__)"
+    started = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "PYTHONPATH": CHECKOUT})
+    assert Path(started.stdout.strip()).resolve().parent == hooks, started
