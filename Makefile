@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-fast test-calendar test-any-input baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
+.PHONY: lint help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-fast test-calendar test-any-input baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -102,6 +102,16 @@ system-packages: ## Install the Debian packages the tests need (as root), or say
 
 build-packages: ## Install only the Debian packages building the site needs (PDF leaflets, Node.js), as root, or say the command
 	@bash tests/support/system-packages build
+
+# The code's own rules (tests/test_code_rules.py runs the same three): style (ruff), types on core/ and data/
+# (mypy --strict), and the layers of docs/developers/how-it-works.md (import-linter; pyproject.toml has them all).
+# mypy and lint-imports read this checkout's hooks/ as carers_hub through a link, as the tests do.
+LINT_PATH := .cache/this-checkout
+lint: $(TEST_DEPS) ## Check the code's style, its types (core/, data/) and that each layer imports only those below it
+	@mkdir -p $(LINT_PATH) && ln -sfn ../../hooks $(LINT_PATH)/carers_hub
+	$(BIN)/ruff check hooks tests bench
+	MYPYPATH=$(LINT_PATH) $(BIN)/mypy -p carers_hub.core -p carers_hub.data
+	PYTHONPATH=$(LINT_PATH) $(BIN)/lint-imports
 
 WORKERS ?= auto  # one test process a core (two on the machines this is built for)
 # A module's tests that share a site built once for the module run on one worker (tests/conftest.py groups them).

@@ -44,7 +44,7 @@ def environment(overrides: Path = THEME) -> jinja2.Environment:
     return env
 
 
-def render(template: str, **context) -> Markup:
+def render(template: str, **context: object) -> Markup:
     html = environment().get_template(f"partials/carers/{template}").render(**context)
     # Markdown ends a raw HTML block at a blank line, so keep the block in one piece.
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))

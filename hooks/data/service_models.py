@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 from uuid import UUID
 
 from pydantic import AfterValidator, Field, model_validator
@@ -54,7 +54,7 @@ class OpeningHours(Strict):
     closes: ClockTime
 
     @model_validator(mode="after")
-    def _closes_after_opening(self):
+    def _closes_after_opening(self) -> Self:
         if self.closes <= self.opens:
             raise PydanticCustomError("HOURS_CLOSE_BEFORE_OPEN", "closes at {closes}, before it opens at {opens}",
                                       {"closes": self.closes.strftime("%H:%M"), "opens": self.opens.strftime("%H:%M")})
@@ -131,7 +131,7 @@ class Service(Strict):
     last_modified: datetime | None = None  # when the details last changed, if known (an imported feed says)
 
     @model_validator(mode="after")
-    def _consistent(self):
+    def _consistent(self) -> Self:
         if self.contact and self.phone:
             raise PydanticCustomError("SERVICE_PHONE_AND_CONTACT", "has both phone and contact")
         if self.review_by <= self.last_reviewed:
