@@ -1,4 +1,4 @@
-"""A field is described once, on its model (hooks/data/described.py): the editor, the importer, the open data,
+"""A field is described once, on its model (hooks/core/described.py): the editor, the importer, the open data,
 search, the fixes in messages and the handbook read it from there. A new described field therefore needs only
 the model, the template that shows it and its data: tested here with `delivery` and with a field made up here."""
 
@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field
 
 from conftest import ROOT, load_data
-from carers_hub.data import described as d
+from carers_hub.core import described as d
 from carers_hub.data.service_models import Service
 from carers_hub.data.site_data import fix_for
 from carers_hub.directory.open_data import service_record

@@ -14,7 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from carers_hub.core.paths import THEME
-from carers_hub.data.described import field_label, field_words
+from carers_hub.core.described import field_label, field_words
 
 
 
@@ -39,7 +39,7 @@ def environment(overrides: Path = THEME) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["long_date"] = long_date
-    env.filters["field_label"] = field_label  # a described field's label and words (hooks/data/described.py)
+    env.filters["field_label"] = field_label  # a described field's label and words (hooks/core/described.py)
     env.filters["field_words"] = field_words
     return env
 

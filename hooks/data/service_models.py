@@ -16,7 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from carers_hub.data.fields import ClockTime, Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug, WebUrl
 from carers_hub.data.base import DataFile, Strict
-from carers_hub.data.described import About, Oruk
+from carers_hub.core.described import About, Oruk
 from carers_hub.data.provenance import Source
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

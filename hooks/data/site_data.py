@@ -16,7 +16,7 @@ from carers_hub.data import placeholders
 from carers_hub.core import yaml_source
 from carers_hub.core.yaml_source import FieldPath, field_name
 from carers_hub.data import provenance
-from carers_hub.data.described import described
+from carers_hub.core.described import described
 from carers_hub.data.service_models import Service
 from carers_hub.data.facts import Fact, FactsFile
 from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
@@ -40,7 +40,7 @@ EXAMPLES = {
     "area": "England", "how_to_access": "self-referral", "organisation": "carers-uk",
     "definition": "Money from the council that you use to buy support.",
     "unit": "pounds_per_week", "value": "86.45", "valid_from": "2026-04-06", "valid_until": "2027-04-05",
-    # and each described field's own (hooks/data/described.py)
+    # and each described field's own (hooks/core/described.py)
     **{kept.name: kept.about.example for kept in described(Service)},
 }
 

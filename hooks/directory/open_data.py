@@ -26,7 +26,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict
 
 from carers_hub.core.render import timestamp
-from carers_hub.data import described
+from carers_hub.core import described
 from carers_hub.directory import safe_markdown, static_api
 from carers_hub.data.service_models import Category, Organisation
 from carers_hub.data.services import NAMESPACE, Directory, Listing

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from carers_hub.core import urls
-from carers_hub.data.described import search_words
+from carers_hub.core.described import search_words
 from carers_hub.directory import safe_markdown
 from carers_hub.directory.generated import Generated, Sources, make_page, search_entry
 from carers_hub.directory.selection import ROOT, Selection, area_slug

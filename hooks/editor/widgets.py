@@ -14,7 +14,7 @@ from typing import Any, Literal, Mapping, Union
 from pydantic import BaseModel
 
 from carers_hub.data import fields as kinds
-from carers_hub.data.described import about_of
+from carers_hub.core.described import about_of
 from carers_hub.data.site_data import EXAMPLES, fix_for
 
 # Form patterns: the shape the build checks. The build is stricter for phones (libphonenumber knows which UK

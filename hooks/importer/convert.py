@@ -24,7 +24,7 @@ from urllib.parse import quote, urlsplit
 
 from pydantic import ValidationError
 
-from carers_hub.data.described import described, feed_choices
+from carers_hub.core.described import described, feed_choices
 from carers_hub.data.service_models import WEEKDAYS, Category, Organisation, Service
 from carers_hub.importer import clean
 from carers_hub.importer.mapping import Mapping

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
-from carers_hub.data.described import described, read_path
+from carers_hub.core.described import described, read_path
 from carers_hub.data.service_models import Service
 
 # Child arrays that list endpoints leave out: an item with none of them needs GET /services/{id}.
@@ -82,7 +82,7 @@ class FeedService:
     assured: date | None = None
     created: date | None = None
     unreadable_dates: list[str] = field(default_factory=list)
-    # The feed's words for each described field that says where ORUK keeps it (hooks/data/described.py): raw
+    # The feed's words for each described field that says where ORUK keeps it (hooks/core/described.py): raw
     # here, and only ever mapped to the field's fixed choices by convert.py.
     described: dict[str, list[str]] = field(default_factory=dict)
 

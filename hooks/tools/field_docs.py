@@ -1,5 +1,5 @@
 """Write the handbook's list of described fields (docs/editors/services.md) from the fields themselves
-(hooks/data/described.py), so a new field is documented by its model line.
+(hooks/core/described.py), so a new field is documented by its model line.
 
     .venv/bin/python -m carers_hub.tools.field_docs docs/editors/services.md   (or: make docs)
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from carers_hub.data.described import allowed, described
+from carers_hub.core.described import allowed, described
 from carers_hub.data.service_models import Service
 
 START = "<!-- Written by `make docs` from the service model: change the model, not these lines. -->"
@@ -20,8 +20,8 @@ END = "<!-- End of the part `make docs` writes. -->"
 
 def _field(kept) -> str:
     about, oruk = kept.about, kept.oruk
-    lines = [f"### {about.label} (`{kept.name}`)", "", f"{about.hint} {'Required' if kept.info.is_required() else 'Optional'}. For example: `{kept.name}: "
-             f"{about.example}`."]
+    needed = "Required" if kept.info.is_required() else "Optional"
+    lines = [f"### {about.label} (`{kept.name}`)", "", f"{about.hint} {needed}. For example: `{kept.name}: {about.example}`."]
     if about.choices:
         lines += ["", "| Write | Carers read |", "|---|---|"]
         lines += [f"| `{value}` | {about.choices[value]} |" for value in allowed(kept.info)]

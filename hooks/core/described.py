@@ -16,7 +16,7 @@ import re
 import typing
 from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Any, Literal, Mapping
+from typing import Any, Literal, Mapping, TypeVar
 
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
@@ -60,12 +60,23 @@ class Described:
     oruk: Oruk | None
 
 
-def _first(metadata: list, kind: type):
+Kind = TypeVar("Kind")
+
+
+def _first(metadata: list[Any], kind: type[Kind]) -> Kind | None:
     return next((item for item in metadata if isinstance(item, kind)), None)
 
 
 def about_of(info: FieldInfo) -> About | None:
     return _first(info.metadata, About)
+
+
+def _about(record: BaseModel, name: str) -> About:
+    """A described field's About (a template naming a field without one is the generator's mistake)."""
+    about = about_of(type(record).model_fields[name])
+    if about is None:
+        raise LookupError(f"{type(record).__name__}.{name} has no About")
+    return about
 
 
 @lru_cache(maxsize=None)
@@ -81,12 +92,12 @@ def described(model: type[BaseModel]) -> tuple[Described, ...]:
 
 def field_label(record: BaseModel, name: str) -> str:
     """A field's label, as carers read it (templates: `service | field_label("name")`)."""
-    return about_of(type(record).model_fields[name]).label
+    return _about(record, name).label
 
 
 def field_words(record: BaseModel, name: str) -> list[str]:
     """A field's value as carers read it (templates: `service | field_words("name")`)."""
-    return about_of(type(record).model_fields[name]).words(getattr(record, name))
+    return _about(record, name).words(getattr(record, name))
 
 
 def search_words(record: BaseModel) -> list[str]:
@@ -95,7 +106,7 @@ def search_words(record: BaseModel) -> list[str]:
             if kept.about.search and (words := kept.about.words(getattr(record, kept.name)))]
 
 
-def open_data(record: BaseModel, out: dict) -> dict:
+def open_data(record: BaseModel, out: dict[str, Any]) -> dict[str, Any]:
     """Write each described field that has a place in Open Referral UK into an open data record (before its
     empty fields are dropped), as the words carers read, joined: "In person, By phone"."""
     for kept in described(type(record)):
@@ -123,11 +134,12 @@ def key(words: str) -> str:
 
 def feed_choices(field_: Described, raw: list[str]) -> tuple[list[str], list[str]]:
     """(our choices, in their order, the feed's words that match none): only the fixed table decides."""
-    oruk = field_.oruk
+    oruk = field_.oruk or Oruk(read=(), write=())
     table = {**{key(label): value for value, label in field_.about.choices.items()},
              **{key(value): value for value in allowed(field_.info)},
              **{key(words): value for words, value in oruk.values.items()}}
-    chosen, unknown = set(), []
+    chosen: set[str] = set()
+    unknown: list[str] = []
     for value in raw:
         for part in re.split(oruk.separators, value):
             if not part.strip():
@@ -140,7 +152,7 @@ def feed_choices(field_: Described, raw: list[str]) -> tuple[list[str], list[str
     return sorted(chosen, key=order.index), unknown
 
 
-def read_path(record: Any, path: str) -> list:
+def read_path(record: Any, path: str) -> list[Any]:
     """The values at a path in a feed record ("service_at_locations[].location.name")."""
     found = [record]
     for step in path.split("."):
@@ -151,11 +163,11 @@ def read_path(record: Any, path: str) -> list:
     return [value for value in found if value is not None]
 
 
-def write_path(record: dict, path: str, value: Any) -> None:
+def write_path(record: dict[str, Any], path: str, value: Any) -> None:
     """Set a value at a path in an open data record ("schedules[].notes": in each schedule); where a
     dict or list on the way is missing, nothing is written there."""
     *steps, last = path.split(".")
-    targets = [record]
+    targets: list[dict[str, Any]] = [record]
     for step in steps:
         children = [target.get(step.removesuffix("[]")) for target in targets]
         if step.endswith("[]"):
