@@ -50,3 +50,17 @@ def stop(server: subprocess.Popen) -> None:
     if server.poll() is None:
         os.killpg(server.pid, signal.SIGTERM)
     server.wait(timeout=30)
+
+
+def wait_for(url: str, text: str, limit: float = START_LIMIT) -> str:
+    """The page at url once it shows text (a preview rebuilds after a change); AssertionError after limit seconds."""
+    deadline = time.monotonic() + limit
+    while True:
+        try:
+            page = fetch(url)
+            if text in page:
+                return page
+        except OSError:
+            pass
+        assert time.monotonic() < deadline, f"{text!r} never appeared at {url}"
+        time.sleep(0.2)  # polling the server
