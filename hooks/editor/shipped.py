@@ -38,9 +38,11 @@ def unlocked(node_modules: Path, lock: dict, packages: set[str]) -> list[str]:
     said = []
     for name in sorted(packages):
         locked = lock.get("packages", {}).get(f"node_modules/{name}", {}).get("version")
-        installed = json.loads((node_modules / name / "package.json").read_text(encoding="utf-8"))["version"]
+        manifest = node_modules / name / "package.json"
+        installed = json.loads(manifest.read_text(encoding="utf-8"))["version"] if manifest.is_file() else None
         if locked != installed:
-            said.append(f"{name} is {installed} in node_modules but package-lock.json locks {locked}: run npm ci.")
+            said.append(f"{name} is {installed or 'not installed'} in node_modules but package-lock.json locks "
+                        f"{locked or 'no version of it'}: run npm ci.")
     return said
 
 
@@ -49,8 +51,9 @@ def ship(node_modules: Path, target: Path, lock_file: Path) -> list[Path]:
     if not (node_modules / page.BUNDLE / page.SCRIPT).is_file():
         raise SystemExit(f"The browser editor's files are not in {node_modules}: run npm ci first.")
     files = needed(node_modules)
-    problems = unlocked(node_modules, json.loads(lock_file.read_text(encoding="utf-8")),
-                        {package_of(f.relative_to(node_modules)) for f in files})
+    problems = [f"{f} is missing: run npm ci." for f in files if not f.is_file()]
+    problems += unlocked(node_modules, json.loads(lock_file.read_text(encoding="utf-8")),
+                         {package_of(f.relative_to(node_modules)) for f in files})
     if problems:
         raise SystemExit("\n".join(problems))
     shutil.rmtree(target, ignore_errors=True)
