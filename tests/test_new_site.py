@@ -159,6 +159,7 @@ def test_a_new_council_installs_the_wheel_runs_new_fills_the_placeholders_and_pu
         assert f'<mark class="{placeholders.MARK_CLASS}">To fill in: when the line is open' in crisis
         assert placeholders.OPEN not in crisis and 'href="tel:999"' in crisis
         assert "fill in" in serving.fetch(url + "services/").lower()
+        assert f'<mark class="{placeholders.MARK_CLASS}">CHANGE this first paragraph' in serving.fetch(url)
     finally:
         serving.stop(server)
     assert "PLACEHOLDER_TEXT" in log.read_text() and "Traceback" not in log.read_text()

@@ -215,5 +215,7 @@ def test_stand_ins_are_marked_in_text_and_bare_in_attributes_and_scripts():
     assert "<title>To fill in: when" in shown and 'content="To fill in: when' in shown
     assert '<script type="application/ld+json">{"hours": "To fill in: when' in shown
     assert shown.count("<mark") == 2
+    page = placeholders.marked('<p>CHANGE this first paragraph. Say who.</p><p>Changes to your benefits</p>')
+    assert page == f'<p><mark class="{placeholders.MARK_CLASS}">CHANGE this first paragraph. Say who.</mark></p><p>Changes to your benefits</p>'
     assert placeholders.stand_in("site.url", "url", "CHANGE-to-x") == f"https://site-url{placeholders.STAND_IN_HOST}/"
     assert not placeholders.has_placeholder(words)

@@ -82,6 +82,7 @@ STAND_IN_PHONE = "020 7946 0999"  # Ofcom's range for TV and radio drama: nobody
 STAND_IN_HOST = ".fill-in.invalid"  # a reserved ending (RFC 6761): a link there leads nowhere
 _URL_FIELDS = ("url", "website")
 _STAND_IN = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
+_IN_TEXT = re.compile(rf"{MARKER}(?=[ -][a-z])[^<]*")  # a page's placeholder words, up to the next tag
 # A tag, or an element whose text is not HTML (a script, a title): the words alone there, never a <mark>.
 _TAG = re.compile(r"(<(script|style|title|textarea)\b.*?</\2>|<[^>]*>)", re.S | re.I)
 
@@ -114,9 +115,11 @@ def with_stand_ins(data: Any, path: FieldPath = ()) -> Any:
 
 def marked(html: str) -> str:
     """A preview page with each stand-in shown as one: <mark class="carers-placeholder"> in text, its bare words in
-    an attribute (a title, a description), and the stand-in phone number marked wherever it is shown."""
+    an attribute (a title, a description), and the stand-in phone number marked wherever it is shown. A page's
+    own words starting CHANGE are marked too, to the end of their text."""
     def text_part(part: str) -> str:
         part = _STAND_IN.sub(rf'<mark class="{MARK_CLASS}">\1</mark>', part)
+        part = _IN_TEXT.sub(rf'<mark class="{MARK_CLASS}">\g<0></mark>', part)
         return part.replace(STAND_IN_PHONE, f'<mark class="{MARK_CLASS}">{STAND_IN_PHONE} (a stand-in: fill in '
                                             f'the phone number in data/)</mark>')
     parts = _TAG.split(html)  # text, tag, its name (or None), text, ...
