@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from datetime import date, timedelta
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from carers_hub.core.today import today as current_date
-from carers_hub.checks import placeholders
+from carers_hub.data import placeholders
 from carers_hub.core import yaml_source
-from carers_hub.core.yaml_source import field_name
+from carers_hub.core.yaml_source import FieldPath, field_name
 from carers_hub.data import provenance
+from carers_hub.data.described import described
+from carers_hub.data.service_models import Service
 from carers_hub.data.facts import Fact, FactsFile
 from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
@@ -29,7 +31,8 @@ CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least 
 EXAMPLES = {
     "id": "carers_uk", "name": "Carers UK Helpline", "purpose": "Advice for carers.",
     "phone": '"020 7946 0000"', "sms": '"85258"', "textphone": '"18001 111"',
-    "source": "{url: https://www.example.org/contact-us, kind: own}", "kind": "own", "dated": "2026", "checked": "2026-11-23", "website": "https://www.example.org",
+    "source": "{url: https://www.example.org/contact-us, kind: own}", "kind": "own", "dated": "2026", "checked": "2026-11-23",
+    "website": "https://www.example.org",
     "url": "https://carers.example.org/", "primary": '"#1d4f91"', "accent": '"#b10e1e"',
     "title": "Carer's assessment", "description": "What a carer's assessment is and how to ask for one.",
     "owner": "carers-team@example.org", "last_reviewed": "2026-11-23", "review_by": "2027-05-23",
@@ -38,6 +41,8 @@ EXAMPLES = {
     "area": "England", "how_to_access": "self-referral", "organisation": "carers-uk",
     "definition": "Money from the council that you use to buy support.",
     "unit": "pounds_per_week", "value": "86.45", "valid_from": "2026-04-06", "valid_until": "2027-04-05",
+    # and each described field's own (hooks/data/described.py)
+    **{kept.name: kept.about.example for kept in described(Service)},
 }
 
 # What each kind of error means and how to fix it. Codes are listed in the handbook's errors page.
@@ -180,7 +185,7 @@ def validate(model: type[Model], source: yaml_source.Located) -> Model:
         raise ProblemsFound(to_problems(error, source)) from None
 
 
-def data_file(name: str):
+def data_file(name: str) -> Any:
     """A SiteData field read from data/<name>, checked against the field's model."""
     return field(metadata={"file": name})
 
@@ -265,14 +270,16 @@ def load_file(data_dir: Path, name: str, model: type[Model], root: Path,
         return None, None, found.problems
     # A template's words left in: say so, rather than that they are not a valid id or address.
     unfinished = placeholders.in_data(source)
-    loaded = _with_stand_ins(model, source) if stand_ins and unfinished else None
-    if loaded is not None:
-        source, unfinished = loaded[1], [dataclasses.replace(p, warning=True) for p in unfinished]
-    try:
-        loaded = loaded[0] if loaded is not None else validate(model, source)
-    except ProblemsFound as found:
-        return None, None, unfinished + [p for p in found.problems
-                                         if not any(placeholders.covers(u, p) for u in unfinished)]
+    standing_in = _with_stand_ins(model, source) if stand_ins and unfinished else None
+    if standing_in is not None:
+        loaded, source = standing_in
+        unfinished = [dataclasses.replace(p, warning=True) for p in unfinished]
+    else:
+        try:
+            loaded = validate(model, source)
+        except ProblemsFound as found:
+            return None, None, unfinished + [p for p in found.problems
+                                             if not any(placeholders.covers(u, p) for u in unfinished)]
     problems = unfinished + [problem for list_name, key, code in getattr(model, "UNIQUE", ())
                 for problem in duplicates(getattr(loaded, list_name), key, source, list_name, code)]
     return loaded, source, problems
@@ -287,9 +294,12 @@ def _with_stand_ins(model: type[Model], source: yaml_source.Located) -> tuple[Mo
         return None
 
 
-def load_files(data_dir: Path, holder, root: Path, stand_ins: bool = False) -> tuple[dict[str, object], dict[str, yaml_source.Located], list[Problem]]:
+def load_files(data_dir: Path, holder: type, root: Path,
+               stand_ins: bool = False) -> tuple[dict[str, Any], dict[str, yaml_source.Located], list[Problem]]:
     """Every data_file field of a dataclass, loaded: (values by field name, sources by file name, problems)."""
-    values, sources, problems = {}, {}, []
+    values: dict[str, Any] = {}
+    sources: dict[str, yaml_source.Located] = {}
+    problems: list[Problem] = []
     for item in fields(holder):
         if "file" not in item.metadata:
             continue
@@ -302,8 +312,9 @@ def load_files(data_dir: Path, holder, root: Path, stand_ins: bool = False) -> t
     return values, sources, problems
 
 
-def _model_of(holder, item) -> type:
-    return typing.get_type_hints(holder)[item.name]
+def _model_of(holder: type, item: Field[Any]) -> type:
+    model: type = typing.get_type_hints(holder)[item.name]
+    return model
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -313,7 +324,7 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def duplicates(items, key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
+def duplicates(items: list[Any], key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
     for index, item in enumerate(items):
@@ -329,7 +340,7 @@ def duplicates(items, key: str, source: yaml_source.Located, list_name: str, cod
 
 
 def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dict[str, Contact]) -> list[Problem]:
-    refs = [(("get_help_now", "top_contact"), site.get_help_now.top_contact)]
+    refs: list[tuple[FieldPath, str]] = [(("get_help_now", "top_contact"), site.get_help_now.top_contact)]
     refs += [(("get_help_now", "printed_contacts", i), c) for i, c in enumerate(site.get_help_now.printed_contacts)]
     refs += [(("footer", "contacts", i), c) for i, c in enumerate(site.footer.contacts)]
     refs += [(("crisis_pages", p, "contacts", i), c)
@@ -343,7 +354,7 @@ def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dic
 
 
 def _missing_icons(pictures: list[Picture], source: yaml_source.Located) -> list[Problem]:
-    from carers_hub.engine.theme import icon_path
+    from carers_hub.core.theme import icon_path
 
     return [Problem(code="PICTURE_ICON_MISSING", file=source.file, line=source.line(("pictures", i, "icon")),
                     field=f"pictures[{i}].icon", message=f'there is no icon "{p.icon}".',
@@ -359,7 +370,7 @@ def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -
         if not contact.crisis:
             continue
         loc = ("contacts", index, "source")
-        where = dict(file=source.file, line=source.line(loc + ("kind",)), field=f"contacts[{index}].source.kind")
+        where: dict[str, Any] = dict(file=source.file, line=source.line(loc + ("kind",)), field=f"contacts[{index}].source.kind")
         if contact.source.kind not in provenance.OWN_WORDS or contact.source.weak:
             what = contact.source.weak or provenance.KIND_WORDS[contact.source.kind]
             problems.append(Problem(
@@ -380,7 +391,8 @@ def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -
 def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, today: date) -> list[Problem]:
     problems = []
     for index, contact in enumerate(contacts):
-        where = dict(file=source.file, line=source.line(("contacts", index, "checked")), field=f"contacts[{index}].checked")
+        where: dict[str, Any] = dict(file=source.file, line=source.line(("contacts", index, "checked")),
+                                     field=f"contacts[{index}].checked")
         if contact.checked > today:
             problems.append(Problem(code="CHECKED_IN_FUTURE", message=f"the date {contact.checked} is in the future.",
                                     fix="Write the day you last checked the number against its source.", **where))
@@ -441,7 +453,7 @@ def _duplicate_contacts(data: SiteData, site_src: yaml_source.Located, contacts_
 def page_link_problems(data: SiteData, known: set[str]) -> list[Problem]:
     """Pages that data/ points at must exist, in content/ or made from data (`known`: their paths)."""
     site, glossary = data.sources["site.yaml"], data.sources["glossary.yaml"]
-    wanted = [(site, ("get_help_now", "page"), data.get_help_now.page)]
+    wanted: list[tuple[yaml_source.Located, FieldPath, str]] = [(site, ("get_help_now", "page"), data.get_help_now.page)]
     wanted += [(site, ("footer", "links", i, "page"), link.page) for i, link in enumerate(data.footer.links)]
     wanted += [(glossary, ("terms", i, "link"), term.link) for i, term in enumerate(data.glossary) if term.link]
     return [

@@ -4,7 +4,7 @@
     make new-service ID=carers-cafe NAME="Carers cafe"
 
 A new page is added to the menu (mkdocs.yml) at the end of its section. The words starting CHANGE are for you
-to replace with the real ones: the site does not build while any are left (hooks/checks/placeholders.py).
+to replace with the real ones: the site does not build while any are left (hooks/data/placeholders.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from carers_hub.checks import placeholders
+from carers_hub.data import placeholders
 from carers_hub.core.paths import ROOT
 from carers_hub.core.problems import exits_on_problems
 from carers_hub.core.yaml_source import load_text
@@ -22,7 +22,7 @@ from carers_hub.core.today import today as current_date
 
 REVIEW_AFTER = timedelta(days=182)  # about 6 months
 
-# Then placeholders.PAGE_BODY. The words to replace come from hooks/checks/placeholders.py, which stops the build
+# Then placeholders.PAGE_BODY. The words to replace come from hooks/data/placeholders.py, which stops the build
 # while any are left, so the template and the check cannot drift apart.
 PAGE = """---
 title: {title}
@@ -62,7 +62,8 @@ def new_page(path: str, title: str, root: Path = ROOT, today: date | None = None
     today = today or current_date()
     path = path.removesuffix(".md")
     if not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*", path):
-        raise SystemExit(f'PAGE must be small letters, numbers and - with / between folders, like support/new-page (not "{path}").')
+        raise SystemExit("PAGE must be small letters, numbers and - with / between folders, like support/new-page "
+                         f'(not "{path}").')
     target = root / "content" / f"{path}.md"
     if target.exists():
         raise SystemExit(f"{target.relative_to(root)} already exists: open it and edit it instead.")
