@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: lint help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-fast test-calendar test-any-input baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
+.PHONY: lint help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages wheel test test-fast test-calendar test-any-input baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -54,6 +54,16 @@ site: $(SITE_DEPS) $(NODE_DEPS) ## Build the finished site into site/ (only a co
 
 leaflets: site ## Make the PDF leaflets (easy-read pages and the crisis page) into site/leaflets/
 	@ls -l site/leaflets/
+
+# The wheel a council installs: built from a copy, with the browser editor's files (node_modules, as locked) put
+# into its hooks/editor/npm/ (hooks/editor/shipped.py), so a council's site needs no npm to build.
+wheel: $(SITE_DEPS) $(NODE_DEPS) ## Build the carers-hub wheel into dist/, the browser editor's files inside it
+	rm -rf .cache/wheel-source && mkdir -p .cache/wheel-source/requirements
+	cp -r pyproject.toml README.md LICENSE hooks overrides .cache/wheel-source/ && cp requirements/site.in .cache/wheel-source/requirements/
+	find .cache/wheel-source -name __pycache__ -prune -exec rm -rf {} +
+	$(BIN)/python -m carers_hub.editor.shipped node_modules .cache/wheel-source/hooks/editor/npm package-lock.json
+	$(BIN)/pip wheel --quiet --no-deps --no-build-isolation -w dist .cache/wheel-source
+	@ls -l dist/carers_hub-*.whl
 
 new-page: $(SITE_DEPS) ## Start a page: make new-page PAGE=support/new-page TITLE="Page title"
 	$(BIN)/carers-hub new-page "$(PAGE)" "$(TITLE)"

@@ -61,15 +61,17 @@ from carers_hub.outputs import (abbreviations, leaflets, nav_names, page_scripts
 from carers_hub.outputs.council_css import council_css
 
 
-def load_data(root: Path, today: date, loaded: tuple | None = None) -> tuple[site_data.SiteData, services.Directory]:
+def load_data(root: Path, today: date, loaded: tuple | None = None,
+              stand_ins: bool = False) -> tuple[site_data.SiteData, services.Directory]:
     """data/ read and checked into typed objects; raises ProblemsFound with every problem. Pure: tests call it
-    with any data/ (tests/test_any_input.py). loaded: what the preview's last build read from the same files."""
+    with any data/ (tests/test_any_input.py). loaded: what the preview's last build read from the same files;
+    stand_ins: the preview's, a placeholder read as a marked stand-in (site_data.load_file)."""
     _raise_errors(content_files.outside(root / "data", sorted((root / "data").rglob("*"))))
     if loaded:
         data, directory = loaded
     else:
-        data = site_data.load_site_data(root / "data", root=root, today=today)
-        directory = services.load_directory(root / "data", data, root=root, today=today)
+        data = site_data.load_site_data(root / "data", root=root, today=today, stand_ins=stand_ins)
+        directory = services.load_directory(root / "data", data, root=root, today=today, stand_ins=stand_ins)
     # A real council's site sends nothing to example.org (the example's own addresses are allowed on it).
     _raise_errors(placeholder_domains.project_problems(root, data.site.url))
     return data, directory
@@ -164,7 +166,7 @@ class SiteBuild:
         problem, before anything is written. cache: the preview's (never a real build's)."""
         editor_page.check_bundle(root)
         key = preview_cache.data_digest(root, today) if cache else ""
-        data, directory = load_data(root, today, cache.loaded.get(key) if cache else None)
+        data, directory = load_data(root, today, cache.loaded.get(key) if cache else None, stand_ins=preview)
         if cache:
             cache.keep_one(cache.loaded, key, (data, directory))
         build = cls(root=root, today=today, make_leaflets=make_leaflets, data=data, directory=directory,
@@ -243,7 +245,7 @@ class SiteBuild:
 
     def data_problems(self, pages: set[str]) -> list[Problem]:
         """What data/ gets wrong once the pages (paths under content/) are known, and the directory's warnings."""
-        return [*self.directory.problems,
+        return [*self.data.problems, *self.directory.problems,
                 *facts.expired(self.data.facts_file.facts, self.data.sources["facts.yaml"], self.today),
                 *crisis.missing_pages(self.data.crisis_pages, pages)]
 
@@ -351,6 +353,8 @@ class SiteBuild:
         explain abbreviations, mark external links, mark the page for search; refuse it with an inline script
         not listed (page_scripts.LISTED), and add the security policy allowing the listed ones."""
         self.wrote = True
+        if self.preview:  # a new council's placeholders, shown as what to fill in (never published: no preview is)
+            output = placeholders.marked(output)
         own_host = self.own_host
         problems = crisis.help_link_missing(output, file) + third_party.third_party_problems(output, own_host, file)
         _raise_errors(problems)

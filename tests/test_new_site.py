@@ -1,6 +1,7 @@
 """A council starts with one command: the wheel, installed into a fresh venv, writes a new site (`carers-hub new`)
-whose first build lists every placeholder to fill in; filled from tests/fixtures/new-council/, it builds with
---strict and passes `carers-hub check`. Nothing here reads the example site's content/ or data/."""
+whose preview shows its pages at once, with marked stand-ins for what is still to fill in, and whose first build
+lists every placeholder; filled from tests/fixtures/new-council/, it builds with --strict and passes `carers-hub
+check`, with no npm. Nothing here reads the example site's content/ or data/."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import subprocess
 import sys
 import sysconfig
 import time
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -19,8 +21,10 @@ import yaml
 
 from carers_hub import cli
 from carers_hub.data import placeholders
+from carers_hub.editor import shipped
 from carers_hub.tools import new_site
 from conftest import ROOT, SUITE_TODAY
+from support import serving
 
 FIXTURE = ROOT / "tests" / "fixtures" / "new-council" / "values.yaml"
 COUNCIL = "Fenmoor District Council"
@@ -42,6 +46,8 @@ def build_wheel(into: Path) -> Path:
         else:
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy(ROOT / name, source / name)
+    # As `make wheel` does: the browser editor's files, as npm ci installed them, inside the package.
+    shipped.ship(ROOT / "node_modules", source / "hooks" / "editor" / "npm", ROOT / "package-lock.json")
     made = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", into / "wheel",
                 source], into, dict(os.environ))
     assert made.returncode == 0, made.stdout + made.stderr
@@ -81,10 +87,46 @@ def lines_to_fill(site: Path) -> set[tuple[str, int]]:
     return found
 
 
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
+
+
+@pytest.mark.whole_site  # it builds the wheel
+def test_the_wheel_holds_the_browser_editors_files_byte_for_byte_as_npm_installed_them(wheel):
+    """So a council's site needs no npm; and the files are the locked ones (shipped.ship refuses others).
+    Coupling: setuptools' package-data glob `npm/**/*` takes folders whose names start with @ (@sveltia)."""
+    modules = ROOT / "node_modules"
+    expected = {p.relative_to(modules).as_posix() for p in shipped.needed(modules)}
+    assert "@sveltia/cms/dist/sveltia-cms.js" in expected and "decap-cms/dist/decap-cms.js" in expected
+    with zipfile.ZipFile(wheel) as zipped:
+        inside = {n.removeprefix("carers_hub/editor/npm/"): n for n in zipped.namelist()
+                  if n.startswith("carers_hub/editor/npm/")}
+        assert set(inside) == expected
+        for relative, name in inside.items():
+            assert zipped.read(name) == (modules / relative).read_bytes(), relative
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    assert shipped.unlocked(modules, lock, {shipped.package_of(Path(p)) for p in expected}) == []
+
+
+def test_a_wheel_is_not_made_with_an_editor_version_the_lock_does_not_name(tmp_path):
+    modules = tmp_path / "node_modules"
+    for relative in (f"{shipped.page.BUNDLE}/{shipped.page.SCRIPT}", "decap-cms/package.json"):
+        (modules / relative).parent.mkdir(parents=True, exist_ok=True)
+    (modules / shipped.page.BUNDLE / shipped.page.SCRIPT).write_text("// a newer build")
+    (modules / "decap-cms" / "package.json").write_text('{"version": "9.9.9"}')
+    lock = {"packages": {"node_modules/decap-cms": {"version": "3.16.3"}}}
+    said = shipped.unlocked(modules, lock, {"decap-cms"})
+    assert said == ["decap-cms is 9.9.9 in node_modules but package-lock.json locks 3.16.3: run npm ci."]
+    (tmp_path / "package-lock.json").write_text(json.dumps(lock))
+    with pytest.raises(SystemExit, match="locks 3.16.3"):
+        shipped.ship(modules, tmp_path / "npm", tmp_path / "package-lock.json")
+    assert not (tmp_path / "npm").exists()
+
+
 @pytest.mark.whole_site  # it builds a site of its own
-def test_a_new_council_installs_the_wheel_runs_new_fills_the_placeholders_and_publishes(tmp_path):
+def test_a_new_council_installs_the_wheel_runs_new_fills_the_placeholders_and_publishes(tmp_path, wheel):
     env = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}  # the wheel's code, not ours
-    wheel = build_wheel(tmp_path)
     venv = tmp_path / "venv"
     started = time.monotonic()
     fresh_venv(venv, wheel, env)
@@ -106,8 +148,23 @@ def test_a_new_council_installs_the_wheel_runs_new_fills_the_placeholders_and_pu
         assert (site / name).is_file(), name
     assert (site / "requirements.txt").read_text().strip() == f"carers-hub=={wheel.name.split('-')[1]}"
     assert "carers-hub serve" in (site / "README.md").read_text() and "carers-hub check" in (site / "README.md").read_text()
-    # The browser editor and fonts the build copies in come from npm (package.json); here, the checkout's.
-    (site / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
+    assert not (site / "node_modules").exists()  # the browser editor's files come from the wheel
+
+    # Its preview works at once: every page, with each placeholder in data/ shown as a marked stand-in.
+    server, url, log = serving.start(lambda port: ["carers-hub", "serve", str(port)], site, env)
+    try:
+        first_preview = time.monotonic() - started
+        crisis = serving.fetch(url + "get-help-now/")
+        assert f'<mark class="{placeholders.MARK_CLASS}">{placeholders.STAND_IN_PHONE}' in crisis
+        assert f'<mark class="{placeholders.MARK_CLASS}">To fill in: when the line is open' in crisis
+        assert placeholders.OPEN not in crisis and 'href="tel:999"' in crisis
+        assert "fill in" in serving.fetch(url + "services/").lower()
+        assert f'<mark class="{placeholders.MARK_CLASS}">CHANGE this first paragraph' in serving.fetch(url)
+    finally:
+        serving.stop(server)
+    assert "PLACEHOLDER_TEXT" in log.read_text() and "Traceback" not in log.read_text()
+    for stray in site.glob("serve-*.log"):
+        stray.unlink()
 
     first = run(["carers-hub", "site"], site, env)
     assert first.returncode == 1 and "Traceback" not in first.stdout + first.stderr, first.stdout + first.stderr
@@ -130,12 +187,16 @@ def test_a_new_council_installs_the_wheel_runs_new_fills_the_placeholders_and_pu
     assert COUNCIL in home and 'href="tel:+442079460123"' in home  # its own Adult Social Care number
     crisis = (site / "site" / "get-help-now" / "index.html").read_text()
     assert 'href="tel:+442079460456"' in crisis and 'href="tel:999"' in crisis
+    assert (site / "site" / "admin" / "index.html").is_file()
     for path in (site / "site").rglob("*"):
         if path.suffix in (".html", ".json", ".xml", ".js", ".css") and path.is_file():
             text = path.read_text(errors="ignore")
             assert "City of London" not in text and "cityoflondon" not in text, path
+            # The preview's stand-ins never reach a published build.
+            for stand_in in (placeholders.MARK_CLASS, placeholders.STAND_IN_HOST, placeholders.OPEN, "020 7946 0999"):
+                assert stand_in not in text, (stand_in, path)
     print(f"\nwheel {wheel.stat().st_size / 1e6:.2f} MB; venv and install {install_seconds:.1f} s; "
-          f"new to first good build {first_good_build:.1f} s")
+          f"new to first preview {first_preview:.1f} s; new to first good build {first_good_build:.1f} s")
 
 
 def test_new_refuses_a_folder_with_files_in_it_and_writes_nothing_there(tmp_path, capsys):
@@ -177,4 +238,7 @@ def test_the_council_gets_the_generators_shared_lists_as_they_are():
                          "words-to-avoid.yaml", "facts.yaml", "contacts.yaml"):
             assert path.read_text() == (ROOT / "data" / path.name).read_text(), path.name
     ours = json.loads((ROOT / "package.json").read_text())["dependencies"]
-    assert json.loads((ROOT / "hooks" / "scaffold" / "package.json").read_text())["dependencies"] == ours
+    # Only `carers-hub edit` needs npm (its local server): the site builds with the editor's files in the wheel.
+    assert json.loads((ROOT / "hooks" / "scaffold" / "package.json").read_text())["dependencies"] == {
+        "decap-server": ours["decap-server"]}
+    assert "npm" not in (ROOT / "hooks" / "scaffold" / "github" / "workflows" / "publish.yml").read_text()

@@ -141,15 +141,82 @@ def test_a_placeholder_in_a_contact_is_caught_too(project):
 
 
 def test_the_preview_shows_a_page_being_written_with_a_warning(project):
-    from test_preview import start_preview, wait_for
+    from support import serving
+    from test_preview import start_preview
 
     new.new_page("support/carers-cafe", "Carers cafe", root=project)
-    server, url = start_preview(project)
+    server, url, _ = start_preview(project)
     try:
-        wait_for(url + "support/carers-cafe/", "CHANGE this first paragraph")
+        serving.wait_for(url + "support/carers-cafe/", "CHANGE this first paragraph")
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        serving.stop(server)
     log = "".join(p.read_text() for p in project.glob("serve-*.log"))
     assert "WARNING" in log and "Warning in content/support/carers-cafe.md, line 3" in log
     assert "[PLACEHOLDER_TEXT]" in log
+
+
+# -- the preview's stand-ins (carers-hub serve on a new council's site) ----------------------------------------
+
+def _new_site_data(tmp_path: Path) -> Path:
+    from datetime import date
+
+    from carers_hub.tools import new_site
+
+    site = tmp_path / "site"
+    new_site.write_site(site, "Fenmoor District Council", "1.0.0", date(2026, 12, 1))
+    return site
+
+
+def test_the_preview_reads_a_new_sites_placeholders_as_stand_ins_and_a_real_build_refuses_them(tmp_path):
+    from carers_hub.data import site_data
+    from carers_hub.data.services import load_directory
+
+    site = _new_site_data(tmp_path)
+    with pytest.raises(ProblemsFound) as caught:  # a published build: every placeholder stops it
+        site_data.load_site_data(site / "data", root=site)
+    assert {p.code for p in caught.value.problems} == {placeholders.CODE}
+    assert not any(p.warning for p in caught.value.problems)
+
+    data = site_data.load_site_data(site / "data", root=site, stand_ins=True)
+    contact = next(c for c in data.site_file.contacts if c.id == "adult_social_care")
+    assert contact.phone == placeholders.STAND_IN_PHONE  # Ofcom's drama range: nobody's line
+    assert contact.hours.startswith(placeholders.OPEN + "To fill in: when the line is open")
+    assert str(data.site.url).startswith("https://site-url") and placeholders.STAND_IN_HOST in str(data.site.url)
+    assert data.problems and all(p.warning and p.code == placeholders.CODE for p in data.problems)
+    directory = load_directory(site / "data", data, root=site, stand_ins=True)
+    assert directory.listings[0].service.name.startswith(placeholders.OPEN + "To fill in")
+    assert any(p.code == placeholders.CODE for p in directory.problems)
+
+
+def test_a_placeholder_no_stand_in_can_make_valid_still_stops_the_preview(tmp_path):
+    """An id to fill in (a new service's organisation) has no stand-in: guessing one would show a wrong page."""
+    from carers_hub.data import site_data
+    from carers_hub.data.services import load_directory
+
+    site = _new_site_data(tmp_path)
+    services = site / "data" / "services.yaml"
+    services.write_text(services.read_text().replace("organisation: council", "organisation: CHANGE-to-an-organisation-id"))
+    data = site_data.load_site_data(site / "data", root=site, stand_ins=True)
+    with pytest.raises(ProblemsFound) as caught:
+        load_directory(site / "data", data, root=site, stand_ins=True)
+    stopped = [p for p in caught.value.problems if not p.warning]
+    assert {p.code for p in stopped} == {placeholders.CODE} and "services[0].organisation" in {p.field for p in stopped}
+
+
+def test_stand_ins_are_marked_in_text_and_bare_in_attributes_and_scripts():
+    words = placeholders.stand_in("contacts[0].hours", "hours", "CHANGE this")
+    html = (f'<title>{words} - Site</title><meta name="description" content="{words}">'
+            f'<p>Open {words}. Call <a href="tel:+442079460999">{placeholders.STAND_IN_PHONE}</a></p>'
+            f'<script type="application/ld+json">{{"hours": "{words}"}}</script>')
+    shown = placeholders.marked(html)
+    assert placeholders.OPEN not in shown and placeholders.CLOSE not in shown
+    assert f'<p>Open <mark class="{placeholders.MARK_CLASS}">To fill in: when the line is open' in shown
+    mark = f'<mark class="{placeholders.MARK_CLASS}">'
+    assert f'<a href="tel:+442079460999">{mark}{placeholders.STAND_IN_PHONE} (a stand-in' in shown
+    assert "<title>To fill in: when" in shown and 'content="To fill in: when' in shown
+    assert '<script type="application/ld+json">{"hours": "To fill in: when' in shown
+    assert shown.count("<mark") == 2
+    page = placeholders.marked('<p>CHANGE this first paragraph. Say who.</p><p>Changes to your benefits</p>')
+    assert page == f'<p>{mark}CHANGE this first paragraph. Say who.</mark></p><p>Changes to your benefits</p>'
+    assert placeholders.stand_in("site.url", "url", "CHANGE-to-x") == f"https://site-url{placeholders.STAND_IN_HOST}/"
+    assert not placeholders.has_placeholder(words)

@@ -10,12 +10,13 @@ import re
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import edit, free_port
+from conftest import edit
+from support import serving
+from support.serving import fetch
 from support.project import copy_project
 
 # As `make serve` runs it (Makefile serve): --dirty builds again only the pages an edit touches.
@@ -23,33 +24,9 @@ SERVE = ["serve", "--livereload", "--dirty"]
 RELOAD_LIMIT = 180  # seconds: a rebuild on a heavily loaded 2-core machine (1 to 2 s on a quiet one)
 
 
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=30) as response:
-        return response.read().decode("utf-8")
-
-
 def start_preview(project: Path) -> tuple[subprocess.Popen, str, Path]:
-    """`mkdocs serve` on a free port. MkDocs cannot be told to pick one itself (it would print port 0), so if
-    another program takes the port first, the server stops at once and the next free port is tried."""
-    for attempt in range(5):
-        port = free_port()
-        log = project / f"serve-{attempt}.log"  # a file, not a pipe, which a long preview could fill
-        with log.open("w") as output:
-            server = subprocess.Popen([sys.executable, "-m", "mkdocs", *SERVE, "--dev-addr", f"127.0.0.1:{port}"],
-                                      cwd=project, stdout=subprocess.DEVNULL, stderr=output)
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline and server.poll() is None:
-            try:
-                fetch(f"http://127.0.0.1:{port}/")
-                return server, f"http://127.0.0.1:{port}/", log
-            except OSError:
-                time.sleep(0.2)
-        if server.poll() is None:
-            server.terminate()
-            raise AssertionError("the preview did not start within 240 s")
-        if "Address already in use" not in log.read_text():
-            raise AssertionError(f"the preview stopped:\n{log.read_text()[-3000:]}")
-    raise AssertionError("no free port after 5 tries")
+    return serving.start(lambda port: [sys.executable, "-m", "mkdocs", *SERVE, "--dev-addr", f"127.0.0.1:{port}"],
+                         project)
 
 
 @pytest.fixture(scope="module")
@@ -61,8 +38,7 @@ def preview(tmp_path_factory, browser):
         yield project, url, log, tab
     finally:
         tab.close()
-        server.terminate()
-        server.wait(timeout=30)
+        serving.stop(server)
 
 
 def reloaded_with(tab, change, text: str) -> None:

@@ -73,6 +73,60 @@ def has_placeholder(text: str) -> bool:
     return bool(FOUND.search(text))
 
 
+# The preview (carers-hub serve) of a new council's site shows its pages at once: each placeholder in data/ is
+# read as a stand-in that validates, and each stand-in is shown marked, saying what to fill in. Only the preview
+# reads them (site_data.load_file with stand_ins): the strict build lists every placeholder and writes nothing.
+MARK_CLASS = "carers-placeholder"
+OPEN, CLOSE = "\u27e6", "\u27e7"  # around a stand-in's words in data: never typed by an editor
+STAND_IN_PHONE = "020 7946 0999"  # Ofcom's range for TV and radio drama: nobody's line
+STAND_IN_HOST = ".fill-in.invalid"  # a reserved ending (RFC 6761): a link there leads nowhere
+_URL_FIELDS = ("url", "website")
+_STAND_IN = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
+_IN_TEXT = re.compile(rf"{MARKER}(?=[ -][a-z])[^<]*")  # a page's placeholder words, up to the next tag
+# A tag, or an element whose text is not HTML (a script, a title): the words alone there, never a <mark>.
+_TAG = re.compile(r"(<(script|style|title|textarea)\b.*?</\2>|<[^>]*>)", re.S | re.I)
+
+
+def stand_in(field: str, last: str, text: str) -> str:
+    """What the preview reads instead of a placeholder in the data field `field` (last: its last name)."""
+    if last == "phone":
+        return STAND_IN_PHONE
+    if last in _URL_FIELDS:
+        return f"https://{re.sub(r'[^a-z0-9]+', '-', field.lower()).strip('-')}{STAND_IN_HOST}/"
+    what = WHAT_TO_WRITE.get(field if field in WHAT_TO_WRITE else last, YOUR_OWN_WORDS)
+    return f"{OPEN}To fill in: {what}{CLOSE}"
+
+
+def with_stand_ins(data: Any, path: FieldPath = ()) -> Any:
+    """A copy of loaded YAML with every placeholder replaced by its stand-in (the rest as it is)."""
+    from carers_hub.core.yaml_source import field_name
+
+    if isinstance(data, str):
+        if not has_placeholder(data):
+            return data
+        last = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+        return stand_in(field_name(path), last, data)
+    if isinstance(data, dict):
+        return {key: with_stand_ins(value, path + (key,)) for key, value in data.items()}
+    if isinstance(data, list):
+        return [with_stand_ins(value, path + (index,)) for index, value in enumerate(data)]
+    return data
+
+
+def marked(html: str) -> str:
+    """A preview page with each stand-in shown as one: <mark class="carers-placeholder"> in text, its bare words in
+    an attribute (a title, a description), and the stand-in phone number marked wherever it is shown. A page's
+    own words starting CHANGE are marked too, to the end of their text."""
+    def text_part(part: str) -> str:
+        part = _STAND_IN.sub(rf'<mark class="{MARK_CLASS}">\1</mark>', part)
+        part = _IN_TEXT.sub(rf'<mark class="{MARK_CLASS}">\g<0></mark>', part)
+        return part.replace(STAND_IN_PHONE, f'<mark class="{MARK_CLASS}">{STAND_IN_PHONE} (a stand-in: fill in '
+                                            f'the phone number in data/)</mark>')
+    parts = _TAG.split(html)  # text, tag, its name (or None), text, ...
+    return "".join(_STAND_IN.sub(r"\1", part) if index % 3 == 1 else text_part(part)
+                   for index, part in enumerate(parts) if index % 3 != 2)
+
+
 def fix_for(field: str, text: str = "") -> str:
     """How to fix a placeholder in `field` (its last name, e.g. "organisation"; "" for a page's body)."""
     if LINK in text and MARKER not in text:

@@ -145,7 +145,7 @@ class Placed:
 
 
 def load_list(data_dir: Path, names: tuple[str, ...], model: type[BaseModel], key: str, code: str,
-              root: Path) -> tuple[list[Placed], list[Problem]]:
+              root: Path, stand_ins: bool = False) -> tuple[list[Placed], list[Problem]]:
     """The items of the first file and of the others when they exist, checked; an id used in two files is an error."""
     placed: list[Placed] = []
     problems: list[Problem] = []
@@ -153,7 +153,7 @@ def load_list(data_dir: Path, names: tuple[str, ...], model: type[BaseModel], ke
     for number, name in enumerate(names):
         if number and not (data_dir / name).exists():
             continue
-        loaded, src, found = site_data.load_file(data_dir, name, model, root)
+        loaded, src, found = site_data.load_file(data_dir, name, model, root, stand_ins)
         problems += found
         if loaded is None or src is None:
             continue
@@ -170,22 +170,24 @@ def load_list(data_dir: Path, names: tuple[str, ...], model: type[BaseModel], ke
 
 
 def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None = None,
-                   today: date | None = None) -> Directory:
-    """Read services, organisations and categories; raise ProblemsFound with every problem at once."""
+                   today: date | None = None, stand_ins: bool = False) -> Directory:
+    """Read services, organisations and categories; raise ProblemsFound with every problem at once (stand_ins:
+    the preview's, site_data.load_file)."""
     root = root or data_dir.parent
     today = today or current_date()
     orgs, problems = load_list(data_dir, ORGANISATION_FILES, OrganisationsFile, "organisations",
-                               "ORGANISATION_DUPLICATE_ID", root)
-    cats, _, more = site_data.load_file(data_dir, "categories.yaml", CategoriesFile, root)
+                               "ORGANISATION_DUPLICATE_ID", root, stand_ins)
+    cats, _, more = site_data.load_file(data_dir, "categories.yaml", CategoriesFile, root, stand_ins)
     problems += more
-    services, more = load_list(data_dir, SERVICE_FILES, ServicesFile, "services", "SERVICE_DUPLICATE_ID", root)
+    services, more = load_list(data_dir, SERVICE_FILES, ServicesFile, "services", "SERVICE_DUPLICATE_ID", root, stand_ins)
     problems += more
+    warnings = [p for p in problems if p.warning]  # the preview's placeholders, read as stand-ins
+    problems = [p for p in problems if not p.warning]
     if problems or cats is None:
         raise ProblemsFound(problems)
 
     organisations: dict[str, Organisation] = {o.item.id: o.item for o in orgs}
     categories = {c.id: c for c in cats.categories}
-    warnings: list[Problem] = []
     for placed in services:
         service, index, src = placed.item, placed.index, placed.source
         problems += _references(service, index, src, organisations, categories, data)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import typing
 from dataclasses import Field, dataclass, field, fields
 from datetime import date, timedelta
@@ -202,6 +203,7 @@ class SiteData:
     facts_file: FactsFile = data_file("facts.yaml")
     # Where each file's fields are (by file name), for checks that run later in the build (e.g. page links).
     sources: dict[str, yaml_source.Located] = field(default_factory=dict, repr=False)
+    problems: tuple[Problem, ...] = ()  # warnings: the preview's placeholders, read as stand-ins
 
     @property
     def site(self) -> SiteInfo:
@@ -256,9 +258,10 @@ class SiteData:
         return {p.name: p for p in self.pictures_file.pictures}
 
 
-def load_file(data_dir: Path, name: str, model: type[Model],
-              root: Path) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
-    """One data file, checked against its model and its UNIQUE keys."""
+def load_file(data_dir: Path, name: str, model: type[Model], root: Path,
+              stand_ins: bool = False) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
+    """One data file, checked against its model and its UNIQUE keys. stand_ins (the preview only): a placeholder
+    is a warning and is read as its stand-in (placeholders.with_stand_ins), when the file is then valid."""
     path = data_dir / name
     shown = _shown(path, root)
     try:
@@ -267,17 +270,32 @@ def load_file(data_dir: Path, name: str, model: type[Model],
         return None, None, found.problems
     # A template's words left in: say so, rather than that they are not a valid id or address.
     unfinished = placeholders.in_data(source)
-    try:
-        loaded = validate(model, source)
-    except ProblemsFound as found:
-        return None, None, unfinished + [p for p in found.problems
-                                         if not any(placeholders.covers(u, p) for u in unfinished)]
+    standing_in = _with_stand_ins(model, source) if stand_ins and unfinished else None
+    if standing_in is not None:
+        loaded, source = standing_in
+        unfinished = [dataclasses.replace(p, warning=True) for p in unfinished]
+    else:
+        try:
+            loaded = validate(model, source)
+        except ProblemsFound as found:
+            return None, None, unfinished + [p for p in found.problems
+                                             if not any(placeholders.covers(u, p) for u in unfinished)]
     problems = unfinished + [problem for list_name, key, code in getattr(model, "UNIQUE", ())
                 for problem in duplicates(getattr(loaded, list_name), key, source, list_name, code)]
     return loaded, source, problems
 
 
-def load_files(data_dir: Path, holder: type, root: Path) -> tuple[dict[str, Any], dict[str, yaml_source.Located], list[Problem]]:
+def _with_stand_ins(model: type[Model], source: yaml_source.Located) -> tuple[Model, yaml_source.Located] | None:
+    """The file read with its placeholders' stand-ins, or None if it is not valid even so (an id to fill in)."""
+    standing_in = dataclasses.replace(source, data=placeholders.with_stand_ins(source.data))
+    try:
+        return validate(model, standing_in), standing_in
+    except ProblemsFound:
+        return None
+
+
+def load_files(data_dir: Path, holder: type, root: Path,
+               stand_ins: bool = False) -> tuple[dict[str, Any], dict[str, yaml_source.Located], list[Problem]]:
     """Every data_file field of a dataclass, loaded: (values by field name, sources by file name, problems)."""
     values: dict[str, Any] = {}
     sources: dict[str, yaml_source.Located] = {}
@@ -286,7 +304,7 @@ def load_files(data_dir: Path, holder: type, root: Path) -> tuple[dict[str, Any]
         if "file" not in item.metadata:
             continue
         name = item.metadata["file"]
-        value, source, found = load_file(data_dir, name, _model_of(holder, item), root)
+        value, source, found = load_file(data_dir, name, _model_of(holder, item), root, stand_ins)
         problems += found
         values[item.name] = value
         if source is not None:
@@ -389,16 +407,19 @@ def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, t
 
 
 def load_site_data(data_dir: Path, root: Path | None = None, today: date | None = None,
-                   check_dates: bool = True) -> SiteData:
+                   check_dates: bool = True, stand_ins: bool = False) -> SiteData:
     """Read and check every data file; raise ProblemsFound listing every problem in all of them.
 
-    check_dates=False skips the review-date checks, for reports that list what is overdue."""
+    check_dates=False skips the review-date checks, for reports that list what is overdue; stand_ins: the
+    preview's (load_file)."""
     root = root or data_dir.parent
     today = today or current_date()
-    values, sources, problems = load_files(data_dir, SiteData, root)
+    values, sources, problems = load_files(data_dir, SiteData, root, stand_ins)
     if None in values.values():  # a file that cannot be read would make every reference to it look wrong
         raise ProblemsFound(problems)
-    data = SiteData(**values, sources=sources)
+    warnings = tuple(p for p in problems if p.warning)
+    problems = [p for p in problems if not p.warning]
+    data = SiteData(**values, sources=sources, problems=warnings)
     site_src, contacts_src = sources["site.yaml"], sources["contacts.yaml"]
     problems += _missing_icons(data.pictures_file.pictures, sources["pictures.yaml"])
     problems += _duplicate_contacts(data, site_src, contacts_src)

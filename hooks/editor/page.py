@@ -4,7 +4,8 @@ It shows nothing inside another website's frame (FRAME_GUARD).
 Which CMS (docs/developers/browser-editor.md): Decap CMS on this computer (make edit: its local server saves
 the files in place), Sveltia CMS on the published site (sign-in with a GitHub token, no server of our own).
 With no repository named, the published admin/ is one plain page saying what to set up (setup_html).
-Both come from node_modules (package.json pins them): nothing is fetched from another website.
+Both come from the site's node_modules (npm ci) when it has them, else from the copy inside the carers-hub
+package (shipped.py puts it there as the wheel is built): nothing is fetched from another website.
 Its policy is looser than the public pages' (hooks/outputs/security_headers.py), and only here: the CMS
 compiles its configuration's checks with new Function() (ajv: 'unsafe-eval') and injects its styles
 (emotion: 'unsafe-inline' styles). It may talk only to this site and to where saves go.
@@ -20,20 +21,23 @@ from markupsafe import escape
 from carers_hub.core.problems import Problem, ProblemsFound
 
 FOLDER = "admin"
-BUNDLE = Path("node_modules/decap-cms/dist")  # Decap CMS, for the local server (make edit)
+NODE_MODULES = Path("node_modules")
+SHIPPED = Path(__file__).parent / "npm"  # the same files in the same folders, inside the wheel (shipped.py)
+# Each relative to NODE_MODULES or SHIPPED (packages()):
+BUNDLE = Path("decap-cms/dist")  # Decap CMS, for the local server (make edit)
 SCRIPT = "decap-cms.js"
-SVELTIA = Path("node_modules/@sveltia/cms/dist")  # Sveltia CMS, for GitHub
+SVELTIA = Path("@sveltia/cms/dist")  # Sveltia CMS, for GitHub
 SVELTIA_SCRIPT = "sveltia-cms.js"
-YAML_BROWSER = Path("node_modules/yaml/browser/dist")  # the YAML package the CMS uses, as browser modules
+YAML_BROWSER = Path("yaml/browser/dist")  # the YAML package the CMS uses, as browser modules
 # Sveltia CMS's stylesheet names its three fonts on a CDN (fontsource on cdn.jsdelivr.net). The same files, from
 # the fontsource packages package.json pins, are copied to admin/fonts/ and the script is pointed at them
 # (localised), so the editor asks nothing of another website. A CDN address left in the script stops the build.
 CDN = "https://cdn.jsdelivr.net/fontsource/fonts/"
 FONTS = {
     "source-sans-3:vf@5.3.0/latin-wght-normal.woff2":
-        "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
-    "noto-mono@5.3.0/latin-400-normal.woff2": "node_modules/@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
-    "material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2": "node_modules/@fontsource-variable/"
+        "@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
+    "noto-mono@5.3.0/latin-400-normal.woff2": "@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
+    "material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2": "@fontsource-variable/"
         "material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
 }
 # Sveltia CMS adds a viewport with maximum-scale=1, which stops an editor zooming in on a phone (WCAG 1.4.4;
@@ -52,6 +56,12 @@ def bundle_of(config: dict) -> Path:
     return BUNDLE if config["backend"]["name"] == "proxy" else SVELTIA
 
 
+def packages(root: Path) -> Path:
+    """Where the CMS's files are: the site's own node_modules if npm installed them, else the package's copy."""
+    own = root / NODE_MODULES
+    return own if (own / BUNDLE / SCRIPT).is_file() or not (SHIPPED / BUNDLE / SCRIPT).is_file() else SHIPPED
+
+
 def bundle_files(bundle: Path) -> list[Path]:
     """The CMS's script and the parts it loads when needed: Decap's N.decap-cms.js and their WebAssembly,
     Sveltia's chunks/*.js (never the source maps)."""
@@ -61,34 +71,37 @@ def bundle_files(bundle: Path) -> list[Path]:
 
 def missing_bundle(bundle: Path = BUNDLE) -> Problem:
     script = {BUNDLE: SCRIPT, SVELTIA: SVELTIA_SCRIPT}.get(bundle, "")
-    return Problem(code="EDITOR_BUNDLE_MISSING", file=(bundle / script).as_posix(), line=None, field="",
-                   message="the browser editor's files are not installed, so /admin/ cannot be built.",
-                   fix="Run npm ci in the project folder (make site and make serve do it), then build again.")
+    return Problem(code="EDITOR_BUNDLE_MISSING", file=(NODE_MODULES / bundle / script).as_posix(), line=None,
+                   field="", message="the browser editor's files are not installed, so /admin/ cannot be built.",
+                   fix="Run npm ci in the project folder (make site and make serve do it), or install carers-hub "
+                       "from its wheel (it holds them), then build again.")
 
 
 def check_bundle(root: Path) -> None:
     """Raise ProblemsFound if either CMS is not installed (the build checks first, before it writes a page)."""
+    base = packages(root)
     for bundle, script in ((BUNDLE, SCRIPT), (SVELTIA, SVELTIA_SCRIPT)):
-        if not (root / bundle / script).is_file():
+        if not (base / bundle / script).is_file():
             raise ProblemsFound([missing_bundle(bundle)])
     for font in FONTS.values():
-        if not (root / font).is_file():
+        if not (base / font).is_file():
             raise ProblemsFound([missing_bundle(Path(font).parent)])
-    if not (root / YAML_BROWSER / "index.js").is_file():
+    if not (base / YAML_BROWSER / "index.js").is_file():
         raise ProblemsFound([missing_bundle()])
-    localised((root / SVELTIA / SVELTIA_SCRIPT).read_text(encoding="utf-8"))  # a font it would fetch: stop now
+    localised((base / SVELTIA / SVELTIA_SCRIPT).read_text(encoding="utf-8"))  # a font it would fetch: stop now
 
 
 def copy_bundle(root: Path, target: Path, config: dict) -> None:
     """Copy the configuration's CMS, its YAML package and our scripts into target/ (ProblemsFound if the CMS is
     not installed)."""
     check_bundle(root)
-    bundle = root / bundle_of(config)
+    base = packages(root)
+    bundle = base / bundle_of(config)
     files = [(p, target / p.relative_to(bundle)) for p in bundle_files(bundle)]
-    files += [(p, target / "yaml" / p.name) for p in (root / YAML_BROWSER).glob("*.js")]
+    files += [(p, target / "yaml" / p.name) for p in (base / YAML_BROWSER).glob("*.js")]
     files += [(OWN / name, target / name) for name in OWN_SCRIPTS]
-    if bundle.name == SVELTIA.name:
-        files += [(root / font, target / "fonts" / Path(font).name) for font in FONTS.values()]
+    if bundle_of(config) == SVELTIA:
+        files += [(base / font, target / "fonts" / Path(font).name) for font in FONTS.values()]
     for path, copied in files:
         copied.parent.mkdir(parents=True, exist_ok=True)
         if path.name == SVELTIA_SCRIPT:
@@ -105,7 +118,7 @@ def localised(script: str) -> str:
     script = script.replace(NO_ZOOM, "")
     if CDN in script:
         raise ProblemsFound([Problem(
-            code="EDITOR_FONT_UNKNOWN", file=(SVELTIA / SVELTIA_SCRIPT).as_posix(), line=None, field="",
+            code="EDITOR_FONT_UNKNOWN", file=(NODE_MODULES / SVELTIA / SVELTIA_SCRIPT).as_posix(), line=None, field="",
             message="this version of the editor loads a font from another website that the build does not copy.",
             fix="Add the font's fontsource package to package.json and to FONTS in hooks/editor/page.py, "
                 "or go back to the editor version package.json pinned before.")])

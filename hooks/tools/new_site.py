@@ -80,7 +80,7 @@ def main(argv: list[str]) -> int:
         return 1
     write_site(target, council, version(), current_date())
     print(f"Made the site for {council} in {target}. Next, in that folder:\n"
-          "  pip install -r requirements.txt and npm install   (once)\n"
+          "  pip install -r requirements.txt   (once)\n"
           "  carers-hub site     lists every word starting CHANGE still to replace, with its file and line\n"
           "  carers-hub serve    previews the site as you write")
     return 0
