@@ -11,7 +11,7 @@ from datetime import time
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, TypeAdapter, ValidationError
 from pydantic_core import PydanticCustomError
 
 from carers_hub.data import phones
@@ -125,6 +125,19 @@ def _slug(value: str) -> str:
     return value
 
 
+# A service's page is services/<id>/, beside the directory's own pages there: services/ (index), services/page-2/
+# and the folders of its filters, kind/, for/ and in/ (hooks/directory/selection.py; tests/test_any_input.py
+# checks the two agree). An id that is one of these would make two pages at one address.
+RESERVED_SERVICE_ID = re.compile(r"index|kind|for|in|page-[0-9]+")
+
+
+def _not_reserved(value: str) -> str:
+    if RESERVED_SERVICE_ID.fullmatch(value):
+        raise PydanticCustomError("SERVICE_ID_RESERVED", 'is "{value}", an address the directory uses for its own '
+                                  "pages (services/{value}/)", {"value": value})
+    return value
+
+
 def _colour(value: str) -> str:
     if not re.fullmatch(COLOUR_PATTERN, value):
         raise PydanticCustomError("COLOUR_INVALID", 'is "{value}", which is not a colour like #1d4f91',
@@ -198,6 +211,19 @@ Postcode = Annotated[str, _Visible, AfterValidator(_postcode)]
 Description = Annotated[str, _Visible, AfterValidator(_description)]
 Email = Annotated[str, _Visible, AfterValidator(_email)]
 Slug = Annotated[str, _Visible, AfterValidator(_slug)]
+# The one rule for a service's id: the models, `carers-hub new-service` and the importer all use it.
+ServiceId = Annotated[str, _Visible, AfterValidator(_slug), AfterValidator(_not_reserved)]
+_SERVICE_ID = TypeAdapter(ServiceId)
+
+
+def service_id_error(value: object) -> dict | None:
+    """Why value cannot be a service's id, as pydantic reports it (type: the code, msg: the message), or None:
+    ServiceId's own check, for code that makes an id outside a model (new-service, the importer)."""
+    try:
+        _SERVICE_ID.validate_python(value)
+    except ValidationError as error:
+        return error.errors()[0]
+    return None
 Colour = Annotated[str, _Visible, AfterValidator(_colour)]
 ClockTime = Annotated[time, BeforeValidator(_time_not_number), AfterValidator(_local_time)]  # "09:00", local
 PhoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_phone))]

@@ -182,7 +182,7 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
     for placed in services:
         service, index, src = placed.item, placed.index, placed.source
         problems += _references(service, index, src, organisations, categories, data)
-        if service.review_by < today:
+        if service.overdue(today):
             warnings.append(Problem(
                 code="SERVICE_REVIEW_OVERDUE", file=src.file, line=src.line(("services", index, "review_by")),
                 field=f"services[{index}].review_by", warning=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typing
 from dataclasses import dataclass, field, fields
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import TypeVar
@@ -15,14 +15,12 @@ from carers_hub.core.today import today as current_date
 from carers_hub.checks import placeholders
 from carers_hub.core import yaml_source
 from carers_hub.core.yaml_source import field_name
-from carers_hub.data import provenance
+from carers_hub.data import provenance, review
 from carers_hub.data.facts import Fact, FactsFile
 from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
                                SiteInfo, SynonymsFile)
 from carers_hub.core.problems import Problem, ProblemsFound
-
-CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least every 6 months
 
 # An example value for each field, so a fix can show exactly what to write.
 EXAMPLES = {
@@ -361,6 +359,11 @@ def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -
     return problems
 
 
+def crisis_check_due(contact: Contact) -> date:
+    """Crisis numbers are checked at least every six months."""
+    return contact.checked + review.SIX_MONTHS
+
+
 def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, today: date) -> list[Problem]:
     problems = []
     for index, contact in enumerate(contacts):
@@ -368,7 +371,7 @@ def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, t
         if contact.checked > today:
             problems.append(Problem(code="CHECKED_IN_FUTURE", message=f"the date {contact.checked} is in the future.",
                                     fix="Write the day you last checked the number against its source.", **where))
-        elif contact.crisis and today - contact.checked > CRISIS_CHECK_EVERY:
+        elif contact.crisis and review.overdue(crisis_check_due(contact), today):
             problems.append(Problem(
                 code="CRISIS_CONTACT_NOT_CHECKED",
                 message=f"{contact.name} was last checked on {contact.checked}, more than 6 months ago.",

@@ -24,6 +24,7 @@ from urllib.parse import quote, urlsplit
 
 from pydantic import ValidationError
 
+from carers_hub.data.fields import service_id_error
 from carers_hub.data.service_models import WEEKDAYS, Category, Organisation, Service
 from carers_hub.importer import clean
 from carers_hub.importer.mapping import Mapping
@@ -32,7 +33,6 @@ from carers_hub.importer.shapes import FeedLocation, FeedService, FeedTerm
 # Fixed forever: a feed id that is not a UUID always gives the same UUID (with the feed's host name).
 IMPORT_NAMESPACE = uuidlib.UUID("3b0f8a4e-2f6d-4c1e-9d57-8a1c2e6b4f03")
 GRACE = timedelta(days=60)  # an import whose feed dates are long past is due for review this soon
-RESERVED = {"index", "for", "kind"}  # addresses the directory's own pages use under /services/
 GONE = {"deleted", "archived", "withdrawn", "removed"}
 STATUSES = {"active": "active", "inactive": "inactive", "defunct": "defunct", "closed": "defunct",
             "temporarily closed": "temporarily closed", "temporarily_closed": "temporarily closed",
@@ -90,7 +90,7 @@ def slugify(name: str, taken: set[str]) -> str:
     base = words[:60].rsplit("-", 1)[0] if len(words) > 60 else words
     base = base or "service"
     slug, number = base, 2
-    while slug in taken or slug in RESERVED:
+    while slug in taken or service_id_error(slug):  # e.g. in, page-2: the directory's own addresses
         slug, number = f"{base}-{number}", number + 1
     taken.add(slug)
     return slug
