@@ -1,0 +1,152 @@
+"""One rule, written once: a service's id (the model, `carers-hub new-service` and the importer agree) and review
+dates (pages, services, crisis contacts and facts are overdue on the same day; six months is one length)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from conftest import ROOT
+from test_directory_data import GOOD as SERVICES
+from test_front_matter import AUDIENCES, GOOD as PAGE
+from carers_hub.core import yaml_source
+from carers_hub.core.problems import ProblemsFound
+from carers_hub.data import facts, review, site_data
+from carers_hub.data.fields import service_id_error
+from carers_hub.data.front_matter import check_page
+from carers_hub.data.models import Contact, PageMeta
+from carers_hub.data.service_models import Service
+from carers_hub.directory.selection import SEGMENT
+from carers_hub.importer import convert
+from carers_hub.tools import new, new_site
+
+A_SERVICE = yaml.safe_load(SERVICES)["services"][0]
+RESERVED = ["index", "in", "for", "kind", "page-2", "page-10", *SEGMENT.values()]
+IDS = st.one_of(st.sampled_from(RESERVED + ["carers_cafe", "carers-cafe", "page-2-cafe", "inside", "a"]),
+                st.text("abcz019-_ IÉ.", max_size=12),
+                st.from_regex(r"(page-[0-9]{1,3}|[a-z0-9]{1,4}([-_][a-z0-9]{1,4}){0,2})", fullmatch=True))
+
+
+def model_accepts(service_id: str) -> bool:
+    try:
+        Service.model_validate({**A_SERVICE, "id": service_id})
+    except ValidationError:
+        return False
+    return True
+
+
+def new_service_accepts(service_id: str) -> bool:
+    try:
+        new._check_id(service_id)
+    except ProblemsFound:
+        return False
+    return True
+
+
+@settings(max_examples=300, deadline=None)
+@given(IDS)
+def test_the_model_and_new_service_accept_the_same_ids(service_id):
+    accepted = model_accepts(service_id)
+    assert new_service_accepts(service_id) == accepted == (service_id_error(service_id) is None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(IDS, st.text(max_size=30)))
+def test_the_importer_only_makes_ids_the_model_accepts(name):
+    taken: set[str] = set()
+    made = [convert.slugify(name, taken) for _ in range(3)]  # the same name thrice: page-2 style suffixes too
+    assert len(set(made)) == 3 and all(model_accepts(i) for i in made), made
+
+
+@pytest.mark.parametrize("service_id", ["page-2", "in", "index", "kind", "for"])
+def test_an_address_the_directory_uses_is_refused_by_all_three(service_id):
+    assert not model_accepts(service_id) and not new_service_accepts(service_id)
+    assert convert.slugify(service_id, set()) != service_id
+
+
+def test_new_service_refuses_page_2_with_the_file_field_and_fix_not_a_traceback(project, capsys):
+    before = (project / "data" / "services.yaml").read_text()
+    with pytest.raises(ProblemsFound) as raised:
+        new.new_service("page-2", "Carers cafe", root=project)
+    [problem] = raised.value.problems
+    assert (problem.code, problem.file, problem.field) == ("SERVICE_ID_RESERVED", "data/services.yaml", "id")
+    assert '"page-2"' in problem.message and "carers-cafe-page-2" in problem.fix
+    assert (project / "data" / "services.yaml").read_text() == before
+
+
+def test_new_service_takes_an_underscore_as_the_model_does(project):
+    new.new_service("carers_cafe", "Carers cafe", root=project)
+    assert "id: carers_cafe" in (project / "data" / "services.yaml").read_text()
+
+
+# Review dates: due on the day, overdue the day after, for every kind of thing reviewed.
+DUE = date(2027, 5, 23)
+
+
+def page_overdue(today: date) -> bool:
+    assert "review_by: 2027-05-01" in PAGE
+    meta, found = check_page(PAGE.replace("review_by: 2027-05-01", f"review_by: {DUE}"), "content/a.md", AUDIENCES, today)
+    assert meta is not None and meta.review_by == DUE, found
+    return any(p.code == "PAGE_REVIEW_OVERDUE" for p in found)
+
+
+def service_overdue(today: date) -> bool:
+    return Service.model_validate({**A_SERVICE, "review_by": DUE}).overdue(today)
+
+
+def crisis_contact_overdue(today: date) -> bool:
+    contacts = yaml_source.load(ROOT / "data" / "contacts.yaml", "data/contacts.yaml")
+    contact = Contact.model_validate(next(c for c in contacts.data["contacts"] if c.get("crisis")))
+    contact = contact.model_copy(update={"checked": DUE - review.SIX_MONTHS})
+    assert site_data.crisis_check_due(contact) == DUE
+    found = site_data.check_contacts_fresh([contact], contacts, today)
+    return any(p.code == "CRISIS_CONTACT_NOT_CHECKED" for p in found)
+
+
+def fact_overdue(today: date) -> bool:
+    source = yaml_source.load(ROOT / "data" / "facts.yaml", "data/facts.yaml")
+    fact = facts.FactsFile.model_validate(source.data).facts[0].model_copy(update={"valid_until": DUE})
+    return bool(facts.expired([fact], source, today))
+
+
+@pytest.mark.parametrize("days", [-1, 0, 1])
+def test_pages_services_crisis_contacts_and_facts_are_overdue_on_the_same_day(days):
+    today = DUE + timedelta(days=days)
+    expected = days > 0
+    assert review.overdue(DUE, today) == expected
+    assert {"page": page_overdue(today), "service": service_overdue(today), "crisis contact":
+            crisis_contact_overdue(today), "fact": fact_overdue(today)} == dict.fromkeys(
+        ["page", "service", "crisis contact", "fact"], expected)
+
+
+def test_six_months_is_one_length_new_pages_and_sites_use_too():
+    assert review.SIX_MONTHS == timedelta(days=183)
+    assert new.REVIEW_AFTER == review.SIX_MONTHS and new_site.REVIEW_AFTER == review.SIX_MONTHS
+
+
+@pytest.mark.parametrize("model, record", [(Service, A_SERVICE), (PageMeta, yaml.safe_load(PAGE.split("---")[1]))])
+def test_review_by_must_come_after_last_reviewed_in_every_reviewed_model(model, record):
+    with pytest.raises(ValidationError) as raised:
+        model.model_validate({**record, "review_by": record["last_reviewed"]})
+    [error] = raised.value.errors()
+    assert error["type"] == "REVIEW_BEFORE_REVIEWED" and error["ctx"] == {"field": "review_by"}
+
+
+# Coupling point "validators with mixins" (docs/developers/how-it-works.md): the mixin declares no fields, so
+# each model's fields keep their order (the editor's form and make tidy follow it), and pydantic runs a base's
+# after-validator before the model's own, so with both wrong the review dates are what is reported.
+def test_the_mixin_leaves_each_models_fields_in_their_place():
+    assert not review.Reviewed.model_fields
+    assert list(PageMeta.model_fields)[2:5] == ["owner", "last_reviewed", "review_by"]
+    assert list(Service.model_fields)[-3:] == ["last_reviewed", "review_by", "last_modified"]
+
+
+def test_the_mixins_check_runs_before_the_models_own():
+    with pytest.raises(ValidationError) as raised:
+        Service.model_validate({**A_SERVICE, "review_by": "2026-01-01", "minimum_age": 30, "maximum_age": 20})
+    assert [e["type"] for e in raised.value.errors()] == ["REVIEW_BEFORE_REVIEWED"]
