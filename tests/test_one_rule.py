@@ -150,3 +150,58 @@ def test_the_mixins_check_runs_before_the_models_own():
     with pytest.raises(ValidationError) as raised:
         Service.model_validate({**A_SERVICE, "review_by": "2026-01-01", "minimum_age": 30, "maximum_age": 20})
     assert [e["type"] for e in raised.value.errors()] == ["REVIEW_BEFORE_REVIEWED"]
+
+
+# The theme's <article>: one helper finds it, marks it for search and reads it back without the marks.
+THEME_PAGE = ('<html><body><nav><article>menu</article></nav><article class="md-content__inner md-typeset">'
+              "<h1>Breaks</h1><p>Respite.</p></article><footer>x</footer></body></html>")
+
+
+def test_the_article_helper_finds_marks_and_reads_the_theme_article():
+    from carers_hub.outputs import abbreviations, article, leaflets, pagefind_index
+
+    assert article.content(THEME_PAGE) == "<h1>Breaks</h1><p>Respite.</p>"  # not the menu's <article>
+    marked = pagefind_index.mark_page(THEME_PAGE, pagefind_index.Marks(title="Breaks", words=("respite",)))
+    assert article.bounds(marked, marked=True) and article.content(marked) == article.content(THEME_PAGE)
+    assert "<h1>Breaks</h1>" in pagefind_index.search_document(marked) and "menu" not in pagefind_index.search_document(marked)
+    expanded = abbreviations.expand_article(THEME_PAGE.replace("Respite.", "NHS."), {"NHS": "National Health Service"})
+    assert "<abbr" in article.content(expanded) and "<abbr" not in expanded.partition(article.OPEN)[0]
+    assert not hasattr(leaflets, "ARTICLE") and not hasattr(pagefind_index, "ARTICLE_OPEN")  # no second copy
+    with pytest.raises(LookupError):
+        pagefind_index.mark_page(THEME_PAGE.replace("md-typeset", "md-other"), pagefind_index.Marks(title="B"))
+
+
+# The UK's map limits and the ages a service may give: the model refuses, and the importer drops, the same values.
+def importer_keeps(axis: str, value: float) -> bool:
+    from types import SimpleNamespace
+
+    from carers_hub.importer.shapes import FeedLocation
+
+    notes = convert._Notes([], SimpleNamespace(id="x"), "A service")
+    place = FeedLocation(name="Office", address=None, town=None, postcode=None, latitude=None, longitude=None,
+                         accessibility=None)
+    if axis in ("latitude", "longitude"):
+        found = convert._location(place.__class__(**{**place.__dict__, axis: value}), notes) or {}
+        return axis in found
+    return convert._age(value, axis, notes) is not None
+
+
+def model_keeps(axis: str, value: float) -> bool:
+    from carers_hub.data.service_models import Location
+
+    try:
+        if axis in ("latitude", "longitude"):
+            Location.model_validate({"name": "Office", axis: value})
+        else:
+            Service.model_validate({**A_SERVICE, axis: int(value)})
+    except ValidationError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize("axis, value", [
+    ("latitude", 48.99), ("latitude", 49.0), ("latitude", 61.0), ("latitude", 61.01),
+    ("longitude", -8.71), ("longitude", -8.7), ("longitude", 2.0), ("longitude", 2.01),
+    ("minimum_age", -1), ("minimum_age", 0), ("maximum_age", 120), ("maximum_age", 121)])
+def test_the_importer_drops_exactly_what_the_model_refuses(axis, value):
+    assert importer_keeps(axis, value) == model_keeps(axis, value)

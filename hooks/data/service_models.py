@@ -7,7 +7,7 @@ Open Referral UK 3.0 field by field.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 from uuid import UUID
 
 from pydantic import Field, model_validator
@@ -21,6 +21,21 @@ from carers_hub.data.review import Reviewed
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+
+class Bounds(NamedTuple):
+    """The lowest and highest a number may be: the model's limits, and the importer's (which drops what is out)."""
+    low: float
+    high: float
+
+    def hold(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+
+UK_LATITUDE = Bounds(49.0, 61.0)  # the UK, roughly
+UK_LONGITUDE = Bounds(-8.7, 2.0)
+AGES = Bounds(0, 120)
 
 
 class Organisation(Strict):
@@ -43,8 +58,8 @@ class Location(Strict):
     address: SafeText | None = None  # the street address, without the town
     town: SafeText | None = None
     postcode: Postcode | None = None
-    latitude: float | None = Field(default=None, ge=49.0, le=61.0)  # the UK, roughly
-    longitude: float | None = Field(default=None, ge=-8.7, le=2.0)
+    latitude: float | None = Field(default=None, ge=UK_LATITUDE.low, le=UK_LATITUDE.high)
+    longitude: float | None = Field(default=None, ge=UK_LONGITUDE.low, le=UK_LONGITUDE.high)
     accessibility: SafeText | None = None
 
 
@@ -80,8 +95,8 @@ class Service(Strict, Reviewed):
     categories: list[Slug] = Field(min_length=1)
     area: SafeText
     eligibility: SafeText | None = None
-    minimum_age: int | None = Field(default=None, ge=0, le=120)
-    maximum_age: int | None = Field(default=None, ge=0, le=120)
+    minimum_age: int | None = Field(default=None, ge=AGES.low, le=AGES.high)
+    maximum_age: int | None = Field(default=None, ge=AGES.low, le=AGES.high)
     how_to_access: Literal["self-referral", "referral", "either"]
     access_note: SafeText | None = None
     cost: SafeText | None = None

@@ -25,7 +25,7 @@ from urllib.parse import quote, urlsplit
 from pydantic import ValidationError
 
 from carers_hub.data.fields import service_id_error
-from carers_hub.data.service_models import WEEKDAYS, Category, Organisation, Service
+from carers_hub.data.service_models import AGES, UK_LATITUDE, UK_LONGITUDE, WEEKDAYS, Category, Organisation, Service
 from carers_hub.importer import clean
 from carers_hub.importer.mapping import Mapping
 from carers_hub.importer.shapes import FeedLocation, FeedService, FeedTerm
@@ -180,8 +180,8 @@ def _age(value: Any, field_name: str, notes: _Notes) -> int | None:
     except ValueError:
         notes.add(field_name, "dropped", f'it is "{value}", which is not an age')
         return None
-    if not number.is_integer() or not 0 <= number <= 120:
-        notes.add(field_name, "dropped", f"it is {value}, which is not an age from 0 to 120")
+    if not number.is_integer() or not AGES.hold(number):
+        notes.add(field_name, "dropped", f"it is {value}, which is not an age from {AGES.low} to {AGES.high}")
         return None
     return int(number)
 
@@ -230,7 +230,7 @@ def _location(place: FeedLocation, notes: _Notes) -> dict | None:
         found["postcode"], why = clean.valid("postcode", place.postcode)
         if why:
             notes.add("locations.postcode", "dropped", f"it {why}")
-    for axis, low, high in (("latitude", 49.0, 61.0), ("longitude", -8.7, 2.0)):
+    for axis, bounds in (("latitude", UK_LATITUDE), ("longitude", UK_LONGITUDE)):
         value = getattr(place, axis)
         if value in (None, ""):
             continue
@@ -238,7 +238,7 @@ def _location(place: FeedLocation, notes: _Notes) -> dict | None:
             number = float(value)
         except (TypeError, ValueError):
             number = None
-        if number is None or not low <= number <= high:
+        if number is None or not bounds.hold(number):
             notes.add(f"locations.{axis}", "dropped", f"it is {value}, which is not in the UK")
         else:
             found[axis] = number

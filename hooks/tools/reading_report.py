@@ -17,7 +17,7 @@ from carers_hub.checks import reading_rules
 from carers_hub.data.models import PageMeta
 from carers_hub.data.site_data import SiteData
 
-from carers_hub.outputs.leaflets import ARTICLE  # the article without the search words
+from carers_hub.outputs import article
 
 
 @dataclass(frozen=True)
@@ -45,10 +45,10 @@ def read_site(site: Path, root: Path, data: SiteData, metas: dict[str, PageMeta 
     for source in sorted(content.rglob("*.md")):
         src_uri = source.relative_to(content).as_posix()
         page = site / urls.built_file(src_uri)
-        match = ARTICLE.search(page.read_text(encoding="utf-8")) if page.exists() else None
-        if not match:
+        page_article = article.content(page.read_text(encoding="utf-8")) if page.exists() else None
+        if page_article is None:
             continue
-        text = readability.article_text(match.group(1))
+        text = readability.article_text(page_article)
         kind = reading_rules.page_kind(src_uri, crisis)
         limits = reading_rules.limits_for(kind, data.reading_level, metas.get(src_uri))
         verdict = reading_rules.judge(readability.measure(text), kind, limits, "content/" + src_uri,
