@@ -205,3 +205,29 @@ def model_keeps(axis: str, value: float) -> bool:
     ("minimum_age", -1), ("minimum_age", 0), ("maximum_age", 120), ("maximum_age", 121)])
 def test_the_importer_drops_exactly_what_the_model_refuses(axis, value):
     assert importer_keeps(axis, value) == model_keeps(axis, value)
+
+
+# The list of data files: one, with a model for each, words-to-avoid.yaml included.
+def test_every_data_file_the_example_and_a_new_site_hold_has_its_model_in_the_one_list():
+    from carers_hub.data import data_files
+    from carers_hub.editor import canonical, collections
+
+    for folder in (ROOT / "data", ROOT / "hooks" / "scaffold" / "data"):
+        names = {p.name for p in folder.glob("*.yaml")}
+        assert names <= data_files.MODELS.keys(), names - data_files.MODELS.keys()
+    assert canonical.data_models() is data_files.MODELS
+    assert {path.removeprefix("data/") for _, path, *_ in collections.DATA_FILES} <= data_files.MODELS.keys()
+
+
+def test_words_to_avoid_are_checked_when_loaded_with_the_file_line_and_field(tmp_path):
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    words = data / "words-to-avoid.yaml"
+    words.write_text(words.read_text().replace("purchase: buy", "purchase: <b>buy</b>"))
+    with pytest.raises(ProblemsFound) as raised:
+        site_data.load_site_data(data, root=tmp_path, today=DUE)
+    [problem] = raised.value.problems
+    assert (problem.code, problem.file, problem.line, problem.field) == (
+        "TEXT_UNSAFE", "data/words-to-avoid.yaml", 2, "words.purchase")

@@ -263,6 +263,12 @@ class SynonymsFile(DataFile):
     groups: list[list[SafeText]]
 
 
+class WordsToAvoidFile(DataFile):
+    """data/words-to-avoid.yaml: words the reading report (make check) flags, each with the plainer words to use."""
+
+    words: dict[SafeText, SafeText] = {}
+
+
 class SearchOption(Strict):
     exclude: bool = False  # keep the page out of the site's search
 

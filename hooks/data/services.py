@@ -11,7 +11,7 @@ from pathlib import Path
 from carers_hub.core.today import today as current_date
 from markupsafe import Markup
 
-from carers_hub.data import phones, provenance, site_data
+from carers_hub.data import data_files, phones, provenance, site_data
 from carers_hub.core.problems import Problem, ProblemsFound
 from carers_hub.data.service_models import (WEEKDAYS, CategoriesFile, Category, Organisation, OrganisationsFile, Service,
                                   ServicesFile)
@@ -126,10 +126,7 @@ def day_range(days: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-# The directory's files: each hand-made file, then what `make import-directory` wrote (if anything). Two files,
-# not a marked section of one, so that the browser editor, which rewrites a whole file on save, keeps them apart.
-SERVICE_FILES = ("services.yaml", "services-imported.yaml")
-ORGANISATION_FILES = ("organisations.yaml", "organisations-imported.yaml")
+SERVICE_FILES, ORGANISATION_FILES = data_files.SERVICES, data_files.ORGANISATIONS  # hand-made, then imported
 
 
 @dataclass(frozen=True)
@@ -169,7 +166,7 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
     today = today or current_date()
     orgs, problems = load_list(data_dir, ORGANISATION_FILES, OrganisationsFile, "organisations",
                                "ORGANISATION_DUPLICATE_ID", root)
-    cats, _, more = site_data.load_file(data_dir, "categories.yaml", CategoriesFile, root)
+    cats, _, more = site_data.load_file(data_dir, data_files.CATEGORIES, CategoriesFile, root)
     problems += more
     services, more = load_list(data_dir, SERVICE_FILES, ServicesFile, "services", "SERVICE_DUPLICATE_ID", root)
     problems += more

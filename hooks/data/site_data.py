@@ -19,7 +19,7 @@ from carers_hub.data import provenance, review
 from carers_hub.data.facts import Fact, FactsFile
 from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
-                               SiteInfo, SynonymsFile)
+                               SiteInfo, SynonymsFile, WordsToAvoidFile)
 from carers_hub.core.problems import Problem, ProblemsFound
 
 # An example value for each field, so a fix can show exactly what to write.
@@ -193,6 +193,7 @@ class SiteData:
     pictures_file: PicturesFile = data_file("pictures.yaml")
     synonyms_file: SynonymsFile = data_file("synonyms.yaml")
     facts_file: FactsFile = data_file("facts.yaml")
+    words_to_avoid_file: WordsToAvoidFile = data_file("words-to-avoid.yaml")
     # Where each file's fields are (by file name), for checks that run later in the build (e.g. page links).
     sources: dict[str, yaml_source.Located] = field(default_factory=dict, repr=False)
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 
 from carers_hub.core import urls
-from carers_hub.core.yaml_source import load_text
 from carers_hub.checks import readability
 from carers_hub.checks import reading_rules
 from carers_hub.data.models import PageMeta
@@ -27,11 +26,6 @@ class PageReading:
     plain_words: list[tuple[str, str]]  # (word used, plainer words)
 
 
-def words_to_avoid(data_dir: Path) -> dict[str, str]:
-    text = (data_dir / "words-to-avoid.yaml").read_text(encoding="utf-8")
-    return load_text(text, "data/words-to-avoid.yaml")["words"]
-
-
 def find_words(text: str, avoid: dict[str, str]) -> list[tuple[str, str]]:
     lower = text.lower()
     return [(word, plain) for word, plain in avoid.items() if re.search(rf"\b{re.escape(word)}\b", lower)]
@@ -39,7 +33,7 @@ def find_words(text: str, avoid: dict[str, str]) -> list[tuple[str, str]]:
 
 def read_site(site: Path, root: Path, data: SiteData, metas: dict[str, PageMeta | None]) -> list[PageReading]:
     content = root / "content"
-    avoid = words_to_avoid(root / "data")
+    avoid = data.words_to_avoid_file.words
     crisis = {c.page for c in data.crisis_pages}
     out = []
     for source in sorted(content.rglob("*.md")):
