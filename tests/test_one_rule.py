@@ -231,3 +231,29 @@ def test_words_to_avoid_are_checked_when_loaded_with_the_file_line_and_field(tmp
     [problem] = raised.value.problems
     assert (problem.code, problem.file, problem.line, problem.field) == (
         "TEXT_UNSAFE", "data/words-to-avoid.yaml", 2, "words.purchase")
+
+
+# The editor's form patterns come from the field types the build checks with (coupling point "form patterns").
+@pytest.mark.parametrize("model, name, good, bad", [
+    (PageMeta, "owner", "team@example.org", "team at example"),  # a required field: pydantic keeps its metadata
+    (Service, "id", "carers-cafe", "page-2"),
+    (Service, "organisation", "carers-uk", "Carers UK"),  # an optional one: inside the Annotated type
+    (Service, "phone", "020 7946 0000", "call us"),
+])
+def test_each_form_pattern_is_the_field_types_own_and_refuses_what_the_build_refuses(model, name, good, bad):
+    import re
+
+    from carers_hub.data.fields import FormPattern
+    from carers_hub.editor import widgets
+
+    info = model.model_fields[name]
+    regex, message = widgets.form_field(name, info, {})["pattern"]
+    kind = widgets._unwrap(info.annotation)[0]
+    parts = [*getattr(kind, "__metadata__", ()), *info.metadata]
+    assert [p.regex for p in parts if isinstance(p, FormPattern)] == [regex]
+    assert re.match(regex, good) and not re.match(regex, bad)
+    record = {**A_SERVICE} if model is Service else yaml.safe_load(PAGE.split("---")[1])
+    model.model_validate({**record, name: good})
+    with pytest.raises(ValidationError):
+        model.model_validate({**record, name: bad})
+    assert message
