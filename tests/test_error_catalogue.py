@@ -69,3 +69,14 @@ def test_each_entry_has_the_anchor_messages_link_to():
 def test_the_catalogue_scan_finds_codes_in_each_way_they_are_written():
     found = set(CODE.findall('code="A_B" PydanticCustomError("C_D", "x") {"e": "E_F"} os.environ.get("G_H")'))
     assert found == {"A_B", "C_D", "E_F"}
+
+
+def test_a_codes_fix_is_written_once_in_the_catalogue():
+    from carers_hub.data.site_data import GENERIC_FIX, fix_for
+
+    assert fix_for("ID_INVALID", "id") == ErrorCode.ID_INVALID.fix
+    assert fix_for("FIELD_MISSING", "phone") == ErrorCode.FIELD_MISSING.fix.replace("{field}", "phone").replace(
+        "{example}", '"020 7946 0000"')
+    assert fix_for("PAGE_REVIEW_OVERDUE", "x") == GENERIC_FIX  # its check writes its own fix
+    copies = [path for path in (ROOT / "hooks").rglob("*.py") if re.search(r"^FIXES = \{", path.read_text(), re.M)]
+    assert not copies, f"fix texts belong in hooks/core/error_codes.py (ErrorCode.fix), not in {copies}"

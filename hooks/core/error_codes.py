@@ -15,6 +15,9 @@ class Entry(NamedTuple):
     section: str  # the heading it is listed under on the errors page
     title: str  # what went wrong, in a few words
     help: str  # the page's longer help (Markdown)
+    # The fix a problem with this code prints, when the code is given by a check that does not write its own
+    # (fields.py's types, the models' checks, the YAML reader): {field} and {example} are filled in.
+    fix: str = ""
 
 
 PREAMBLE = """# Errors and how to fix them
@@ -56,22 +59,30 @@ A colon, a quote or an indent is out of place. Look at the line named and the on
 A name starting `&` (like `&office`) marks a part of the file, and a name starting `*` (like `*office`) repeats
 it somewhere else. The site's files do not use these: write the value out in full in each place it is needed,
 and remove the `&` and `*` names. The browser editor never writes them. (They are refused because a few lines
-of them can repeat each other until the file holds billions of values, which would stop the site being built.)""")
+of them can repeat each other until the file holds billions of values, which would stop the site being built.)""",
+        fix=('Write the value out in full wherever it is needed, and remove the & and * names. The browser editor '
+             'never writes them.'))
     YAML_MERGE_KEY = Entry(ANY_FILE, 'a << line copies fields from elsewhere', """\
 A line starting `<<:` copies the fields of another part of the file. The site's files do not use it: remove the
-`<<:` line and write the fields it copied in full, in the place it was.""")
+`<<:` line and write the fields it copied in full, in the place it was.""",
+        fix='Remove the << line and write the fields it would copy in full, here.')
     YAML_DUPLICATE_KEY = Entry(ANY_FILE, 'a field is written twice', """\
 The same field is written twice in one record or page top block, for example two `phone:` lines under one
 contact. Only one can count, and the site will not guess which you meant. The message names both lines: check
-which one is right, then delete the other line (and any lines indented under it).""")
+which one is right, then delete the other line (and any lines indented under it).""",
+        fix='Check which one is right, then delete the other line (and any lines indented under it).')
     YAML_VALUE_UNREADABLE = Entry(ANY_FILE, 'a value looks like a date or a number but is not one', """\
 `last_reviewed: 2026-02-30` is written the way a date is, but there is no 30 February; `!!int` before a word
 asks for a number that is not there. Write a real day (year-month-day), or a number in figures. If the value is
-meant as text, put it in quotes.""")
+meant as text, put it in quotes.""",
+        fix=('Write a date as a real day, year-month-day (2026-11-23), and a number in figures. If it is meant as '
+             'text, put it in quotes.'))
     YAML_TOO_DEEP = Entry(ANY_FILE, 'lists and fields are inside each other too many times', """\
 The site's files need only a few levels (a service's opening hours are the deepest, at 6). More than 20 usually
 means indents that do not line up with the lines around them, or a `[` or `{` that is never closed. Look at the
-line named and the lines above it.""")
+line named and the lines above it.""",
+        fix=("The site's files need only a few levels. Check the indents line up with the lines around them, and "
+             'that every [ and { is closed.'))
     YAML_TOO_LARGE = Entry(ANY_FILE, 'the file or top block is too big', """\
 A data file may be up to 200 MB (50,000 services take about 40 MB), and a page's top block (between the two
 `---` lines) up to 64 KB. Anything bigger is not something the site needs: check it is the right file. In a
@@ -82,53 +93,75 @@ The site needs `data/site.yaml`, `data/contacts.yaml`, `data/audiences.yaml`, `d
 `data/facts.yaml`. Put the
 file back, or check its name.""")
     FIELD_MISSING = Entry(ANY_FILE, 'a required field is missing', """\
-Add the field under the line named. The message shows an example of what to write.""")
+Add the field under the line named. The message shows an example of what to write.""",
+        fix="Add a line '{field}: {example}' here.")
     FIELD_UNKNOWN = Entry(ANY_FILE, 'a field we do not know', """\
-Usually a spelling mistake, like `phnoe:` for `phone:`. Fix the spelling or remove the line.""")
+Usually a spelling mistake, like `phnoe:` for `phone:`. Fix the spelling or remove the line.""",
+        fix="Check the spelling of '{field}' against the handbook, or remove the line.")
     FIELD_NOT_TEXT = Entry(ANY_FILE, 'this should be text', """\
-Write words after the colon. If the value is a number, put it in quotes: `phone: "020 7332 1224"`.""")
+Write words after the colon. If the value is a number, put it in quotes: `phone: "020 7332 1224"`.""",
+        fix="Write plain text after '{field}:'. Put it in quotes if it starts with a number or symbol.")
     FIELD_NOT_LIST = Entry(ANY_FILE, 'this should be a list', """\
-Write `[first, second]` on one line, or put each item on its own line starting with `- `.""")
+Write `[first, second]` on one line, or put each item on its own line starting with `- `.""",
+        fix="Write a list, like '{field}: {example}', or one item a line starting with '- '.")
     FIELD_NOT_YES_NO = Entry(ANY_FILE, 'this should be true or false', """\
-Write `true` or `false`.""")
+Write `true` or `false`.""",
+        fix='Write true or false.')
     FIELDS_MISSING = Entry(ANY_FILE, 'a file or top block is not written as fields', """\
 A file in `data/`, or the block at the top of a page, holds `name: value` lines, each starting at the left edge
 (`site:`, `title: Caring for someone`). This one holds a list or a single value instead. Copy the shipped
-example of the file, or the top block of a page like it, and change the values.""")
+example of the file, or the top block of a page like it, and change the values.""",
+        fix=("Start each field on a line of its own at the left edge, as 'name: value' (copy the shipped example "
+             'of this file, or a page like this one, and change the values).'))
     SECTION_INVALID = Entry(ANY_FILE, 'a section is not written the right way', """\
-A section (like `council:`) holds `name: value` lines, each indented by two spaces under it.""")
+A section (like `council:`) holds `name: value` lines, each indented by two spaces under it.""",
+        fix="This section should be a group of 'name: value' lines indented under '{field}:'.")
     DATE_INVALID = Entry(ANY_FILE, 'this is not a date', """\
-Write dates as year-month-day: `2026-11-23`.""")
+Write dates as year-month-day: `2026-11-23`.""",
+        fix='Write the date as year-month-day, for example 2026-11-23.')
     TEXT_EMPTY = Entry(ANY_FILE, 'the text is empty', """\
-Write some text, or remove the line if the field is optional.""")
+Write some text, or remove the line if the field is optional.""",
+        fix='Write some text, or remove the line if the field is optional.')
     TEXT_UNSAFE = Entry(ANY_FILE, 'the text holds code', """\
 Text in data is shown exactly as written, so it must not contain HTML tags (`<b>`), `{{`, `{%` or links that
-start with `javascript:` or `data:`. Write plain words.""")
+start with `javascript:` or `data:`. Write plain words.""",
+        fix='Write plain text only: no HTML tags such as <b>, no {{ or {% and no javascript: or data: links.')
     TEXT_DIRECTION_CONTROL = Entry(ANY_FILE, 'a hidden character that changes the direction of text', """\
 Some invisible characters tell a screen to show the letters after them right to left, or in another order.
 They are used for languages like Arabic and Hebrew, but here they only make words or a web address look
 different from what they really are (the words "Samaritans 116 123" could show as something else). They often
 come with text pasted from another document. The message says where: the field and the character, or, in a
 page, the line and column. Delete the letters either side of that place and type them again. The site refuses
-these characters everywhere: in every field of the data files, in a page's front matter and in its words.""")
+these characters everywhere: in every field of the data files, in a page's front matter and in its words.""",
+        fix=('Delete the hidden character there: delete the letters either side of it and type them again (it is '
+             'invisible, and often comes with text pasted from another document).'))
     URL_NOT_HTTPS = Entry(ANY_FILE, 'not a full https:// web address', """\
-Copy the address from your browser's address bar. It must start with `https://`.""")
+Copy the address from your browser's address bar. It must start with `https://`.""",
+        fix='Write the full address, starting https://, for example {example}.')
     URL_NOT_WEB = Entry(ANY_FILE, 'not a web address', """\
 A service's website must be a web page: copy the address from your browser's address bar, starting
 `https://` (an older `http://` address is kept, and the page tells carers it is not secure). Addresses that
-start `javascript:`, `data:`, `file:` or `mailto:` are not websites and are never shown.""")
+start `javascript:`, `data:`, `file:` or `mailto:` are not websites and are never shown.""",
+        fix=('Write the full address of a web page, starting https:// (or http:// if it has no other), for example'
+             ' {example}.'))
     URL_UNSAFE = Entry(ANY_FILE, 'a web address with a character it cannot have', """\
 A web address cannot hold spaces, quote marks (`"` or `'`), `<` or `>`. Copy the address again from the
-browser's address bar; a space in an address is written `%20`.""")
+browser's address bar; a space in an address is written `%20`.""",
+        fix=("Copy the address again from the browser's address bar. It cannot hold spaces, quote marks, < or >: "
+             'write a space as %20.'))
     PATH_INVALID = Entry(ANY_FILE, 'not a path to a page or picture', """\
 Paths to pages are written from inside `content/`, like `support/carers-assessment.md`; a logo like
-`assets/logo.svg`; a picture's icon like `material/phone`. Use small letters, numbers, `-`, `_` and `/` only.""")
+`assets/logo.svg`; a picture's icon like `material/phone`. Use small letters, numbers, `-`, `_` and `/` only.""",
+        fix='Write the path the way the message shows, with small letters, numbers, - and /.')
     EMAIL_INVALID = Entry(ANY_FILE, 'not an email address', """\
-Write one address, like `carers-team@example.org`.""")
+Write one address, like `carers-team@example.org`.""",
+        fix='Write one email address, like {example}.')
     ID_INVALID = Entry(ANY_FILE, 'an id with letters we cannot use', """\
-Ids use small letters, numbers, `-` and `_` only, like `carers_uk` or `young-carers`.""")
+Ids use small letters, numbers, `-` and `_` only, like `carers_uk` or `young-carers`.""",
+        fix="Use small letters, numbers and - or _ only, for example 'carers_uk'.")
     COLOUR_INVALID = Entry(ANY_FILE, 'not a colour', """\
-Write `#` and six hex digits, in quotes: `"#1d4f91"`.""")
+Write `#` and six hex digits, in quotes: `"#1d4f91"`.""",
+        fix='Write a colour as # and 6 hex digits in quotes, for example {example}.')
     VALUE_INVALID = Entry(ANY_FILE, 'a value we cannot use', """\
 Compare the value with the example in this handbook.""")
     PLACEHOLDER_TEXT = Entry(ANY_FILE, 'words from a template are still there', """\
@@ -142,9 +175,11 @@ it is complete. Ordinary words such as "Changes to your benefits" are never mist
     # Contacts and phone numbers
     PHONE_INVALID = Entry(CONTACTS, 'not a valid UK phone number', """\
 Write the whole number with its area code: `020 7946 0000`. Short numbers such as `999`,
-`111` and `116 123` are fine. A textphone number starts with `18001`.""")
+`111` and `116 123` are fine. A textphone number starts with `18001`.""",
+        fix='Write a UK number with its area code, for example 020 7946 0000, or a short number such as 116 123.')
     CONTACT_NO_NUMBER = Entry(CONTACTS, 'a contact with no number', """\
-Add `phone:` or, for a text service, `sms:`.""")
+Add `phone:` or, for a text service, `sms:`.""",
+        fix="Add a phone number ('phone:') or a number to text ('sms:').")
     PLACEHOLDER_DOMAIN = Entry(CONTACTS, "an address at example.org on a real council's site", """\
 Addresses at example.org, example.com and example.net (and names ending in .test, .example, .invalid or
 .localhost) are made-up: mail sent there reaches nobody and links there go nowhere. The shipped example uses them
@@ -171,19 +206,24 @@ The source's `dated` year is more than 2 years before it was checked. Find the n
 provider's own website and use that page as the source.""")
     SOURCE_NOT_NAMED = Entry(CONTACTS, 'a source nobody could find again', """\
 Under `source:`, add `url:` (the page you read) or, for something printed, `title:` (what it is). Only an
-`unconfirmed` source may have neither. See [Where facts come from](editors/sources.md).""")
+`unconfirmed` source may have neither. See [Where facts come from](editors/sources.md).""",
+        fix='Under source:, add url: (the page you read) or, for something printed, title: (what it is).')
     SOURCE_TITLE_MISSING = Entry(CONTACTS, 'a secondary source that does not say what it is', """\
 Add `title:` saying what the source is, as it reads after "We found this number in", for example
-`title: a Chelsea and Westminster Hospital NHS leaflet for carers`.""")
+`title: a Chelsea and Westminster Hospital NHS leaflet for carers`.""",
+        fix=('Add title: saying what the source is, as it reads after "We found this in", for example title: a '
+             'Chelsea and Westminster Hospital NHS leaflet for carers.'))
     SOURCE_DATED_INVALID = Entry(CONTACTS, "the source's date is not a year", """\
-Write the year the source shows, like `dated: 2024`, or its day, like `dated: 2024-03-11`.""")
+Write the year the source shows, like `dated: 2024`, or its day, like `dated: 2024-03-11`.""",
+        fix='Write the year the source shows, like dated: 2024, or its date, like dated: 2024-03-11.')
 
     # Pages
     PAGE_FRONT_MATTER_MISSING = Entry(PAGES, 'the page has no top block', """\
 Every page starts with the block between two `---` lines. Copy it from a page like it and change the values.
 See [Add or change a page](editors/add-a-page.md).""")
     REVIEW_BEFORE_REVIEWED = Entry(PAGES, 'review_by is not after last_reviewed', """\
-Set `review_by` to a later date than `last_reviewed`, usually 6 months later.""")
+Set `review_by` to a later date than `last_reviewed`, usually 6 months later.""",
+        fix='Set review_by to a date after last_reviewed (usually 6 or 12 months later).')
     PAGE_REVIEW_OVERDUE = Entry(PAGES, 'the page is past its review date', """\
 Read the page and check it is still right. Fix what has changed, then set `last_reviewed` to today and
 `review_by` to the next review date. In the preview this is a warning; a published build stops on it.""")
@@ -237,10 +277,12 @@ warning; a published build stops on it.""")
     FACT_VALUE_INVALID = Entry(PAGES, "a fact's value does not fit its unit", """\
 Write the number alone, without £ or words: `value: 86.45` with `unit: pounds_per_week`, `value: 35` with
 `unit: hours_per_week`, `value: 16` with `unit: years`. Hours, weeks and years are whole numbers; pounds have at
-most two figures after the point. For words, use `unit: text`.""")
+most two figures after the point. For words, use `unit: text`.""",
+        fix='Write the number alone, without £ or words (86.45, 35), or change unit: to what the number counts.')
     FACT_DATES_REVERSED = Entry(PAGES, "a fact's valid_until is before its valid_from", """\
 Set `valid_until` to a date after `valid_from`. For a yearly rate, that is the end of the tax year: valid from
-6 April, until the next 5 April.""")
+6 April, until the next 5 April.""",
+        fix='Set valid_until to a date after valid_from (for a yearly rate, the end of the tax year, 5 April).')
     FACT_DUPLICATE_ID = Entry(PAGES, 'two facts have the same id', """\
 Give each fact in `data/facts.yaml` its own id. If both are the same fact, delete one: pages quote it by its id.""")
     PAGE_TEMPLATE_NOT_ALLOWED = Entry(PAGES, "a page uses something other than the site's macros", """\
@@ -308,7 +350,8 @@ Every page shows "Get help now" at the top. A change to a template in `overrides
     REPORT_PROBLEM_TWO_WAYS = Entry(REPORTS, 'both an email and a form for reports', """\
 `report_problem` in `data/site.yaml` has both `email:` and `form:`. The "Report a problem with this page" link
 can go to only one. Keep your team's mailbox or your council's form, and delete the other line. See
-[Reports from carers](editors/reports-from-carers.md).""")
+[Reports from carers](editors/reports-from-carers.md).""",
+        fix="Keep email: (the team's mailbox) or form: (the council's form), not both.")
 
     # Reading level
     READING_SENTENCE_TOO_LONG = Entry(READING, 'a sentence is too long', """\
@@ -340,36 +383,50 @@ two short sentences in your own words saying what the service does and who it is
 A service's page is at `services/<id>/`, beside the directory's own pages: the list of services
 (`services/`), its later pages (`services/page-2/`, `page-3/` ...) and the folders of its filters (`kind`, `for`,
 `in`, `index`). A service with one of these ids would be at the same address as one of them. Give it another id,
-such as its name in small letters with `-` between the words.""")
+such as its name in small letters with `-` between the words.""",
+        fix=('Choose another id for the service, such as its name in small letters with - between the words '
+             '(carers-cafe-page-2 rather than page-2).'))
     TIME_INVALID = Entry(SERVICES, 'not a time', """\
 Write times in the 24-hour clock, in quotes: `opens: "09:00"`, `closes: "17:30"`. Opening hours are the
-council's own clock: a time zone (`09:00Z`, `09:00+01:00`) is refused.""")
+council's own clock: a time zone (`09:00Z`, `09:00+01:00`) is refused.""",
+        fix='Write the time in 24-hour clock, in quotes, like "09:00" or "17:30".')
     TIME_AS_NUMBER = Entry(SERVICES, 'a time written as a number', """\
 `opens: 540` is a number, not a time. Some tools that write YAML turn an unquoted `09:00` into 540 (the minutes
-after midnight). Write the time again in the 24-hour clock, in quotes: `opens: "09:00"`.""")
+after midnight). Write the time again in the 24-hour clock, in quotes: `opens: "09:00"`.""",
+        fix=('Write the time in 24-hour clock, in quotes, like "09:00". Some tools write an unquoted 09:00 as 540 '
+             '(minutes after midnight): write it again as the time it was.'))
     VALUE_NOT_ALLOWED = Entry(SERVICES, 'a value that is not on the list', """\
 Some fields take one of a few set values, such as `how_to_access: self-referral`, `referral` or `either`, and
-days written in full in small letters (`monday`). The message lists the values you can use.""")
+days written in full in small letters (`monday`). The message lists the values you can use.""",
+        fix='Use one of the values the message lists, spelt exactly the same.')
     LIST_EMPTY = Entry(SERVICES, 'an empty list', """\
-A service needs at least one audience and one category.""")
+A service needs at least one audience and one category.""",
+        fix="Add at least one item, like '{field}: {example}'.")
     NUMBER_OUT_OF_RANGE = Entry(SERVICES, 'a number out of range', """\
 Latitude and longitude must be in the UK (latitude about 49 to 61, longitude about -8 to 2). Leave them out if
-you are not sure.""")
+you are not sure.""",
+        fix='Check the number: latitude and longitude must be in the UK.')
     NUMBER_INVALID = Entry(SERVICES, 'not a number', """\
-Write digits only, like `51.5155`.""")
+Write digits only, like `51.5155`.""",
+        fix='Write a number, like 51.5155.')
     POSTCODE_INVALID = Entry(SERVICES, 'not a UK postcode', """\
-Write the whole postcode, like `EC2P 2EJ`. Leave it out if you do not know it.""")
+Write the whole postcode, like `EC2P 2EJ`. Leave it out if you do not know it.""",
+        fix='Write a full UK postcode, like EC2P 2EJ.')
     HOURS_CLOSE_BEFORE_OPEN = Entry(SERVICES, 'closes before it opens', """\
-Check `opens` and `closes`. Times use the 24-hour clock, so 5pm is `"17:00"`.""")
+Check `opens` and `closes`. Times use the 24-hour clock, so 5pm is `"17:00"`.""",
+        fix='Check opens and closes: closes must be later in the day than opens.')
     SERVICE_AGES_REVERSED = Entry(SERVICES, 'the youngest age is over the oldest', """\
 `minimum_age` is the youngest age the service takes and `maximum_age` the oldest. Swap them, or remove the one
-that is wrong. Leave out `maximum_age` for "and over".""")
+that is wrong. Leave out `maximum_age` for "and over".""",
+        fix='Swap minimum_age and maximum_age, or remove the one that is wrong.')
     SUMMARY_TOO_LONG = Entry(SERVICES, 'the summary is too long for a listing', """\
 A summary is the line carers read in lists of services, in your own words: one or two short sentences, at
-most 300 characters. Say what the service does and who it is for; the page itself has the rest.""")
+most 300 characters. Say what the service does and who it is for; the page itself has the rest.""",
+        fix='Write one or two short sentences (300 characters at most): what it does and who it is for.')
     SERVICE_PHONE_AND_CONTACT = Entry(SERVICES, 'both phone and contact', """\
 Use `contact:` when the number is already in `data/contacts.yaml` or `data/site.yaml`, so it is only written
-once. Otherwise use `phone:`. Not both.""")
+once. Otherwise use `phone:`. Not both.""",
+        fix='Keep contact (the number comes from data/contacts.yaml) or phone, not both.')
     SERVICE_DUPLICATE_ID = Entry(SERVICES, 'two services have the same id', """\
 The id is the service's web address, so each must be different. If both are the same service, delete one.""")
     ORGANISATION_DUPLICATE_ID = Entry(SERVICES, 'two organisations have the same id', """\
@@ -415,16 +472,21 @@ Some readers cannot see pictures. Write what the picture shows in the square bra
 `![A carer helping her father with his coat](coat.jpg)`. In HTML, use `alt="..."`.""")
     COLOUR_LOW_CONTRAST = Entry(ACCESSIBILITY, 'a colour too light for white text', """\
 The header and the "Get help now" bar show white text on `colours.primary` and `colours.accent` in
-`data/site.yaml`. Both must reach a contrast of 4.5:1 with white. Choose a darker shade.""")
+`data/site.yaml`. Both must reach a contrast of 4.5:1 with white. Choose a darker shade.""",
+        fix='Choose a darker colour. Check it with a contrast checker: white text on it must reach 4.5:1.')
     WCAG_CRITERION_INVALID = Entry(ACCESSIBILITY, 'a known problem names no WCAG success criterion', """\
 In `data/site.yaml`, under `accessibility:` and `known_problems:`, write the success criterion the problem fails
-by its number and name as WCAG 2.2 gives them, for example `criterion: 2.1.1 Keyboard`.""")
+by its number and name as WCAG 2.2 gives them, for example `criterion: 2.1.1 Keyboard`.""",
+        fix=("Write the success criterion's number and name as WCAG 2.2 gives them, for example criterion: 2.1.1 "
+             'Keyboard.'))
     ACCESSIBILITY_STATUS_CONTRADICTS = Entry(ACCESSIBILITY, 'the statement says the site fully meets the standard, but lists problems', """\
 A site with a known problem only partly meets the standard. Write `status: partial` under `accessibility:` in
-`data/site.yaml`, or remove the problems that are fixed.""")
+`data/site.yaml`, or remove the problems that are fixed.""",
+        fix='Write status: partial while any known problem is listed, or remove the problems that are fixed.')
     ACCESSIBILITY_TESTED_BEFORE_PREPARED = Entry(ACCESSIBILITY, 'last_tested is before the statement was prepared', """\
 Under `accessibility:` in `data/site.yaml`, `last_tested` is the date the site was last tested. It cannot be
-before `prepared`, the date the statement was first written. Check both dates.""")
+before `prepared`, the date the statement was first written. Check both dates.""",
+        fix='Write the date the site was last tested, on or after the date the statement was prepared.')
     ACCESSIBILITY_STATEMENT_MISSING = Entry(ACCESSIBILITY, 'the statement page has nothing to show', """\
 The accessibility statement page uses `{{ accessibility_statement() }}`, which shows the facts under
 `accessibility:` in `data/site.yaml`. Add that section: `status`, `prepared`, `last_tested`, `tested_how`,
@@ -538,9 +600,12 @@ that font's fontsource package (the version in the address) to `package.json` an
     GITHUB_REPO_INVALID = Entry(SETTINGS, 'editor.repo is not a GitHub repository', """\
 In `data/site.yaml`, under `editor:`, write the repository as GitHub shows it in its address: `owner/name`, for
 example `repo: city-of-london/carers-hub`. Leave the line out if the site is not on GitHub: the editor then
-works only on your computer, with `make edit`.""")
+works only on your computer, with `make edit`.""",
+        fix=('Write the repository the way GitHub shows it in its address, owner/name, for example '
+             'city-of-london/carers-hub.'))
     BRANCH_INVALID = Entry(SETTINGS, 'editor.branch is not a branch name', """\
-Write the name of the branch the site is published from, usually `branch: main`.""")
+Write the name of the branch the site is published from, usually `branch: main`.""",
+        fix='Write the name of the branch the site is published from, usually main.')
 
     @property
     def section(self) -> str:
@@ -553,3 +618,7 @@ Write the name of the branch the site is published from, usually `branch: main`.
     @property
     def help(self) -> str:
         return self.value.help
+
+    @property
+    def fix(self) -> str:
+        return self.value.fix
