@@ -257,3 +257,12 @@ def test_each_form_pattern_is_the_field_types_own_and_refuses_what_the_build_ref
     with pytest.raises(ValidationError):
         model.model_validate({**record, name: bad})
     assert message
+
+
+def test_the_missing_file_help_names_every_file_a_site_needs():
+    from carers_hub.core.error_codes import ErrorCode
+    from carers_hub.data import data_files
+
+    needed = {name for name in data_files.MODELS if not name.endswith("-imported.yaml")}
+    assert all(f"`{name}`" in ErrorCode.DATA_FILE_MISSING.help or f"`data/{name}`" in ErrorCode.DATA_FILE_MISSING.help
+               for name in needed), needed

@@ -89,9 +89,9 @@ A data file may be up to 200 MB (50,000 services take about 40 MB), and a page's
 page, keep only the page's details in the top block; long text belongs in the page itself, below the second
 `---` line.""")
     DATA_FILE_MISSING = Entry(ANY_FILE, 'a data file is missing', """\
-The site needs `data/site.yaml`, `data/contacts.yaml`, `data/audiences.yaml`, `data/glossary.yaml` and
-`data/facts.yaml`. Put the
-file back, or check its name.""")
+The site needs every data file a new site starts with (`carers-hub new`): `data/site.yaml`, `contacts.yaml`,
+`audiences.yaml`, `glossary.yaml`, `pictures.yaml`, `synonyms.yaml`, `facts.yaml`, `words-to-avoid.yaml`,
+`categories.yaml`, `services.yaml` and `organisations.yaml`. Put the file back, or check its name.""")
     FIELD_MISSING = Entry(ANY_FILE, 'a required field is missing', """\
 Add the field under the line named. The message shows an example of what to write.""",
         fix="Add a line '{field}: {example}' here.")
