@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-fast test-calendar test-any-input baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
+.PHONY: lint help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages test test-fast test-calendar test-any-input baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -103,6 +103,16 @@ system-packages: ## Install the Debian packages the tests need (as root), or say
 build-packages: ## Install only the Debian packages building the site needs (PDF leaflets, Node.js), as root, or say the command
 	@bash tests/support/system-packages build
 
+# The code's own rules (tests/test_code_rules.py runs the same three): style (ruff), types on core/ and data/
+# (mypy --strict), and the layers of docs/developers/how-it-works.md (import-linter; pyproject.toml has them all).
+# mypy and lint-imports read this checkout's hooks/ as carers_hub through a link, as the tests do.
+LINT_PATH := .cache/this-checkout
+lint: $(TEST_DEPS) ## Check the code's style, its types (core/, data/) and that each layer imports only those below it
+	@mkdir -p $(LINT_PATH) && ln -sfn ../../hooks $(LINT_PATH)/carers_hub
+	$(BIN)/ruff check hooks tests bench
+	MYPYPATH=$(LINT_PATH) $(BIN)/mypy -p carers_hub.core -p carers_hub.data
+	PYTHONPATH=$(LINT_PATH) $(BIN)/lint-imports
+
 WORKERS ?= auto  # one test process a core (two on the machines this is built for)
 # A module's tests that share a site built once for the module run on one worker (tests/conftest.py groups them).
 XDIST := -n $(WORKERS) --dist loadgroup
@@ -139,8 +149,9 @@ ci-replay: $(SITE_DEPS) ## Replay CI's jobs here before GitHub runs them: make c
 ci-wheels: $(SITE_DEPS) ## Download the locked Python packages into .cache/ci-wheels, so replays install with no network (needs the network)
 	$(BIN)/python -m carers_hub.ci.workspace
 
-docs: $(SITE_DEPS) ## Rewrite the macros reference from the macros' docstrings, and the errors page from its catalogue
+docs: $(SITE_DEPS) ## Rewrite the macros reference, the list of described service fields, and the errors page from its catalogue
 	$(BIN)/python -m carers_hub.tools.macro_docs > docs/editors/macros.md
+	$(BIN)/python -m carers_hub.tools.field_docs docs/editors/services.md
 	$(BIN)/python -m carers_hub.tools.errors_doc > docs/errors.md
 
 bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight, Lighthouse, search and the preview's reload in Chromium (the example and 5,000 services), then bench-build

@@ -59,7 +59,8 @@ def lists_of(hub: Path) -> dict[str, tuple[str, str]]:
     today = current_date()
     data = site_data.load_site_data(hub / "data", root=hub, today=today)
     directory = hub_services.load_directory(hub / "data", data, root=hub, today=today)
-    metas = {p.relative_to(hub / "content").as_posix(): front_matter.check_page(p.read_text(), p.name, set(data.audiences), today)[0]
+    audiences = set(data.audiences)
+    metas = {p.relative_to(hub / "content").as_posix(): front_matter.check_page(p.read_text(), p.name, audiences, today)[0]
              for p in (hub / "content").rglob("*.md")}
     service_pages = {f"services/{listing.id}.md" for listing in directory.listings}
     return {path: (made.title, str(made.html())) for path, made in generated_pages(Sources(data, directory, metas)).items()

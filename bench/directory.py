@@ -40,7 +40,8 @@ def measure(n: int) -> dict:
 
 def main(sizes: list[int]) -> None:
     print_table("Service directory build", [
-        ("services", "services", ""), ("build s", "seconds", ".1f"), ("cpu s", "cpu_seconds", ".1f"), ("ms/service", "ms_per_service", ".1f"),
+        ("services", "services", ""), ("build s", "seconds", ".1f"), ("cpu s", "cpu_seconds", ".1f"),
+        ("ms/service", "ms_per_service", ".1f"),
         ("output MB", "output_mb", ".1f"), ("KB/page", "kb_per_page", ".1f"), ("lists", "lists", ""),
         ("largest list KB", "largest_list_kb", ".1f"), ("search KB", "index_kb", ".0f"), ("peak MB", "peak_mb", ".0f"),
     ], (measure(n) for n in sizes))

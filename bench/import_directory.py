@@ -91,7 +91,8 @@ def measure(n: int) -> dict:
             axe = axe_every_page(address, pages)
         return {**weigh(project / "site", pages), **axe,
                 "validator": validator_seconds, "asked": len(checked.asked),
-                "errors": len(oruk_validator.errors(checked)),"services": n, "imported": len(first.converted.services), "requests": requests,
+                "errors": len(oruk_validator.errors(checked)), "services": n, "imported": len(first.converted.services),
+                "requests": requests,
                 "seconds": first.seconds, "fetch": first.timings["fetch"],
                 "convert": first.timings["convert and merge"], "check": first.timings["check"],
                 "write": first.timings["report and write"], "again": again.seconds,

@@ -241,7 +241,8 @@ def print_row(n: int, generator: str, kind: str, build_s: float, results: dict) 
     fast = [r["fast_seconds"] for r in results.values()]
     hits = sum(r["top3"] for r in results.values())
     print(f"{n:>5} services | {generator:<9} | {kind:<9} | build {build_s:5.1f} s | KB a first search: median "
-          f"{sorted(kb)[len(kb) // 2]:7.1f}, max {max(kb):7.1f} | s to first result: median {sorted(seconds)[len(seconds) // 2]:5.1f}, "
+          f"{sorted(kb)[len(kb) // 2]:7.1f}, max {max(kb):7.1f} | s to first result: median "
+          f"{sorted(seconds)[len(seconds) // 2]:5.1f}, "
           f"max {max(seconds):5.1f}, fast max {max(fast):4.1f} | top 3: {hits}/{len(results)}", flush=True)
 
 

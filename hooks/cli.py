@@ -52,7 +52,7 @@ def site() -> int:
     import shutil
     from pathlib import Path
 
-    from carers_hub.checks import placeholders
+    from carers_hub.data import placeholders
     from carers_hub.core.problems import report
 
     left = placeholders.in_site(Path.cwd())

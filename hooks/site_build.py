@@ -44,19 +44,19 @@ from typing import Mapping
 from markupsafe import Markup, escape
 
 from carers_hub import directory as pages_from_data, preview as preview_cache
-from carers_hub.checks import (content_files, crisis, easy_read, page_html, page_template, placeholder_domains, placeholders,
+from carers_hub.checks import (content_files, crisis, easy_read, page_html, page_template, placeholder_domains,
                           readability, reading_rules, third_party, typed_facts)
 from carers_hub.core import background, memory, urls
 from carers_hub.core.problems import Problem, ProblemsFound
 from carers_hub.core.render import render
 from carers_hub.core.yaml_source import load_text
-from carers_hub.data import facts, front_matter, page_sources, services, site_data
+from carers_hub.data import facts, front_matter, page_sources, placeholders, services, site_data
 from carers_hub.data.models import PageMeta, ReadingLimits
-from carers_hub.directory import open_data
+from carers_hub.directory import near_me, open_data
 from carers_hub.directory.generated import Generated, Sources
 from carers_hub.directory.service_pages import service_src
 from carers_hub.editor import collections as editor_collections, config as editor_config, page as editor_page
-from carers_hub.outputs import (abbreviations, article, leaflets, nav_names, near_me, page_scripts, pagefind_index,
+from carers_hub.outputs import (abbreviations, article, leaflets, nav_names, page_scripts, pagefind_index,
                            report_problem, search_index, security_headers)
 from carers_hub.outputs.council_css import council_css
 
@@ -87,7 +87,8 @@ class SiteView:
 
     data: site_data.SiteData
     directory: services.Directory
-    page_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # every page's address, by its path under content/
+    # every page's address, by its path under content/
+    page_urls: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     links: Links | None = None
     editable: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # page path -> its editor entry
 

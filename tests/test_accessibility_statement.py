@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 import shutil
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from types import SimpleNamespace
 

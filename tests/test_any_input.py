@@ -267,7 +267,8 @@ def test_any_value_in_any_data_field(project, data):
         shutil.copy2(ROOT / "data" / name, target)
 
 
-PAGE_SCALARS = sorted({repr(s): s for p in PAGES.values() for s in _shipped_scalars(load_text(_front(p.read_text())))}.values(), key=repr)
+PAGE_SCALARS = sorted({repr(s): s for p in PAGES.values()
+                       for s in _shipped_scalars(load_text(_front(p.read_text())))}.values(), key=repr)
 
 
 @BUDGET
@@ -280,7 +281,8 @@ def test_any_value_in_any_front_matter_field(project, data):
     text = data.draw(yaml_texts(PAGE_SCALARS + SHIPPED_SCALARS[:50]), label="value")
     page = PAGES[src].read_text(encoding="utf-8")
     front = with_value(meta, place, text)
-    run(project, (src, "---\n" + front + ("" if front.endswith("\n") else "\n") + "---\n" + FRONT_MATTER.sub("", page, 1)), whole=not place)
+    text = "---\n" + front + ("" if front.endswith("\n") else "\n") + "---\n" + FRONT_MATTER.sub("", page, 1)
+    run(project, (src, text), whole=not place)
 
 
 # -- the tracebacks the property found first, each on its own ---------------------------------------------

@@ -112,7 +112,8 @@ def test_the_a_to_z_lists_every_page_and_service_with_see_entries(big_site, buil
     assert letters
     names = set()
     for link in letters:
-        names |= {text(n) for n in re.findall(r'<li><a href="[^"]*">(.*?)</a></li>', article(big_site, "a-z/" + link.rstrip("/")))}
+        letter_page = article(big_site, "a-z/" + link.rstrip("/"))
+        names |= {text(n) for n in re.findall(r'<li><a href="[^"]*">(.*?)</a></li>', letter_page)}
     assert len(names) == SERVICES
 
 

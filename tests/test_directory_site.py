@@ -176,7 +176,8 @@ def first_page_of(html: str, kind: str | None) -> str:
     for item in re.findall(r'<li class="ch-services__item">.*?</li>', html, re.S)[50:]:
         html = html.replace(item, "", 1)
     if kind:
-        html = html.replace("<div class=\"ch-filter\" data-ch-filter>", f'<div class="ch-filter" data-ch-filter data-filter-kind="{kind}">')
+        html = html.replace('<div class="ch-filter" data-ch-filter>',
+                            f'<div class="ch-filter" data-ch-filter data-filter-kind="{kind}">')
     return html
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from datetime import date
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -16,7 +15,6 @@ import yaml
 from support.templates import easy_read_page
 from conftest import ENV, ROOT, assert_error, build, edit
 from support.project import own_generator
-from carers_hub.outputs import leaflets
 from carers_hub.data.front_matter import FRONT_MATTER
 
 EASY = sorted(p for p in (ROOT / "content" / "easy-read").glob("*.md") if p.name != "index.md")
@@ -130,7 +128,8 @@ def test_crisis_leaflet_and_page_links_to_it_with_its_size(built_site):
     for page, name in [("easy-read/what-is-a-carer", "easy-read-what-is-a-carer.pdf"), ("get-help-now", "get-help-now.pdf")]:
         html = (built_site / page / "index.html").read_text()
         size = round((built_site / "leaflets" / name).stat().st_size / 1024)
-        assert re.search(rf'href="[./]*leaflets/{name}" download>Download as [^<]*leaflet[^<]* \(PDF, {size} KB\)</a>', html), page
+        assert re.search(rf'href="[./]*leaflets/{name}" download>Download as [^<]*leaflet[^<]* \(PDF, {size} KB\)</a>',
+                         html), page
 
 
 def test_links_in_leaflets_go_to_the_published_site_not_the_build_folder(built_site):

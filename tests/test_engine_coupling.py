@@ -7,7 +7,6 @@ names its coupling point, so an upgrade that changes one says exactly what broke
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 import pytest
 from markupsafe import Markup
@@ -107,7 +106,7 @@ def test_header_partial_the_theme_header_is_the_one_overrides_copies():
     import hashlib
     import re
 
-    from carers_hub.engine.theme import header_partial
+    from carers_hub.core.theme import header_partial
 
     copied_from = re.search(r"sha256 ([0-9a-f]{64})", (ROOT / "overrides" / "partials" / "header.html").read_text()).group(1)
     now = hashlib.sha256(header_partial().read_bytes()).hexdigest()
@@ -152,7 +151,7 @@ def test_a_site_with_no_page_to_index_fails_loudly(tmp_path):
 
 
 def test_theme_icons_are_svg_files_inside_the_theme():
-    from carers_hub.engine.theme import icon_path
+    from carers_hub.core.theme import icon_path
 
     assert icon_path("material/phone").exists(), broken("theme icons", str(icon_path("material/phone")))
 

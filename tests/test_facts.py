@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -57,6 +57,7 @@ def problems_of(data_dir: Path, text: str) -> list:
 @pytest.mark.parametrize("old, new, code, field, line", [
     ("value: 86.45", 'value: "£86.45"', "FACT_VALUE_INVALID", "facts[0].value", 5),
     ("value: 86.45", "value: 86.456", "FACT_VALUE_INVALID", "facts[0].value", 5),
+    ("value: 86.45", "value: .inf", "FACT_VALUE_INVALID", "facts[0].value", 5),  # no pence to count: not a TypeError
     ("value: 86.45", "value: true", "FACT_VALUE_INVALID", "facts[0].value", 5),
     ("value: 86.45", "value: [86, 45]", "FACT_VALUE_INVALID", "facts[0].value", 5),
     ("unit: pounds_per_week\n    value: 86.45", "unit: hours_per_week\n    value: 35.5", "FACT_VALUE_INVALID",

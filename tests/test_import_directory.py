@@ -26,7 +26,6 @@ from support.templates import fill_service
 from carers_hub.checks import service_text
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.importer import clean, convert, fetch, merge, shapes, store
-from carers_hub.importer.mapping import Mapping
 from carers_hub.importer.progress import Progress
 from carers_hub.importer.run import CACHE, Options, run
 
@@ -451,7 +450,8 @@ def test_records_below_the_old_marker_line_move_to_their_own_file(project):
         do_import(feed, project)
         hand_text = (project / "data" / "services.yaml").read_text()
         imported_file = project / "data" / "services-imported.yaml"
-        old_layout = hand_text.rstrip("\n") + "\n\n" + store.LEGACY_MARKER + "\n" + imported_file.read_text().removeprefix("services:\n")
+        old_layout = (hand_text.rstrip("\n") + "\n\n" + store.LEGACY_MARKER + "\n"
+                      + imported_file.read_text().removeprefix("services:\n"))
         (project / "data" / "services.yaml").write_text(old_layout)
         imported_file.unlink()
         outcome = do_import(feed, project)
@@ -631,7 +631,8 @@ def test_the_build_never_loads_the_importer():
 
     from conftest import ROOT
 
-    code = "import sys, carers_hub.mkdocs_hooks, carers_hub.macros; print(sorted(m for m in sys.modules if m.startswith('carers_hub.importer')))"
+    code = ("import sys, carers_hub.mkdocs_hooks, carers_hub.macros; "
+            "print(sorted(m for m in sys.modules if m.startswith('carers_hub.importer')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"

@@ -18,7 +18,7 @@ import pytest
 import yaml
 
 from carers_hub import cli
-from carers_hub.checks import placeholders
+from carers_hub.data import placeholders
 from carers_hub.tools import new_site
 from conftest import ROOT, SUITE_TODAY
 

@@ -9,7 +9,6 @@ page is made. Each attack here is refused with the line and field.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 

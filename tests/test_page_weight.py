@@ -15,7 +15,8 @@ from carers_hub.checks.page_weight import BUDGETS, first_visit
 
 KINDS = {
     "home": "", "guidance": "support/carers-assessment/", "directory": "services/",
-    "service": "services/city-carers-support-service/", "glossary": "glossary/", "emergency plan": "planning-ahead/make-your-plan/",
+    "service": "services/city-carers-support-service/", "glossary": "glossary/",
+    "emergency plan": "planning-ahead/make-your-plan/",
     "easy read": "easy-read/what-is-a-carer/",
 }
 
@@ -40,7 +41,8 @@ def test_the_budget_check_can_fail(built_site, tmp_path):
     shutil.copytree(built_site / "get-help-now", site / "get-help-now")
     shutil.copytree(built_site / "assets", site / "assets")
     page = site / "get-help-now" / "index.html"
-    page.write_text(page.read_text().replace("</head>", '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script></head>'))
+    bundle = '<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    page.write_text(page.read_text().replace("</head>", bundle + "</head>"))
     assert sum(first_visit(site, "get-help-now/").values()) > BUDGETS["crisis"]
 
 

@@ -1,6 +1,6 @@
 """Nothing half-written goes live: a page or service that still holds a template's words does not build.
 
-The words come from hooks/checks/placeholders.py, which `make new-page`, `make new-service` and the browser
+The words come from hooks/data/placeholders.py, which `make new-page`, `make new-service` and the browser
 editor's defaults all use; the same module finds them.
 """
 
@@ -15,7 +15,7 @@ import yaml
 
 from conftest import ENV, build, line_of
 from support.templates import fill_page, fill_service
-from carers_hub.checks import placeholders
+from carers_hub.data import placeholders
 from carers_hub.core import yaml_source
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.tools import new

@@ -60,9 +60,11 @@ def test_pages_work_under_the_policy_and_set_no_cookies(browser, site_url):
     context = browser.new_context()
     tab = context.new_page()
     tab.add_init_script("""window.__csp = [];
-        document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));""")
+        document.addEventListener('securitypolicyviolation',
+            e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));""")
     outside = []
-    tab.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site_url) and not r.url.startswith("data:") else None)
+    tab.on("request", lambda r: outside.append(r.url)
+           if not r.url.startswith(site_url) and not r.url.startswith("data:") else None)
     for path in ("/", "/get-help-now/", "/services/", "/planning-ahead/make-your-plan/", "/glossary/"):
         tab.goto(site_url + path)
         tab.wait_for_load_state("networkidle")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SUITE_TODAY, build, edit, load_data
+from conftest import ROOT, SUITE_TODAY, edit, load_data
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.core.render import long_date
 from carers_hub.data import provenance
@@ -87,14 +87,16 @@ def test_a_crisis_number_from_a_secondary_source_stops_the_build(data_dir):
 
 
 def test_a_crisis_number_from_an_old_page_stops_the_build(data_dir):
-    edit(data_dir / "contacts.yaml", "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: saved_copy",
+    edit(data_dir / "contacts.yaml",
+         "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: saved_copy",
          "      url: https://www.samaritans.org/how-we-can-help/contact-samaritan/\n      kind: saved_copy\n      dated: 2019")
     [problem] = problems_for(data_dir)
     assert problem.code == "CRISIS_SOURCE_OLD" and problem.field.endswith(".source.dated")
 
 
 def test_a_secondary_source_must_say_what_it_is(data_dir):
-    edit(data_dir / "contacts.yaml", "      kind: secondary\n      title: a Chelsea and Westminster Hospital NHS leaflet for carers\n",
+    edit(data_dir / "contacts.yaml",
+         "      kind: secondary\n      title: a Chelsea and Westminster Hospital NHS leaflet for carers\n",
          "      kind: secondary\n      url: https://www.chelwest.nhs.uk/leaflet\n")
     [problem] = problems_for(data_dir)
     assert problem.code == "SOURCE_TITLE_MISSING" and problem.file == "data/contacts.yaml"

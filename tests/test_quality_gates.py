@@ -7,7 +7,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from conftest import build, edit
 
-SIXTY_WORDS = " ".join(["Carers"] + ["who look after someone they love"] * 8 + ["can ask the council for help today with their caring role"]) + "."
+SIXTY_WORDS = " ".join(["Carers"] + ["who look after someone they love"] * 8
+                       + ["can ask the council for help today with their caring role"]) + "."
 
 
 def output(result) -> str:

@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 from markupsafe import Markup, escape
 
 from carers_hub.core.problems import Problem
-from carers_hub.engine.theme import icon_path
+from carers_hub.core.theme import icon_path
 PICTURED = {"ch-point", "ch-hard-word", "ch-contact", "ch-print-only", "ch-reviewed", "ch-outdated", "ch-leaflet"}
 
 

@@ -7,7 +7,6 @@ in NLTK's layout under a cache folder and point NLTK there before textstat runs.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 from pathlib import Path

@@ -23,7 +23,7 @@ import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures import wait as wait_all
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable
+from typing import Any, Callable
 
 from carers_hub.core import memory
 
@@ -42,7 +42,7 @@ def _init_worker(parent: int) -> None:
         os._exit(0)
 
 
-def start() -> None:
+def start() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
         fork_safe = threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods()
@@ -50,13 +50,14 @@ def start() -> None:
         _pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork" if fork_safe else "spawn"),
                                     initializer=_init_worker, initargs=(os.getpid(),))
         _pool.submit(_ready).result()  # start it now, before this process starts any thread
+    return _pool
 
 
 def _ready() -> None:
     pass
 
 
-def _run(job: Callable, *args):
+def _run(job: Callable[..., Any], *args: Any) -> Any:
     """In the second process: the job, then its memory given back (the open data of a national directory
     holds a copy of it, which would otherwise stay with this process while Pagefind needs the room)."""
     try:
@@ -65,25 +66,24 @@ def _run(job: Callable, *args):
         memory.give_back()
 
 
-def submit(job: Callable, *args) -> Future:
+def submit(job: Callable[..., Any], *args: Any) -> Future[Any]:
     """Run job(*args) in the second process. `job` must be a function of a module in hooks/."""
     global _pool
-    start()
+    pool = start()
     try:
-        return _pool.submit(_run, job, *args)
+        return pool.submit(_run, job, *args)
     except BrokenProcessPool:  # it died (out of memory, killed): start another
-        _pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=False, cancel_futures=True)
         _pool = None
-        start()
-        return _pool.submit(_run, job, *args)
+        return start().submit(_run, job, *args)
 
 
-def wait(job: Future):
+def wait(job: Future[Any]) -> Any:
     """A job's result; its error, raised here; or TimeoutError if it hangs."""
     return job.result(timeout=JOB_TIMEOUT)
 
 
-def settle(jobs: list[Future]) -> None:
+def settle(jobs: list[Future[Any]]) -> None:
     """After a failed build: cancel the jobs not yet started, and let a running one finish, so nothing
     writes into the site folder once the build has stopped (or while `mkdocs serve` starts the next)."""
     for job in jobs:

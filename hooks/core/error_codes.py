@@ -45,7 +45,8 @@ SETTINGS = 'Site settings (mkdocs.yml)'
 INTROS = {
     SETTINGS: 'These are for developers: an editor should never need to change `mkdocs.yml` by hand.',
 }
-SECTIONS = (ANY_FILE, CONTACTS, PAGES, CRISIS, REPORTS, READING, SERVICES, FILES, ACCESSIBILITY, PRIVACY, EASY_READ, IMPORT, SETTINGS)
+SECTIONS = (ANY_FILE, CONTACTS, PAGES, CRISIS, REPORTS, READING, SERVICES, FILES, ACCESSIBILITY, PRIVACY, EASY_READ,
+            IMPORT, SETTINGS)
 
 
 class ErrorCode(Enum):
@@ -479,7 +480,8 @@ In `data/site.yaml`, under `accessibility:` and `known_problems:`, write the suc
 by its number and name as WCAG 2.2 gives them, for example `criterion: 2.1.1 Keyboard`.""",
         fix=("Write the success criterion's number and name as WCAG 2.2 gives them, for example criterion: 2.1.1 "
              'Keyboard.'))
-    ACCESSIBILITY_STATUS_CONTRADICTS = Entry(ACCESSIBILITY, 'the statement says the site fully meets the standard, but lists problems', """\
+    ACCESSIBILITY_STATUS_CONTRADICTS = Entry(
+        ACCESSIBILITY, 'the statement says the site fully meets the standard, but lists problems', """\
 A site with a known problem only partly meets the standard. Write `status: partial` under `accessibility:` in
 `data/site.yaml`, or remove the problems that are fixed.""",
         fix='Write status: partial while any known problem is listed, or remove the problems that are fixed.')

@@ -43,19 +43,19 @@ class _FirstTag(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=False)
-        self.found: tuple[str, tuple, str | None] | None = None
+        self.found: tuple[str, tuple[tuple[str, str | None], ...], str | None] | None = None
 
-    def handle_starttag(self, tag, attrs):
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.found = (tag, tuple(attrs), self.get_starttag_text())
         raise _Found
 
-    def handle_data(self, data):  # the parser read the candidate as text, not a tag
+    def handle_data(self, data: str) -> None:  # the parser read the candidate as text, not a tag
         self.found = ("", (), None)
         raise _Found
 
 
 @lru_cache(maxsize=4096)  # the theme's tags are the same on thousands of pages
-def _read(text: str) -> tuple[str, tuple, str | None] | None:
+def _read(text: str) -> tuple[str, tuple[tuple[str, str | None], ...], str | None] | None:
     """The start tag at the beginning of text, as the parser reads it; None if text ends inside it."""
     reader = _FirstTag()
     try:
@@ -85,7 +85,7 @@ def tag_at(html: str, start: int) -> Tag | None:
 
 
 def _name_at(html: str, start: int) -> str:
-    return re.match(r"<([^\s/>]*)", html[start:start + 64]).group(1).lower()
+    return re.match(r"<([^\s/>]*)", html[start:start + 64]).group(1).lower()  # type: ignore[union-attr]  # always matches
 
 
 def lowered(html: str) -> str:
@@ -96,13 +96,13 @@ def lowered(html: str) -> str:
     return low if len(low) == len(html) else html.translate(_ASCII_LOWER)
 
 
-def finder(names: Iterable[str]) -> re.Pattern:
+def finder(names: Iterable[str]) -> re.Pattern[str]:
     """Finds "<name" for each name (in small letters), in lowered() text, wherever a tag of that name could
     start. (A case-insensitive pattern is ten times slower on a page.)"""
     return re.compile(r"<(?:%s)(?=[\s/>])" % "|".join(sorted(names, key=len, reverse=True)))
 
 
-def tags(html: str, find: re.Pattern, low: str | None = None) -> Iterator[Tag]:
+def tags(html: str, find: re.Pattern[str], low: str | None = None) -> Iterator[Tag]:
     """Every start tag `find` (from finder()) picks out of lowered(html), read from html. Text that only looks
     like such a tag (inside a comment, a script or an attribute) is read too: a check sees more than a browser
     would, never less."""
@@ -167,11 +167,11 @@ _CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
 _CSS_ADDRESS = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))|"([^"]*)"|'([^']*)'""", re.IGNORECASE)
 
 
-def _css_char(match: re.Match) -> str:
+def _css_char(match: re.Match[str]) -> str:
     if match.group(1):
         code = int(match.group(1), 16)
         return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
-    return match.group(2)
+    return str(match.group(2))
 
 
 def css_text(css: str) -> str:
@@ -189,7 +189,7 @@ _REFRESH = re.compile(r"\s*[\d.]*\s*[;,]?\s*(?:url\s*=\s*)?(.*)", re.IGNORECASE 
 
 def refresh_address(content: str) -> str:
     """Where <meta http-equiv="refresh" content="0; url=..."> sends the reader ("" if it only reloads)."""
-    found = _REFRESH.match(content).group(1).strip()
+    found = _REFRESH.match(content).group(1).strip()  # type: ignore[union-attr]  # always matches
     if found[:1] in ("'", '"'):
         found = found[1:].split(found[0], 1)[0]
     return found

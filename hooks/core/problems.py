@@ -10,6 +10,7 @@ import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 ERRORS_PAGE = "docs/errors.md"
 
@@ -72,10 +73,10 @@ def relative(path: Path | str, root: Path | None = None) -> str:
     return path.as_posix()
 
 
-def exits_on_problems(main):
+def exits_on_problems(main: Callable[..., int]) -> Callable[..., int]:
     """A command's main: ProblemsFound is printed for the editor, not as a traceback, and the command exits 1."""
     @functools.wraps(main)
-    def run(*args, **kwargs):
+    def run(*args: Any, **kwargs: Any) -> int:
         try:
             return main(*args, **kwargs)
         except ProblemsFound as found:

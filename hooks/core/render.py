@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup
 
 from carers_hub.core.paths import THEME
+from carers_hub.data.described import field_label, field_words
 
 
 
@@ -38,10 +39,12 @@ def environment(overrides: Path = THEME) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["long_date"] = long_date
+    env.filters["field_label"] = field_label  # a described field's label and words (hooks/data/described.py)
+    env.filters["field_words"] = field_words
     return env
 
 
-def render(template: str, **context) -> Markup:
+def render(template: str, **context: object) -> Markup:
     html = environment().get_template(f"partials/carers/{template}").render(**context)
     # Markdown ends a raw HTML block at a blank line, so keep the block in one piece.
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))

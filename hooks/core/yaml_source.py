@@ -152,7 +152,7 @@ class NotPlainData(Exception):
                        fix=ErrorCode[self.code].fix)
 
 
-def _alias(event, line: int, path: FieldPath) -> NotPlainData:
+def _alias(event: Any, line: int, path: FieldPath) -> NotPlainData:
     if isinstance(event, yaml.AliasEvent):
         said = f'"*{event.anchor}" repeats another part of the file (a YAML alias)'
     else:
@@ -166,15 +166,15 @@ class _Builder:
     tags and constructors), keeping lines and the place of each part down to SHALLOW. Refuses what is not
     plain data (NotPlainData) as it comes: nothing is ever repeated, so the values are never more than the text."""
 
-    def __init__(self, loader, line_offset: int = 0) -> None:
+    def __init__(self, loader: Any, line_offset: int = 0) -> None:
         self.loader = loader
         self.line_offset = line_offset  # for the lines in a refusal's message
         self.lines: dict[FieldPath, int] = {}
         self.parts: dict[FieldPath, tuple[int, int, int, int]] = {}
 
-    def line(self, mark) -> int:
+    def line(self, mark: Any) -> int:
         """The line a refusal names, in the whole file."""
-        return mark.line + 1 + self.line_offset
+        return int(mark.line) + 1 + self.line_offset
 
     def document(self) -> Any:
         loader = self.loader
@@ -198,7 +198,8 @@ class _Builder:
             raise _alias(event, self.line(event.start_mark), path)
         if isinstance(event, yaml.ScalarEvent):
             tag = event.tag if event.tag not in (None, "!") else loader.resolve(yaml.ScalarNode, event.value, event.implicit)
-            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark,  # type: ignore[arg-type]
+                                   style=event.style)  # (the stubs' Mark is PyYAML's Python one; libyaml's is the same shape)
             try:
                 value = loader.construct_object(node)
             except (ValueError, TypeError, OverflowError) as error:  # 2026-02-30, !!int x: PyYAML raises these bare
@@ -206,7 +207,7 @@ class _Builder:
                                    f'"{event.value[:40]}" looks like a date or a number but is not one ({error}).')
             finally:
                 loader.constructed_objects.clear()  # PyYAML keeps every node it made a value from, until told
-            end = event.end_mark
+            end: Any = event.end_mark
         else:
             if len(path) >= MAX_DEPTH:  # before a RecursionError: each level is two calls here
                 raise NotPlainData("YAML_TOO_DEEP", self.line(event.start_mark), path,
@@ -223,15 +224,15 @@ class _Builder:
             self.parts[path] = (event.start_mark.index, end.index, event.start_mark.line, event.start_mark.column)
         return value
 
-    def sequence(self, path: FieldPath) -> list:
-        items = []
+    def sequence(self, path: FieldPath) -> list[Any]:
+        items: list[Any] = []
         while not self.loader.check_event(yaml.SequenceEndEvent):
             items.append(self.value(path + (len(items),)))
         return items
 
-    def mapping(self, path: FieldPath) -> dict:
-        mapping: dict = {}
-        key_marks = []  # of each key in mapping, in order: a key written twice names both lines
+    def mapping(self, path: FieldPath) -> dict[Any, Any]:
+        mapping: dict[Any, Any] = {}
+        key_marks: list[Any] = []  # of each key in mapping, in order: a key written twice names both lines
         while not self.loader.check_event(yaml.MappingEndEvent):
             mark = self.loader.peek_event().start_mark
             key = self.value(path + (_KEY,))

@@ -10,7 +10,7 @@ last test (the Regulations ask for a review at least once a year).
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -45,7 +45,7 @@ class AccessibilityStatement(Strict):
     known_problems: list[KnownProblem] = []
 
     @model_validator(mode="after")
-    def _status_fits_problems(self):
+    def _status_fits_problems(self) -> Self:
         if self.status == "full" and self.known_problems:
             raise PydanticCustomError("ACCESSIBILITY_STATUS_CONTRADICTS",
                                       'says status: full, but lists {count} known problem(s)',

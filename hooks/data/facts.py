@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from markupsafe import Markup, escape
 from pydantic import Field, TypeAdapter, ValidationInfo, field_validator
@@ -40,6 +40,12 @@ Unit = Literal["pounds", "pounds_per_week", "pounds_per_month", "pounds_per_year
                "months", "days", "years", "percent", "text"]
 
 
+def _in_pence(value: int | float) -> bool:
+    """At most two places after the point (infinity has none to count: not an amount)."""
+    exponent = Decimal(str(value)).as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -2
+
+
 class Fact(Strict):
     id: Slug
     label: SafeText = Field(description="What the fact is, in a few plain words, e.g. Carer's Allowance earnings "
@@ -54,7 +60,7 @@ class Fact(Strict):
 
     @field_validator("value", mode="plain")  # the whole check: the unit says which of the three types fits
     @classmethod
-    def _value_fits_unit(cls, value, info: ValidationInfo):
+    def _value_fits_unit(cls, value: Any, info: ValidationInfo) -> Any:
         unit = info.data.get("unit")
         if unit is None:  # the unit's own problem is reported
             return value
@@ -68,7 +74,7 @@ class Fact(Strict):
         number = isinstance(value, (int, float)) and not isinstance(value, bool)
         whole = number and float(value).is_integer()
         if not number or value < 0 or (unit not in MONEY and unit != "percent" and not whole) or (
-                unit in MONEY and Decimal(str(value)).as_tuple().exponent < -2):
+                unit in MONEY and not _in_pence(value)):
             kind = "an amount in pounds and pence, like 86.45" if unit in MONEY else \
                 "a number, like 25" if unit == "percent" else "a whole number, like 35"
             raise PydanticCustomError("FACT_VALUE_INVALID", 'is "{value}", which is not {kind} (unit {unit})',
@@ -92,14 +98,15 @@ class Fact(Strict):
     @property
     def shown(self) -> str:
         """The value as a carer reads it: "£86.45 a week", "£204 a week", "35 hours a week", "16", "25%"."""
+        amount = Decimal(str(self.value))
         if self.unit in MONEY:
-            pounds = f"£{self.amount:,.0f}" if self.amount == self.amount.to_integral() else f"£{self.amount:,.2f}"
+            pounds = f"£{amount:,.0f}" if amount == amount.to_integral() else f"£{amount:,.2f}"
             return pounds + MONEY[self.unit]
         if self.unit in COUNTS:
             word, per = COUNTS[self.unit]
             return f"{self.value} {word}{'' if self.value == 1 else 's'}{per}"
         if self.unit == "percent":
-            return f"{self.amount.normalize():f}%"
+            return f"{amount.normalize():f}%"
         return str(self.value)
 
     def html(self) -> Markup:

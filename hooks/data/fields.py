@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import time
-from typing import Annotated
+from typing import Annotated, Callable
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BeforeValidator, TypeAdapter, ValidationError
-from pydantic_core import PydanticCustomError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from carers_hub.data import phones
 
@@ -146,7 +146,7 @@ def _colour(value: str) -> str:
     return value.lower()
 
 
-def _phone_check(parse):
+def _phone_check(parse: Callable[[str], object]) -> Callable[[str], str]:
     def check(value: str) -> str:
         try:
             parse(value)
@@ -157,12 +157,12 @@ def _phone_check(parse):
     return check
 
 
-def _as_text(value):
+def _as_text(value: object) -> object:
     # YAML reads 999 or 111 as numbers; editors should not need quotes for them.
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _time_not_number(value):
+def _time_not_number(value: object) -> object:
     # A YAML 1.1 tool writes an unquoted 09:00 as 540 (minutes), and pydantic reads a number as seconds in UTC.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         raise PydanticCustomError("TIME_AS_NUMBER", "is the number {value}, not a time", {"value": value})
@@ -176,7 +176,7 @@ def _local_time(value: time) -> time:
     return value
 
 
-def _path_check(pattern: str, example: str):
+def _path_check(pattern: str, example: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         value = value.strip()
         if ".." in value or not re.fullmatch(pattern, value):
@@ -186,7 +186,7 @@ def _path_check(pattern: str, example: str):
     return check
 
 
-def _pattern_check(pattern: str, code: str, what: str):
+def _pattern_check(pattern: str, code: str, what: str) -> Callable[[str], str]:
     def check(value: str) -> str:
         value = value.strip()
         if ".." in value or not re.fullmatch(pattern, value):
@@ -238,7 +238,7 @@ ServiceId = Annotated[str, _Visible, AfterValidator(_slug), AfterValidator(_not_
 _SERVICE_ID = TypeAdapter(ServiceId)
 
 
-def service_id_error(value: object) -> dict | None:
+def service_id_error(value: object) -> ErrorDetails | None:
     """Why value cannot be a service's id, as pydantic reports it (type: the code, msg: the message), or None:
     ServiceId's own check, for code that makes an id outside a model (new-service, the importer)."""
     try:

@@ -6,7 +6,7 @@ from datetime import date
 from functools import cached_property
 
 from markupsafe import Markup
-from typing import Literal
+from typing import Literal, Self
 
 from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -42,8 +42,8 @@ class Council(Strict):
 def contrast_with_white(colour: str) -> float:
     """WCAG contrast ratio of white text on a background colour."""
     def channel(c: int) -> float:
-        c = c / 255
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+        share = c / 255
+        return share / 12.92 if share <= 0.03928 else ((share + 0.055) / 1.055) ** 2.4
     r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
     luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
     return 1.05 / (luminance + 0.05)
@@ -56,7 +56,7 @@ class Colours(Strict):
     accent: Colour
 
     @model_validator(mode="after")
-    def _readable(self):
+    def _readable(self) -> Self:
         for name in ("primary", "accent"):
             ratio = contrast_with_white(getattr(self, name))
             if ratio < 4.5:
@@ -86,7 +86,7 @@ class Contact(Strict):
     checked: date = Field(description="The day someone last read the source and compared the number with it.")
 
     @model_validator(mode="after")
-    def _reachable(self):
+    def _reachable(self) -> Self:
         if not (self.phone or self.sms):
             raise PydanticCustomError("CONTACT_NO_NUMBER", "has no phone or sms number")
         return self
@@ -175,7 +175,7 @@ class ReportProblem(Strict):
     form_parameter: Slug = "page"  # the form's field that is given the page's address
 
     @model_validator(mode="after")
-    def _one_way(self):
+    def _one_way(self) -> Self:
         if self.email and self.form:
             raise PydanticCustomError("REPORT_PROBLEM_TWO_WAYS", "has both email and form")
         return self

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, Self
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
@@ -81,7 +81,7 @@ class Source(Strict):
     note: SafeText | None = None
 
     @model_validator(mode="after")
-    def _says_where(self):
+    def _says_where(self) -> Self:
         if isinstance(self.dated, int) and not 1900 <= self.dated <= 2100:
             raise PydanticCustomError("SOURCE_DATED_INVALID", "dated is {value}, which is not a year",
                                       {"value": self.dated})
@@ -128,7 +128,7 @@ def _shown(dated: date | int) -> str:
     return long_date(dated) if isinstance(dated, date) else str(dated)
 
 
-def _link(url: str | None, text: str) -> Markup:
+def _link(url: str | None, text: str | None) -> Markup:
     return Markup('<a href="{}">{}</a>').format(url, text) if url else escape(text)
 
 

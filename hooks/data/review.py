@@ -7,7 +7,7 @@ after last_reviewed; and "six months" is one length of time everywhere.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from pydantic import BaseModel, model_validator
 from pydantic_core import PydanticCustomError
@@ -32,7 +32,7 @@ class Reviewed(BaseModel):
         review_by: date
 
     @model_validator(mode="after")
-    def _review_after_last_reviewed(self):
+    def _review_after_last_reviewed(self) -> Self:
         if self.review_by <= self.last_reviewed:
             raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed",
                                       {"field": "review_by"})

@@ -7,7 +7,7 @@ Open Referral UK 3.0 field by field.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal, NamedTuple
+from typing import Annotated, Literal, NamedTuple, Self
 from uuid import UUID
 
 from pydantic import Field, model_validator
@@ -16,6 +16,7 @@ from pydantic_core import PydanticCustomError
 from carers_hub.data.fields import (ClockTime, Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, ServiceId,
                                     Slug, WebUrl)
 from carers_hub.data.base import DataFile, Strict
+from carers_hub.data.described import About, Oruk
 from carers_hub.data.provenance import Source
 from carers_hub.data.review import Reviewed
 
@@ -69,7 +70,7 @@ class OpeningHours(Strict):
     closes: ClockTime
 
     @model_validator(mode="after")
-    def _closes_after_opening(self):
+    def _closes_after_opening(self) -> Self:
         if self.closes <= self.opens:
             raise PydanticCustomError("HOURS_CLOSE_BEFORE_OPEN", "closes at {closes}, before it opens at {opens}",
                                       {"closes": self.closes.strftime("%H:%M"), "opens": self.opens.strftime("%H:%M")})
@@ -107,6 +108,22 @@ class Service(Strict, Reviewed):
     website: WebUrl | None = None  # http:// kept: the page says it is not secure
     languages: list[SafeText] = []
     locations: list[Location] = []
+    delivery: Annotated[list[Literal["in_person", "phone", "online", "home_visits"]] | None, About(
+        label="How you can use it",
+        hint="Ways carers can use the service: write only those the service's own words or page say.",
+        example="[in_person, phone]",
+        choices={"in_person": "In person", "phone": "By phone", "online": "Online", "home_visits": "Home visits"},
+        search=True,
+    ), Oruk(
+        read=("attending_type", "schedules[].attending_type", "service_at_locations[].attending_type",
+              "service_at_locations[].schedules[].attending_type"),
+        # HSDS-UK 3.0 has no place for it on a service, only a schedule's free-text attending_type; the service's
+        # own attending_type is ORUK v1's name, published as an extra property (3.0 allows them).
+        write=("attending_type", "schedules[].attending_type"),
+        values={"venue": "in_person", "in person": "in_person", "face to face": "in_person", "phone": "phone",
+                "telephone": "phone", "by phone": "phone", "online": "online", "video": "online",
+                "home visit": "home_visits", "home visits": "home_visits", "at home": "home_visits"},
+    )] = None
     opening_hours: list[OpeningHours] = []
     hours_note: SafeText | None = None
     source: Source
@@ -115,7 +132,7 @@ class Service(Strict, Reviewed):
     last_modified: datetime | None = None  # when the details last changed, if known (an imported feed says)
 
     @model_validator(mode="after")
-    def _consistent(self):
+    def _consistent(self) -> Self:
         if self.contact and self.phone:
             raise PydanticCustomError("SERVICE_PHONE_AND_CONTACT", "has both phone and contact")
         if self.minimum_age is not None and self.maximum_age is not None and self.minimum_age > self.maximum_age:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, time
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from carers_hub.core.today import today as current_date
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from carers_hub.data import data_files, phones, provenance, site_data
 from carers_hub.core.problems import Problem, ProblemsFound
+from carers_hub.core.yaml_source import FieldPath, Located, field_name
 from carers_hub.data.service_models import (WEEKDAYS, CategoriesFile, Category, Organisation, OrganisationsFile, Service,
                                   ServicesFile)
 
@@ -82,7 +86,7 @@ class Directory:
         return list(self._by_audience.get(audience, []))
 
 
-def _index(listings, keys) -> dict[str, list[Listing]]:
+def _index(listings: Iterable[Listing], keys: Callable[[Listing], Iterable[str]]) -> dict[str, list[Listing]]:
     """Listings by each of their keys, in directory order (the filter and directory pages ask many times)."""
     out: dict[str, list[Listing]] = {}
     for item in listings:
@@ -104,13 +108,13 @@ def _phone(service: Service, data: site_data.SiteData) -> tuple[phones.Phone | N
 
 def hours_text(service: Service) -> str | None:
     """Opening hours in words: "Monday to Friday, 9am to 5pm"."""
-    parts = []
+    parts: list[str] = []
     for hours in service.opening_hours:
         parts.append(f"{day_range(hours.days)}, {clock(hours.opens)} to {clock(hours.closes)}")
     return "; ".join(parts) or None
 
 
-def clock(value) -> str:
+def clock(value: time) -> str:
     hour = value.hour % 12 or 12
     suffix = "am" if value.hour < 12 else "pm"
     if value.hour == 12 and value.minute == 0:
@@ -118,7 +122,7 @@ def clock(value) -> str:
     return f"{hour}{f'.{value.minute:02d}' if value.minute else ''}{suffix}"
 
 
-def day_range(days: list[str]) -> str:
+def day_range(days: Sequence[str]) -> str:
     indexes = sorted(WEEKDAYS.index(day) for day in set(days))
     names = [WEEKDAYS[i].capitalize() for i in indexes]
     if len(indexes) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
@@ -132,20 +136,23 @@ SERVICE_FILES, ORGANISATION_FILES = data_files.SERVICES, data_files.ORGANISATION
 @dataclass(frozen=True)
 class Placed:
     """An item of a data file, with where it is written (for messages)."""
-    item: object
+    item: Any  # a Service or an Organisation
     index: int
-    source: object  # yaml_source.Located
+    source: Located
 
 
-def load_list(data_dir: Path, names: tuple[str, ...], model, key: str, code: str, root: Path) -> tuple[list[Placed], list[Problem]]:
+def load_list(data_dir: Path, names: tuple[str, ...], model: type[BaseModel], key: str, code: str,
+              root: Path) -> tuple[list[Placed], list[Problem]]:
     """The items of the first file and of the others when they exist, checked; an id used in two files is an error."""
-    placed, problems, seen = [], [], {}
+    placed: list[Placed] = []
+    problems: list[Problem] = []
+    seen: dict[str, tuple[Located, int]] = {}
     for number, name in enumerate(names):
         if number and not (data_dir / name).exists():
             continue
         loaded, src, found = site_data.load_file(data_dir, name, model, root)
         problems += found
-        if loaded is None:
+        if loaded is None or src is None:
             continue
         for index, item in enumerate(getattr(loaded, key)):
             first = seen.setdefault(item.id, (src, index))
@@ -173,7 +180,7 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
     if problems or cats is None:
         raise ProblemsFound(problems)
 
-    organisations = {o.item.id: o.item for o in orgs}
+    organisations: dict[str, Organisation] = {o.item.id: o.item for o in orgs}
     categories = {c.id: c for c in cats.categories}
     warnings: list[Problem] = []
     for placed in services:
@@ -189,7 +196,7 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
     if problems:
         raise ProblemsFound(problems)
 
-    listings = []
+    listings: list[Listing] = []
     for placed in services:
         service = placed.item
         phone, label = _phone(service, data)
@@ -203,14 +210,15 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
                      problems=tuple(warnings))
 
 
-def _references(service: Service, index: int, src, organisations, categories, data) -> list[Problem]:
+def _references(service: Service, index: int, src: Located, organisations: dict[str, Organisation],
+                categories: dict[str, Category], data: site_data.SiteData) -> list[Problem]:
     """Every id a service names must exist in the file that defines it."""
-    def problem(path, code, message, fix):
+    def problem(path: FieldPath, code: str, message: str, fix: str) -> Problem:
         loc = ("services", index) + path
-        return Problem(code=code, file=src.file, line=src.line(loc), field=site_data.field_name(loc),
+        return Problem(code=code, file=src.file, line=src.line(loc), field=field_name(loc),
                        message=message, fix=fix)
 
-    found = []
+    found: list[Problem] = []
     if service.organisation and service.organisation not in organisations:
         found.append(problem(("organisation",), "ORGANISATION_UNKNOWN",
                              f'there is no organisation with the id "{service.organisation}".',

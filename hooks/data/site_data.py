@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import typing
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from carers_hub.core.today import today as current_date
-from carers_hub.checks import placeholders
+from carers_hub.data import placeholders
 from carers_hub.core import yaml_source
-from carers_hub.core.yaml_source import field_name
+from carers_hub.core.yaml_source import FieldPath, field_name
 from carers_hub.data import provenance, review
+from carers_hub.data.described import described
+from carers_hub.data.service_models import Service
 from carers_hub.data.facts import Fact, FactsFile
 from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
@@ -27,7 +29,8 @@ from carers_hub.core.problems import Problem, ProblemsFound
 EXAMPLES = {
     "id": "carers_uk", "name": "Carers UK Helpline", "purpose": "Advice for carers.",
     "phone": '"020 7946 0000"', "sms": '"85258"', "textphone": '"18001 111"',
-    "source": "{url: https://www.example.org/contact-us, kind: own}", "kind": "own", "dated": "2026", "checked": "2026-11-23", "website": "https://www.example.org",
+    "source": "{url: https://www.example.org/contact-us, kind: own}", "kind": "own", "dated": "2026", "checked": "2026-11-23",
+    "website": "https://www.example.org",
     "url": "https://carers.example.org/", "primary": '"#1d4f91"', "accent": '"#b10e1e"',
     "title": "Carer's assessment", "description": "What a carer's assessment is and how to ask for one.",
     "owner": "carers-team@example.org", "last_reviewed": "2026-11-23", "review_by": "2027-05-23",
@@ -36,6 +39,8 @@ EXAMPLES = {
     "area": "England", "how_to_access": "self-referral", "organisation": "carers-uk",
     "definition": "Money from the council that you use to buy support.",
     "unit": "pounds_per_week", "value": "86.45", "valid_from": "2026-04-06", "valid_until": "2027-04-05",
+    # and each described field's own (hooks/data/described.py)
+    **{kept.name: kept.about.example for kept in described(Service)},
 }
 
 # Pydantic's error types as the site's codes; each code's fix is in core/error_codes.py (ErrorCode.fix).
@@ -118,7 +123,7 @@ def validate(model: type[Model], source: yaml_source.Located) -> Model:
         raise ProblemsFound(to_problems(error, source)) from None
 
 
-def data_file(name: str):
+def data_file(name: str) -> Any:
     """A SiteData field read from data/<name>, checked against the field's model."""
     return field(metadata={"file": name})
 
@@ -191,7 +196,8 @@ class SiteData:
         return {p.name: p for p in self.pictures_file.pictures}
 
 
-def load_file(data_dir: Path, name: str, model: type[Model], root: Path) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
+def load_file(data_dir: Path, name: str, model: type[Model],
+              root: Path) -> tuple[Model | None, yaml_source.Located | None, list[Problem]]:
     """One data file, checked against its model and its UNIQUE keys."""
     path = data_dir / name
     shown = _shown(path, root)
@@ -211,9 +217,11 @@ def load_file(data_dir: Path, name: str, model: type[Model], root: Path) -> tupl
     return loaded, source, problems
 
 
-def load_files(data_dir: Path, holder, root: Path) -> tuple[dict[str, object], dict[str, yaml_source.Located], list[Problem]]:
+def load_files(data_dir: Path, holder: type, root: Path) -> tuple[dict[str, Any], dict[str, yaml_source.Located], list[Problem]]:
     """Every data_file field of a dataclass, loaded: (values by field name, sources by file name, problems)."""
-    values, sources, problems = {}, {}, []
+    values: dict[str, Any] = {}
+    sources: dict[str, yaml_source.Located] = {}
+    problems: list[Problem] = []
     for item in fields(holder):
         if "file" not in item.metadata:
             continue
@@ -226,8 +234,9 @@ def load_files(data_dir: Path, holder, root: Path) -> tuple[dict[str, object], d
     return values, sources, problems
 
 
-def _model_of(holder, item) -> type:
-    return typing.get_type_hints(holder)[item.name]
+def _model_of(holder: type, item: Field[Any]) -> type:
+    model: type = typing.get_type_hints(holder)[item.name]
+    return model
 
 
 def _shown(path: Path, root: Path) -> str:
@@ -237,7 +246,7 @@ def _shown(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def duplicates(items, key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
+def duplicates(items: list[Any], key: str, source: yaml_source.Located, list_name: str, code: str) -> list[Problem]:
     seen: dict[str, int] = {}
     problems = []
     for index, item in enumerate(items):
@@ -253,7 +262,7 @@ def duplicates(items, key: str, source: yaml_source.Located, list_name: str, cod
 
 
 def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dict[str, Contact]) -> list[Problem]:
-    refs = [(("get_help_now", "top_contact"), site.get_help_now.top_contact)]
+    refs: list[tuple[FieldPath, str]] = [(("get_help_now", "top_contact"), site.get_help_now.top_contact)]
     refs += [(("get_help_now", "printed_contacts", i), c) for i, c in enumerate(site.get_help_now.printed_contacts)]
     refs += [(("footer", "contacts", i), c) for i, c in enumerate(site.footer.contacts)]
     refs += [(("crisis_pages", p, "contacts", i), c)
@@ -267,7 +276,7 @@ def _unknown_contacts(site: SiteFile, source: yaml_source.Located, contacts: dic
 
 
 def _missing_icons(pictures: list[Picture], source: yaml_source.Located) -> list[Problem]:
-    from carers_hub.engine.theme import icon_path
+    from carers_hub.core.theme import icon_path
 
     return [Problem(code="PICTURE_ICON_MISSING", file=source.file, line=source.line(("pictures", i, "icon")),
                     field=f"pictures[{i}].icon", message=f'there is no icon "{p.icon}".',
@@ -283,7 +292,7 @@ def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -
         if not contact.crisis:
             continue
         loc = ("contacts", index, "source")
-        where = dict(file=source.file, line=source.line(loc + ("kind",)), field=f"contacts[{index}].source.kind")
+        where: dict[str, Any] = dict(file=source.file, line=source.line(loc + ("kind",)), field=f"contacts[{index}].source.kind")
         if contact.source.kind not in provenance.OWN_WORDS or contact.source.weak:
             what = contact.source.weak or provenance.KIND_WORDS[contact.source.kind]
             problems.append(Problem(
@@ -309,7 +318,8 @@ def crisis_check_due(contact: Contact) -> date:
 def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, today: date) -> list[Problem]:
     problems = []
     for index, contact in enumerate(contacts):
-        where = dict(file=source.file, line=source.line(("contacts", index, "checked")), field=f"contacts[{index}].checked")
+        where: dict[str, Any] = dict(file=source.file, line=source.line(("contacts", index, "checked")),
+                                     field=f"contacts[{index}].checked")
         if contact.checked > today:
             problems.append(Problem(code="CHECKED_IN_FUTURE", message=f"the date {contact.checked} is in the future.",
                                     fix="Write the day you last checked the number against its source.", **where))
@@ -367,7 +377,7 @@ def _duplicate_contacts(data: SiteData, site_src: yaml_source.Located, contacts_
 def page_link_problems(data: SiteData, known: set[str]) -> list[Problem]:
     """Pages that data/ points at must exist, in content/ or made from data (`known`: their paths)."""
     site, glossary = data.sources["site.yaml"], data.sources["glossary.yaml"]
-    wanted = [(site, ("get_help_now", "page"), data.get_help_now.page)]
+    wanted: list[tuple[yaml_source.Located, FieldPath, str]] = [(site, ("get_help_now", "page"), data.get_help_now.page)]
     wanted += [(site, ("footer", "links", i, "page"), link.page) for i, link in enumerate(data.footer.links)]
     wanted += [(glossary, ("terms", i, "link"), term.link) for i, term in enumerate(data.glossary) if term.link]
     return [

@@ -106,7 +106,7 @@ def pages(sources: Sources) -> dict[str, Generated]:
             service_letters[group["letter"]] = {"count": len(group["entries"]),
                                                 "url": urls.link(services_src(group["letter"]), SRC)}
             out.update(letter_pages(group["letter"], sources))
-    letters = sorted({g["letter"] for g in groups} | set(service_letters), key=lambda l: (l == "0-9", l))
+    letters = sorted({g["letter"] for g in groups} | set(service_letters), key=lambda letter: (letter == "0-9", letter))
     body = render("a-to-z.html", groups=groups, letters=letters, service_letters=service_letters,
                   directory_url=urls.link(service_pages.DIRECTORY_SRC, SRC))
     entry = search_entry(SRC, "A to Z", ["Every page and service on this site, from A to Z."])

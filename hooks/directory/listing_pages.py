@@ -23,10 +23,9 @@ from carers_hub.core import urls
 from carers_hub.core.render import render
 from carers_hub.data.services import Directory, Listing
 from carers_hub.data.site_data import SiteData
-from carers_hub.directory import service_pages
+from carers_hub.directory import near_me, service_pages
 from carers_hub.directory.generated import Generated, Sources, make_page, search_entry
 from carers_hub.directory.selection import FACETS, Selection, area_slug
-from carers_hub.outputs import near_me
 
 PER_PAGE = 50
 ANY = {"kind": "Any kind of service", "who": "Any carer", "area": "Any area"}

@@ -26,6 +26,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict
 
 from carers_hub.core.render import timestamp
+from carers_hub.data import described
 from carers_hub.directory import safe_markdown, static_api
 from carers_hub.data.service_models import Category, Organisation
 from carers_hub.data.services import NAMESPACE, Directory, Listing
@@ -161,7 +162,7 @@ def service_record(s: Listing, data: SiteData) -> dict:
                                 "either": "Self-referral or referral"}[service.how_to_access]
         + (f". {service.access_note}" if service.access_note else ""),
     }
-    return _drop_empty(record)
+    return _drop_empty(described.open_data(service, record))
 
 
 # The two taxonomies a category's term comes from: the LGA's ESD service types when an editor gave one, else

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from carers_hub.core import urls
+from carers_hub.data.described import search_words
 from carers_hub.directory import safe_markdown
 from carers_hub.directory.generated import Generated, Sources, make_page, search_entry
 from carers_hub.directory.selection import ROOT, Selection, area_slug
@@ -161,5 +162,6 @@ def _service_entry(s: Listing, data: SiteData) -> dict:
         "Who it is for: " + ", ".join(data.audiences[a].label for a in service.audience) + ".",
         service.eligibility, service.ages, f"Area: {service.area}.", ACCESS[service.how_to_access], service.access_note,
         service.cost, s.hours_text, service.hours_note, *(place.name for place in service.locations),
-        ", ".join(service.languages), "Kind of service: " + ", ".join(c.label for c in s.categories) + "."])
+        ", ".join(service.languages), "Kind of service: " + ", ".join(c.label for c in s.categories) + ".",
+        *search_words(service)])
     return {**entry, "tags": [service.name.lower(), *(c.label.lower() for c in s.categories)], "body_words": False}

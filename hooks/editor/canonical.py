@@ -3,9 +3,9 @@
 Decap CMS rewrites a whole file when it saves. A file already in its style changes only where an editor changed
 something, so each pull request shows one service or one sentence. The style is made by the same packages
 (js/canonical.cjs runs them in Node): in data files every record's keys in its model's order (the editor's
-"yaml-ordered" format, js/format.js); in a page's front matter the form's fields first, and inside them (a page's sources) the model's order too; YAML 1.2
-quoting, text folded at 80 characters, no comments. tests/test_canonical_yaml.py
-checks every file is already in it; `make tidy` writes them so.
+"yaml-ordered" format, js/format.js); in a page's front matter the form's fields first, and inside them
+(a page's sources) the model's order too; YAML 1.2 quoting, text folded at 80 characters, no comments.
+tests/test_canonical_yaml.py checks every file is already in it; `make tidy` writes them so.
 """
 
 from __future__ import annotations

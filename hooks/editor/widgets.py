@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Mapping, Union
 from pydantic import BaseModel
 
 from carers_hub.data import fields as kinds
+from carers_hub.data.described import about_of
 from carers_hub.data.site_data import EXAMPLES, fix_for
 
 # A date is pydantic's own type, not one of fields.py's: its form pattern is here.
@@ -49,6 +50,9 @@ def label(name: str) -> str:
 
 
 def hint(name: str, info, choices_from: str | None) -> str | None:
+    about = about_of(info)
+    if about:
+        return f"{about.hint} For example: {about.example}."
     parts = [info.description] if info.description else []
     if choices_from:
         parts.append(f"The list comes from {choices_from}.")
@@ -57,10 +61,18 @@ def hint(name: str, info, choices_from: str | None) -> str | None:
     return " ".join(parts) or None
 
 
+def _options(values: tuple, about) -> list:
+    """A select's options: labelled with the words carers read, where the field's About gives them."""
+    if about and about.choices:
+        return [{"label": f"{about.choices[v]} ({v})", "value": v} for v in values]
+    return list(values)
+
+
 def form_field(name: str, info, choices: Mapping[str, tuple[list[dict], str]]) -> dict:
     """One model field as a Decap field. choices: field name -> (options, the data file they come from)."""
     kind, optional = _unwrap(info.annotation)
-    field: dict[str, Any] = {"name": name, "label": label(name)}
+    about = about_of(info)
+    field: dict[str, Any] = {"name": name, "label": about.label if about else label(name)}
     if optional or not info.is_required():
         field["required"] = False
     origin, args = typing.get_origin(kind), typing.get_args(kind)
@@ -69,7 +81,7 @@ def form_field(name: str, info, choices: Mapping[str, tuple[list[dict], str]]) -
         options, source = choices[name]
         field.update(widget="select", options=options, multiple=origin is list)
     elif origin is Literal:
-        field.update(widget="select", options=list(args))
+        field.update(widget="select", options=_options(args, about))
     elif kind is bool:
         field["widget"] = "boolean"
     elif kind in (int, float):
@@ -85,7 +97,7 @@ def form_field(name: str, info, choices: Mapping[str, tuple[list[dict], str]]) -
         field.update(widget="list", collapsed=True, fields=model_fields(item, choices),
                      summary="{{fields.%s}}" % next(iter(item.model_fields)))
     elif origin is list and typing.get_origin(item) is Literal:
-        field.update(widget="select", options=list(typing.get_args(item)), multiple=True)
+        field.update(widget="select", options=_options(typing.get_args(item), about), multiple=True)
     elif origin is list:
         field.update(widget="list")  # plain words, one an item
     else:

@@ -2,10 +2,10 @@
 
 HTML becomes plain text: paragraphs stay paragraphs, list items become lines starting "- " (which the site
 shows as a list), `&amp;` and `&nbsp;` become what they mean. Headings become paragraphs (a feed's headings
-are styling, not the page's outline), and blocks that split one sentence are joined again (mend). A value that cannot be made valid is dropped
-and the reason kept for the import report. A service's website is kept when it is http:// (the page says it is
-not secure) or has no scheme (https:// is added: every browser tries that first today); only javascript:,
-data:, file: and other schemes that are not the web are dropped.
+are styling, not the page's outline), and blocks that split one sentence are joined again (mend). A value
+that cannot be made valid is dropped and the reason kept for the import report. A service's website is kept
+when it is http:// (the page says it is not secure) or has no scheme (https:// is added: every browser tries that first
+today); only javascript:, data:, file: and other schemes that are not the web are dropped.
 """
 
 from __future__ import annotations

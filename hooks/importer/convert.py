@@ -24,6 +24,7 @@ from urllib.parse import quote, urlsplit
 
 from pydantic import ValidationError
 
+from carers_hub.data.described import described, feed_choices
 from carers_hub.data.fields import service_id_error
 from carers_hub.data.service_models import AGES, UK_LATITUDE, UK_LONGITUDE, WEEKDAYS, Category, Organisation, Service
 from carers_hub.importer import clean
@@ -362,6 +363,19 @@ def _contacts(feed: FeedService, record: dict, notes: _Notes) -> None:
             notes.from_prose("website", [note])
 
 
+def _described(feed: FeedService, record: dict, notes: _Notes) -> None:
+    """Each described field the feed gives, through its fixed table only: other words are dropped, with a note."""
+    for kept in described(Service):
+        if not kept.oruk or kept.name not in feed.described:
+            continue
+        chosen, unknown = feed_choices(kept, feed.described[kept.name])
+        choices = ", ".join(f"{label} ({value})" for value, label in kept.about.choices.items())
+        for words in unknown:
+            notes.add(kept.name, "dropped", f'"{words[:60]}" is not one the site knows: {choices}')
+        if chosen:
+            record[kept.name] = chosen
+
+
 def _validated(record: dict, notes: _Notes) -> tuple[dict | None, str | None]:
     """The record as Service accepts it: an optional field that still fails is dropped with its reason; a
     required one that fails leaves the record out (returns the reason)."""
@@ -441,6 +455,7 @@ def convert(feed: FeedService, ctx: Context, out: Converted) -> dict | None:
     }
     ctx.taken.add(record["id"])
     _contacts(feed, record, notes)
+    _described(feed, record, notes)
     record["source"] = {k: v for k, v in record["source"].items() if v is not None}
     record = {k: v for k, v in record.items() if v not in (None, [], "")}
     record, why = _validated(record, notes)

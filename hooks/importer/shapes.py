@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from typing import Any
 
+from carers_hub.data.described import described, read_path
+from carers_hub.data.service_models import Service
+
 # Child arrays that list endpoints leave out: an item with none of them needs GET /services/{id}.
 DETAIL_KEYS = ("service_at_locations", "contacts", "phones", "schedules", "regular_schedules", "eligibilitys",
                "service_taxonomys", "attributes", "service_areas", "cost_options", "languages")
@@ -79,6 +82,9 @@ class FeedService:
     assured: date | None = None
     created: date | None = None
     unreadable_dates: list[str] = field(default_factory=list)
+    # The feed's words for each described field that says where ORUK keeps it (hooks/data/described.py): raw
+    # here, and only ever mapped to the field's fixed choices by convert.py.
+    described: dict[str, list[str]] = field(default_factory=dict)
 
 
 def text(value: Any) -> str | None:
@@ -194,6 +200,17 @@ def _ages(record: dict) -> tuple[Any, Any]:
     return low, high
 
 
+def _described(record: dict, model: type = Service) -> dict[str, list[str]]:
+    """Each described field's words in the feed, from every place the field's Oruk says it may be."""
+    found = {}
+    for kept in described(model):
+        if kept.oruk:
+            words = [t for path in kept.oruk.read for t in map(text, read_path(record, path)) if t]
+            if words:
+                found[kept.name] = list(dict.fromkeys(words))
+    return found
+
+
 def read_service(record: dict) -> FeedService:
     """One service record from a list or a detail answer, in either shape."""
     meta = _dict(record.get("pc_metadata")) or _dict(record.get("metadata"))
@@ -229,7 +246,8 @@ def read_service(record: dict) -> FeedService:
         eligibility=eligibility, access=_first(record, "attending_access", "application_process"),
         minimum_age=low, maximum_age=high,
         modified=found["modified"], assured=found["assured"].date() if found["assured"] else None,
-        created=found["created"].date() if found["created"] else None, unreadable_dates=unreadable)
+        created=found["created"].date() if found["created"] else None, unreadable_dates=unreadable,
+        described=_described(record))
 
 
 def needs_details(record: Any) -> bool:

@@ -3,7 +3,9 @@
 Each easy-read leaflet is A4 with large text (at least 16 pt), pictures at least 2.5 cm wide, page numbers,
 the council's name and the date the page was reviewed, and the "Get help now" numbers on the last
 page. The crisis page's leaflet is clear print (14 pt and over) on at most two A4 sides, to keep by the
-phone: each card starts with its number, and where the numbers come from is one line at the end. Title and language are set in the PDF. The same input always gives the same file.
+phone: each card starts with its number, and where the numbers come from is one line at the end.
+Title and language are set in the PDF.
+The same input always gives the same file.
 
 Made by every build (`make site`, `make leaflets`; not `make serve`, where they would slow each rebuild):
 each page's leaflet is made from the page as built (SiteBuild.start_leaflet, in the build's second process,
@@ -264,4 +266,6 @@ def save(leaflet: Leaflet, pdf: bytes, site_dir: Path) -> int:
 def link(leaflet_url: str, easy: bool) -> Markup:
     """The download link a page shows; its size is filled in once the PDF exists."""
     label = "Download as an easy-read leaflet" if easy else "Download as a leaflet to print"
-    return Markup('<p class="ch-leaflet" data-pagefind-ignore><a href="{}" download>{} {}').format(leaflet_url, label, Markup(LINK_MARKER)) + Markup("</p>")
+    opening = Markup('<p class="ch-leaflet" data-pagefind-ignore><a href="{}" download>{} {}')
+    link = opening.format(leaflet_url, label, Markup(LINK_MARKER))
+    return link + Markup("</p>")

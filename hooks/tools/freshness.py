@@ -159,7 +159,8 @@ def confirm_report(rows: list[ToConfirm]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--days", type=int, default=60)
-    parser.add_argument("--today", type=date.fromisoformat, default=None, help="default: today (CARERS_HUB_TODAY or the calendar)")
+    parser.add_argument("--today", type=date.fromisoformat, default=None,
+                        help="default: today (CARERS_HUB_TODAY or the calendar)")
     args = parser.parse_args(argv)
     args.today = args.today or current_date()
     try:

@@ -4,7 +4,7 @@
     make new-service ID=carers-cafe NAME="Carers cafe"
 
 A new page is added to the menu (mkdocs.yml) at the end of its section. The words starting CHANGE are for you
-to replace with the real ones: the site does not build while any are left (hooks/checks/placeholders.py).
+to replace with the real ones: the site does not build while any are left (hooks/data/placeholders.py).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from carers_hub.checks import placeholders
+from carers_hub.data import placeholders
 from carers_hub.core.paths import ROOT
 from carers_hub.core.problems import Problem, ProblemsFound, exits_on_problems
 from carers_hub.data.fields import service_id_error
@@ -25,7 +25,7 @@ from carers_hub.core.today import today as current_date
 
 REVIEW_AFTER = SIX_MONTHS  # a new page or service is checked again in six months
 
-# Then placeholders.PAGE_BODY. The words to replace come from hooks/checks/placeholders.py, which stops the build
+# Then placeholders.PAGE_BODY. The words to replace come from hooks/data/placeholders.py, which stops the build
 # while any are left, so the template and the check cannot drift apart.
 PAGE = """---
 title: {title}
@@ -65,7 +65,8 @@ def new_page(path: str, title: str, root: Path = ROOT, today: date | None = None
     today = today or current_date()
     path = path.removesuffix(".md")
     if not re.fullmatch(r"[a-z0-9-]+(/[a-z0-9-]+)*", path):
-        raise SystemExit(f'PAGE must be small letters, numbers and - with / between folders, like support/new-page (not "{path}").')
+        raise SystemExit("PAGE must be small letters, numbers and - with / between folders, like support/new-page "
+                         f'(not "{path}").')
     target = root / "content" / f"{path}.md"
     if target.exists():
         raise SystemExit(f"{target.relative_to(root)} already exists: open it and edit it instead.")

@@ -1,7 +1,7 @@
 """`carers-hub new DIR --council "Name"`: a new council's site, ready to fill in.
 
 It writes the templates in hooks/scaffold/ (shipped inside the package): the pages the build requires, data/
-with the council's own details left as placeholders (the words starting CHANGE, hooks/checks/placeholders.py),
+with the council's own details left as placeholders (the words starting CHANGE, hooks/data/placeholders.py),
 the generator-wide lists as they are, mkdocs.yml, requirements.txt pinning this version, the publishing
 workflow and a README. `carers-hub site` then lists every placeholder still to replace, with file and line.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from carers_hub.core.paths import PACKAGE
 from carers_hub.core.today import today as current_date
+from carers_hub.core.version import version
 from carers_hub.tools.new import REVIEW_AFTER
 
 SCAFFOLD = PACKAGE / "scaffold"
@@ -72,8 +73,6 @@ def main(argv: list[str]) -> int:
     if len(argv) != 3 or argv[1] != "--council":
         print(USAGE, file=sys.stderr)
         return 2
-    from carers_hub.cli import version
-
     target, council = Path(argv[0]), argv[2].strip()
     problem = refusal(target, council)
     if problem:

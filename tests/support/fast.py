@@ -17,7 +17,8 @@ from functools import lru_cache
 BROWSER_FIXTURES = {"browser", "page"}
 SHARED_BUILD = {"built_site", "site_url"}  # conftest's session build
 BUILDERS = {"build", "run_report", "build_on", "make_site", "start_preview"}  # helpers that build or serve a site
-COMMANDS = ("mkdocs", "properdocs", "carers_hub.tools.check", "carers_hub.tools.pr_report", "carers_hub.tools.edit")  # in a command
+# in a command
+COMMANDS = ("mkdocs", "properdocs", "carers_hub.tools.check", "carers_hub.tools.pr_report", "carers_hub.tools.edit")
 
 
 @lru_cache(maxsize=None)

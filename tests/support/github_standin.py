@@ -197,7 +197,6 @@ def graphql(repo: Repository, query: str, variables: dict) -> dict:
     """The answer to one of the CMS's GraphQL queries (recognised by what it asks for)."""
     q = re.sub(r"\s+", " ", query)
     branch = variables.get("branch") or next(iter(repo.branches))
-    found = repo.branch_of(branch) in repo.branches
     if "createCommitOnBranch" in q:
         return {"data": {"createCommitOnBranch": commit(repo, variables["input"], q)}}
     if "createRef(" in q:

@@ -1,9 +1,9 @@
-"""An editor's words in place of a template's placeholders (hooks/checks/placeholders.py), for tests that need a
+"""An editor's words in place of a template's placeholders (hooks/data/placeholders.py), for tests that need a
 new page or service finished."""
 
 from __future__ import annotations
 
-from carers_hub.checks import placeholders
+from carers_hub.data import placeholders
 
 
 def fill_page(text: str) -> str:

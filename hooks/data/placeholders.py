@@ -110,7 +110,7 @@ def strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
 
 def in_data(source: Located) -> list[Problem]:
     """Every value in a data file (a service, organisation, contact...) that still holds a placeholder."""
-    from carers_hub.data.site_data import field_name
+    from carers_hub.core.yaml_source import field_name
 
     return [_problem(source.file, source.line(path), field_name(path), text,
                      last=next((str(p) for p in reversed(path) if isinstance(p, str)), ""))
@@ -118,7 +118,8 @@ def in_data(source: Located) -> list[Problem]:
 
 
 def _problem(file: str, line: int | None, field: str, text: str, last: str | None = None) -> Problem:
-    shown = " ".join(text[FOUND.search(text).start():].split())  # from the placeholder on, without "- " or a key
+    found = FOUND.search(text)
+    shown = " ".join(text[found.start() if found else 0:].split())  # from the placeholder on, without "- " or a key
     shown = shown if len(shown) <= 80 else shown[:77] + "..."
     return Problem(code=CODE, file=file, line=line, field=field,
                    message=f'this still holds the template\'s words to replace: "{shown}".',
