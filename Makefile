@@ -159,9 +159,10 @@ ci-replay: $(SITE_DEPS) ## Replay CI's jobs here before GitHub runs them: make c
 ci-wheels: $(SITE_DEPS) ## Download the locked Python packages into .cache/ci-wheels, so replays install with no network (needs the network)
 	$(BIN)/python -m carers_hub.ci.workspace
 
-docs: $(SITE_DEPS) ## Rewrite the handbook's macros reference and its list of described service fields
+docs: $(SITE_DEPS) ## Rewrite the macros reference, the list of described service fields, and the errors page from its catalogue
 	$(BIN)/python -m carers_hub.tools.macro_docs > docs/editors/macros.md
 	$(BIN)/python -m carers_hub.tools.field_docs docs/editors/services.md
+	$(BIN)/python -m carers_hub.tools.errors_doc > docs/errors.md
 
 bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: page weight, Lighthouse, search and the preview's reload in Chromium (the example and 5,000 services), then bench-build
 	$(BIN)/python bench/page_weight.py

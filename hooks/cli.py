@@ -13,6 +13,7 @@ mkdocs.yml). The Makefile's targets call these, so `make check` and `carers-hub 
     carers-hub freshness [--days N]    what is due for review
     carers-hub pr-report [--out FILE]  build and check as on a pull request; write the report
     carers-hub changes BEFORE          what a push changed: content only, or code too (CI)
+    carers-hub errors-doc              the errors page (docs/errors.md), written from the catalogue of codes
     carers-hub version                 the generator's version
 """
 
@@ -37,6 +38,7 @@ COMMANDS = {
     "pr-report": ("carers_hub.tools.pr_report", "argv"),
     "publish": ("carers_hub.tools.publish", "argv"),
     "changes": ("carers_hub.tools.changes", "argv"),
+    "errors-doc": ("carers_hub.tools.errors_doc", "none"),
 }
 
 

@@ -22,6 +22,7 @@ from carers_hub.core import urls
 from carers_hub.directory import service_pages
 from carers_hub.directory.selection import Selection
 from carers_hub.engine import page_sandbox
+from carers_hub.core.problems import help_link
 from carers_hub.core.render import render
 from carers_hub.core.source_lines import first_line
 from carers_hub.data.services import Directory
@@ -53,7 +54,7 @@ def _fail(env, call: str, needle: str, message: str, fix: str, code: str = "MACR
     raise MacroProblem(
         f"Error in content/{where}{f', line {line}' if line else ''}, in {call}: {message}\n"
         f"    How to fix: {fix}\n"
-        f"    More help: docs/errors.md#{code.lower().replace('_', '-')} [{code}]"
+        f"    More help: {help_link(code)} [{code}]"
     )
 
 

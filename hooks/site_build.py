@@ -56,8 +56,8 @@ from carers_hub.directory import near_me, open_data
 from carers_hub.directory.generated import Generated, Sources
 from carers_hub.directory.service_pages import service_src
 from carers_hub.editor import collections as editor_collections, config as editor_config, page as editor_page
-from carers_hub.outputs import (abbreviations, leaflets, nav_names, page_scripts, pagefind_index, report_problem,
-                           search_index, security_headers)
+from carers_hub.outputs import (abbreviations, article, leaflets, nav_names, page_scripts, pagefind_index,
+                           report_problem, search_index, security_headers)
 from carers_hub.outputs.council_css import council_css
 
 
@@ -381,8 +381,7 @@ class SiteBuild:
         meta = self.metas.get(src_uri)
         if meta is None or (meta.model_extra or {}).get("search", {}).get("exclude"):
             return None
-        article = leaflets.ARTICLE.search(output)
-        text = article.group(1) if article else ""
+        text = article.content(output) or ""
         strong = " ".join([meta.title, *HEADING.findall(text)])
         named, mentioned = search_index.page_words(strong, text, groups)
         return pagefind_index.Marks(title=meta.title, strong_words=named, words=mentioned,

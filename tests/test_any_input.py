@@ -28,7 +28,7 @@ from conftest import ROOT, SUITE_TODAY
 from carers_hub.core.problems import Problem, ProblemsFound
 from carers_hub.core.yaml_source import MAX_DEPTH, load_text
 from carers_hub.data import front_matter
-from carers_hub.data.service_models import RESERVED_SERVICE_ID
+from carers_hub.data.fields import RESERVED_SERVICE_ID
 from carers_hub.directory import selection
 from carers_hub.site_build import SiteBuild, SiteView, load_data
 

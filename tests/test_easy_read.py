@@ -152,11 +152,11 @@ def test_pdftoppm_renders_page_one_of_each_leaflet(built_site, tmp_path):
 
 
 RENDER = """import sys; from datetime import date; from pathlib import Path; sys.path.insert(0, sys.argv[1])
-from carers_hub.outputs import leaflets
+from carers_hub.outputs import article, leaflets
 page = Path(sys.argv[2])
-article = leaflets.ARTICLE.search(page.read_text()).group(1)
+content = article.content(page.read_text())
 leaflet = leaflets.Leaflet("easy-read/what-is-a-carer.md", "What is a carer?", date(2026, 11, 23))
-html = leaflets.leaflet_html(leaflet, article, "A council", [("Emergency services", "999", "Danger.")])
+html = leaflets.leaflet_html(leaflet, content, "A council", [("Emergency services", "999", "Danger.")])
 Path(sys.argv[3]).write_bytes(leaflets.render_pdf(html, page.as_uri(), page.parents[2]))"""
 
 

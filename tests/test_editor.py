@@ -17,10 +17,10 @@ from pydantic import Field
 from conftest import ROOT, build, edit, load_data
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.data import service_models
-from carers_hub.data.fields import SafeText
+from carers_hub.data.fields import PHONE_FORM, TIME_FORM, SafeText
 from carers_hub.data.models import Editor
 from carers_hub.data.site_data import fix_for
-from carers_hub.editor import collections, config, page, widgets
+from carers_hub.editor import collections, config, page
 from carers_hub.site_build import SiteBuild
 from support.project import copy_project, published_admin
 
@@ -78,13 +78,13 @@ def test_choices_are_read_from_data():
 def test_required_fields_dates_and_patterns_follow_the_model():
     fields = item_fields(generated(), "services")
     assert "required" not in fields["name"] and fields["summary"]["required"] is False
-    assert fields["phone"]["pattern"] == [widgets.PHONE, fix_for("PHONE_INVALID", "phone").removesuffix(".")]
+    assert fields["phone"]["pattern"] == [PHONE_FORM.regex, fix_for("PHONE_INVALID", "phone").removesuffix(".")]
     assert fields["review_by"]["pattern"][1] + "." == fix_for("DATE_INVALID", "review_by")
     assert fields["website"]["pattern"][1] + "." == fix_for("URL_NOT_WEB", "website")
     assert re.match(fields["website"]["pattern"][0], "http://www.example.org") and \
         not re.match(fields["website"]["pattern"][0], "javascript:alert(1)")
     hours = {f["name"]: f for f in fields["opening_hours"]["fields"]}
-    assert hours["opens"]["pattern"][0] == widgets.TIME
+    assert hours["opens"]["pattern"][0] == TIME_FORM.regex
     assert hours["days"]["multiple"] is True and hours["days"]["options"] == list(service_models.WEEKDAYS)
 
 
@@ -95,9 +95,9 @@ def test_every_phone_number_in_data_matches_the_forms_pattern_and_broken_ones_do
     numbers = [c.phone for c in data.contacts.values() if c.phone] + [c.sms for c in data.contacts.values() if c.sms]
     numbers += [s.service.phone for s in directory.listings if s.service.phone]
     assert len(numbers) > 20
-    assert all(re.match(widgets.PHONE, n) for n in numbers), [n for n in numbers if not re.match(widgets.PHONE, n)]
+    assert all(re.match(PHONE_FORM.regex, n) for n in numbers), [n for n in numbers if not re.match(PHONE_FORM.regex, n)]
     for broken in ["0808 808", "call us", "020 7946 00000 1", "+1 212 555 0100", "07700 9009OO"]:
-        assert not re.match(widgets.PHONE, broken), broken
+        assert not re.match(PHONE_FORM.regex, broken), broken
 
 
 def test_the_crisis_contacts_say_why_they_matter():

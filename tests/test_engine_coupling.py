@@ -176,10 +176,11 @@ def test_short_page_addresses_turned_off_is_an_error(project):
 
 
 def test_article_markup_the_theme_wraps_each_page_in_the_article_the_build_reads(built_site):
-    from carers_hub.outputs.leaflets import ARTICLE
+    from carers_hub.outputs import article
 
     html = (built_site / "get-help-now" / "index.html").read_text()
-    assert ARTICLE.search(html), broken("article markup", '<article class="md-content__inner md-typeset"> is gone')
+    assert article.bounds(html, marked=True), broken("article markup", f"{article.OPEN}> is gone")
+    assert "Get help now" in article.content(html) and "ch-search-words" not in article.content(html)
 
 
 @pytest.fixture

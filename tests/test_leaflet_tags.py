@@ -11,7 +11,7 @@ from support.pdf_tags import problems, read
 
 from conftest import ROOT, load_data
 from carers_hub.data.front_matter import FRONT_MATTER
-from carers_hub.outputs import leaflets
+from carers_hub.outputs import article, leaflets
 
 import yaml
 
@@ -38,7 +38,7 @@ def test_each_published_leaflet_reads_to_a_screen_reader_as_its_page_does(built_
     leaflet = leaflet_of(source)
     council, help_items = printed
     page = (built_site / leaflet.page_dir / "index.html").read_text()
-    html = leaflets.leaflet_html(leaflet, leaflets.ARTICLE.search(page).group(1), council, help_items)
+    html = leaflets.leaflet_html(leaflet, article.content(page), council, help_items)
     tags = read(built_site / "leaflets" / leaflet.pdf_name)
     assert not problems(tags, html, leaflet.title, leaflets.STYLESHEET.read_text())
     assert tags.headings[0] == (1, leaflet.title.replace(" ", "")) and tags.list_items and tags.read

@@ -53,9 +53,9 @@ def test_override_without_a_reason_stops_the_build(project):
 
 
 def test_words_to_avoid_are_flagged_with_the_plain_word(tmp_path):
-    from conftest import ROOT
+    from conftest import load_data
 
-    avoid = reading_report.words_to_avoid(ROOT / "data")
+    avoid = load_data()[0].words_to_avoid_file.words
     found = dict(reading_report.find_words("We will facilitate a meeting in order to assist you.", avoid))
     assert found == {"facilitate": "help", "in order to": "to", "assist": "help"}
 

@@ -15,6 +15,16 @@ from typing import Any, Callable
 ERRORS_PAGE = "docs/errors.md"
 
 
+def help_anchor(code: str) -> str:
+    """The anchor of a code's entry on the errors page: PHONE_INVALID -> phone-invalid."""
+    return code.lower().replace("_", "-")
+
+
+def help_link(code: str, base: str = "") -> str:
+    """Where a code's help is: the errors page in this project, or at base (the repository's address)."""
+    return f"{base}{ERRORS_PAGE}#{help_anchor(code)}"
+
+
 @dataclass(frozen=True)
 class Problem:
     code: str
@@ -32,7 +42,7 @@ class Problem:
         return (
             f"{kind} in {where}{field}: {self.message}\n"
             f"    How to fix: {self.fix}\n"
-            f"    More help: {ERRORS_PAGE}#{self.code.lower().replace('_', '-')} [{self.code}]"
+            f"    More help: {help_link(self.code)} [{self.code}]"
         )
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from carers_hub.core.error_codes import ErrorCode
 from carers_hub.core.problems import Problem, ProblemsFound
 
 FieldPath = tuple[Any, ...]
@@ -135,16 +136,7 @@ def field_name(path: FieldPath) -> str:
 
 
 _KEY = "<key>"  # in a path: the key of a mapping's next entry, while it is read
-FIXES = {
-    "YAML_ALIAS": "Write the value out in full wherever it is needed, and remove the & and * names. The browser "
-                  "editor never writes them.",
-    "YAML_MERGE_KEY": "Remove the << line and write the fields it would copy in full, here.",
-    "YAML_DUPLICATE_KEY": "Check which one is right, then delete the other line (and any lines indented under it).",
-    "YAML_VALUE_UNREADABLE": "Write a date as a real day, year-month-day (2026-11-23), and a number in figures. If "
-                             "it is meant as text, put it in quotes.",
-    "YAML_TOO_DEEP": "The site's files need only a few levels. Check the indents line up with the lines around "
-                     "them, and that every [ and { is closed.",
-}
+
 
 
 class NotPlainData(Exception):
@@ -157,7 +149,7 @@ class NotPlainData(Exception):
 
     def problem(self, file: str) -> Problem:
         return Problem(code=self.code, file=file, line=self.line, field=self.field, message=self.message,
-                       fix=FIXES[self.code])
+                       fix=ErrorCode[self.code].fix)
 
 
 def _alias(event: Any, line: int, path: FieldPath) -> NotPlainData:

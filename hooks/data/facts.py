@@ -27,6 +27,7 @@ from carers_hub.core.problems import Problem
 from carers_hub.core.yaml_source import Located
 from carers_hub.data.base import DataFile, Strict
 from carers_hub.data.fields import SafeText, Slug
+from carers_hub.data import review
 from carers_hub.data.provenance import FactSource, Source
 
 FILE = "data/facts.yaml"
@@ -128,7 +129,7 @@ def expired(facts: list[Fact], source: Located, today: date) -> list[Problem]:
         message=f'"{fact.label}" ({fact.shown}) was only vouched for until {fact.valid_until}.',
         fix="Read the source again (the amount may have changed in April). Write the current value, set valid_from "
             "and valid_until to the dates it holds for, source to the page you read and checked to today.")
-        for index, fact in enumerate(facts) if fact.valid_until < today]
+        for index, fact in enumerate(facts) if review.overdue(fact.valid_until, today)]
 
 
 def quoted_in(page_text: str, facts: dict[str, Fact]) -> list[Fact]:

@@ -7,12 +7,13 @@ Each check raises a PydanticCustomError whose type is also its error code, so
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import time
 from typing import Annotated, Callable
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BeforeValidator
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, BeforeValidator, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails, PydanticCustomError
 
 from carers_hub.data import phones
 
@@ -125,6 +126,19 @@ def _slug(value: str) -> str:
     return value
 
 
+# A service's page is services/<id>/, beside the directory's own pages there: services/ (index), services/page-2/
+# and the folders of its filters, kind/, for/ and in/ (hooks/directory/selection.py; tests/test_any_input.py
+# checks the two agree). An id that is one of these would make two pages at one address.
+RESERVED_SERVICE_ID = re.compile(r"index|kind|for|in|page-[0-9]+")
+
+
+def _not_reserved(value: str) -> str:
+    if RESERVED_SERVICE_ID.fullmatch(value):
+        raise PydanticCustomError("SERVICE_ID_RESERVED", 'is "{value}", an address the directory uses for its own '
+                                  "pages (services/{value}/)", {"value": value})
+    return value
+
+
 def _colour(value: str) -> str:
     if not re.fullmatch(COLOUR_PATTERN, value):
         raise PydanticCustomError("COLOUR_INVALID", 'is "{value}", which is not a colour like #1d4f91',
@@ -181,6 +195,23 @@ def _pattern_check(pattern: str, code: str, what: str) -> Callable[[str], str]:
     return check
 
 
+@dataclass(frozen=True)
+class FormPattern:
+    """The shape a value must have as the browser editor's form checks it before saving (a JavaScript regex), and
+    the build's code for a value without it, whose fix is the form's message. Part of a type below, so the form
+    and the build read one rule (hooks/editor/widgets.py); pydantic ignores it (coupling point "form patterns").
+    The build is stricter for phones (libphonenumber knows which UK ranges exist): a number can pass the form and
+    still be refused by the build, never the other way round."""
+
+    regex: str
+    code: str
+
+
+PHONE_FORM = FormPattern(r"^(0( ?[0-9]){7,10}|\+44( ?[0-9]){9,10}|[0-9]( ?[0-9]){2,5})$", "PHONE_INVALID")  # 0800 1111
+TEXTPHONE_FORM = FormPattern(r"^18001 ?(0( ?[0-9]){7,10}|[0-9]( ?[0-9]){2,5})$", "PHONE_INVALID")
+TIME_FORM = FormPattern(r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "TIME_INVALID")
+SLUG_FORM = FormPattern("^" + SLUG_PATTERN + "$", "ID_INVALID")
+
 SafeText = Annotated[str, _Visible, AfterValidator(_safe_text)]
 # Paths inside the project: letters, numbers, - _ . and /, nothing that could leave an attribute or the folder.
 ContentPath = Annotated[str, _Visible,
@@ -192,18 +223,37 @@ AssetPath = Annotated[str, _Visible, AfterValidator(_path_check(
 IconName = Annotated[str, _Visible, AfterValidator(_path_check(r"[a-z0-9-]+/[a-z0-9-]+", "material/phone"))]
 # One of the site's own scripts in overrides/assets/javascripts/, by its file name.
 ScriptName = Annotated[str, _Visible, AfterValidator(_path_check(r"[a-z0-9][a-z0-9-]*\.js", "emergency-plan.js"))]
-HttpsUrl = Annotated[str, _Visible, AfterValidator(_https_url)]
-WebUrl = Annotated[str, _Visible, AfterValidator(_web_url)]  # only a service's website: the page warns when it is http://
+HttpsUrl = Annotated[str, _Visible, AfterValidator(_https_url),
+                     FormPattern(r"^https://[^\s\"'<>`\\]+\.[^\s\"'<>`\\]+$", "URL_NOT_HTTPS")]
+# Only a service's website: the page warns when it is http://.
+WebUrl = Annotated[str, _Visible, AfterValidator(_web_url),
+                   FormPattern(r"^https?://[^\s\"'<>`\\]+\.[^\s\"'<>`\\]+$", "URL_NOT_WEB")]
 Postcode = Annotated[str, _Visible, AfterValidator(_postcode)]
 Description = Annotated[str, _Visible, AfterValidator(_description)]
-Email = Annotated[str, _Visible, AfterValidator(_email)]
-Slug = Annotated[str, _Visible, AfterValidator(_slug)]
-Colour = Annotated[str, _Visible, AfterValidator(_colour)]
-ClockTime = Annotated[time, BeforeValidator(_time_not_number), AfterValidator(_local_time)]  # "09:00", local
-PhoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_phone))]
+Email = Annotated[str, _Visible, AfterValidator(_email), FormPattern(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", "EMAIL_INVALID")]
+Slug = Annotated[str, _Visible, AfterValidator(_slug), SLUG_FORM]
+# The one rule for a service's id: the models, `carers-hub new-service`, the importer and the editor's form.
+ServiceId = Annotated[str, _Visible, AfterValidator(_slug), AfterValidator(_not_reserved), FormPattern(
+    f"^(?!(?:{RESERVED_SERVICE_ID.pattern})$){SLUG_PATTERN}$", "SERVICE_ID_RESERVED")]
+_SERVICE_ID = TypeAdapter(ServiceId)
+
+
+def service_id_error(value: object) -> ErrorDetails | None:
+    """Why value cannot be a service's id, as pydantic reports it (type: the code, msg: the message), or None:
+    ServiceId's own check, for code that makes an id outside a model (new-service, the importer)."""
+    try:
+        _SERVICE_ID.validate_python(value)
+    except ValidationError as error:
+        return error.errors()[0]
+    return None
+Colour = Annotated[str, _Visible, AfterValidator(_colour), FormPattern("^" + COLOUR_PATTERN + "$", "COLOUR_INVALID")]
+ClockTime = Annotated[time, BeforeValidator(_time_not_number), AfterValidator(_local_time), TIME_FORM]  # "09:00", local
+PhoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_phone)),
+                        PHONE_FORM]
 TextphoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text),
-                            AfterValidator(_phone_check(phones.parse_textphone))]
-SmsNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_sms))]
+                            AfterValidator(_phone_check(phones.parse_textphone)), TEXTPHONE_FORM]
+SmsNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_sms)),
+                      PHONE_FORM]
 # A GitHub repository (owner/name) and a branch in it, for the browser editor's pull requests.
 GitHubRepo = Annotated[str, _Visible, AfterValidator(_pattern_check(
     r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}", "GITHUB_REPO_INVALID",

@@ -50,7 +50,7 @@ def check_page(text: str, file: str, audiences: set[str], today: date,
         for index, name in enumerate(meta.audience) if name not in audiences
     ]
     problems += missing_alt_text(text, file) + direction_controls(text, file)
-    if meta.review_by < today:
+    if meta.overdue(today):
         problems.append(_overdue(meta, file, source.line(("review_by",)), crisis))
     return meta, problems
 

@@ -8,7 +8,7 @@ from functools import cached_property
 from markupsafe import Markup
 from typing import Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from carers_hub.data import phones, provenance
@@ -16,6 +16,7 @@ from carers_hub.data.base import DataFile, Strict
 from carers_hub.data.fields import (AssetPath, BranchName, Colour, ContentPath, Email, GitHubRepo, HttpsUrl, IconName,
                                PhoneNumber, SafeText, ScriptName, SectionPath, Slug, SmsNumber, TextphoneNumber)
 from carers_hub.data.provenance import Source
+from carers_hub.data.review import Reviewed
 from carers_hub.data.accessibility import AccessibilityStatement
 
 __all__ = ["DataFile", "Strict"]  # re-exported: other model modules import them from here
@@ -262,6 +263,12 @@ class SynonymsFile(DataFile):
     groups: list[list[SafeText]]
 
 
+class WordsToAvoidFile(DataFile):
+    """data/words-to-avoid.yaml: words the reading report (make check) flags, each with the plainer words to use."""
+
+    words: dict[SafeText, SafeText] = {}
+
+
 class SearchOption(Strict):
     exclude: bool = False  # keep the page out of the site's search
 
@@ -278,7 +285,7 @@ class PageOptions(Strict):
     compact: bool = False  # a short menu instead of the full one
 
 
-class PageMeta(BaseModel):
+class PageMeta(Reviewed):
     """The front matter every page in content/ must have."""
 
     # The theme's options (PageOptions) are kept as extra keys, checked on their own, out of the editor's form.
@@ -295,10 +302,3 @@ class PageMeta(BaseModel):
     easy_read_of: ContentPath | None = None  # on an easy-read page: the full page it is the easy version of
     exit_this_page: bool = False  # an "Exit this page" button at the top, for pages about abuse or danger at home
     sources: list[provenance.FactSource] = []  # where the page's facts come from, shown at its end
-
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> Self:
-        if self.review_by <= self.last_reviewed:
-            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed",
-                                      {"field": "review_by"})
-        return self

@@ -6,21 +6,37 @@ Open Referral UK 3.0 field by field.
 
 from __future__ import annotations
 
-import re
 from datetime import date, datetime
-from typing import Annotated, Literal, Self
+from typing import Annotated, Literal, NamedTuple, Self
 from uuid import UUID
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from carers_hub.data.fields import ClockTime, Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, Slug, WebUrl
+from carers_hub.data.fields import (ClockTime, Description, Email, HttpsUrl, PhoneNumber, Postcode, SafeText, ServiceId,
+                                    Slug, WebUrl)
 from carers_hub.data.base import DataFile, Strict
 from carers_hub.core.described import About, Oruk
 from carers_hub.data.provenance import Source
+from carers_hub.data.review import Reviewed
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+
+class Bounds(NamedTuple):
+    """The lowest and highest a number may be: the model's limits, and the importer's (which drops what is out)."""
+    low: float
+    high: float
+
+    def hold(self, value: float) -> bool:
+        return self.low <= value <= self.high
+
+
+UK_LATITUDE = Bounds(49.0, 61.0)  # the UK, roughly
+UK_LONGITUDE = Bounds(-8.7, 2.0)
+AGES = Bounds(0, 120)
 
 
 class Organisation(Strict):
@@ -43,8 +59,8 @@ class Location(Strict):
     address: SafeText | None = None  # the street address, without the town
     town: SafeText | None = None
     postcode: Postcode | None = None
-    latitude: float | None = Field(default=None, ge=49.0, le=61.0)  # the UK, roughly
-    longitude: float | None = Field(default=None, ge=-8.7, le=2.0)
+    latitude: float | None = Field(default=None, ge=UK_LATITUDE.low, le=UK_LATITUDE.high)
+    longitude: float | None = Field(default=None, ge=UK_LONGITUDE.low, le=UK_LONGITUDE.high)
     accessibility: SafeText | None = None
 
 
@@ -61,25 +77,10 @@ class OpeningHours(Strict):
         return self
 
 
-# A service's page is services/<id>/, beside the directory's own pages there: services/ (index), services/page-2/
-# and the folders of its filters, kind/, for/ and in/ (hooks/directory/selection.py; tests/test_any_input.py
-# checks the two agree). An id that is one of these would make two pages at one address.
-RESERVED_SERVICE_ID = re.compile(r"index|kind|for|in|page-[0-9]+")
-
-
-def _not_reserved(value: str) -> str:
-    if RESERVED_SERVICE_ID.fullmatch(value):
-        raise PydanticCustomError("SERVICE_ID_RESERVED", 'is "{value}", an address the directory uses for its own '
-                                  "pages (services/{value}/)", {"value": value})
-    return value
-
-
-ServiceId = Annotated[Slug, AfterValidator(_not_reserved)]
-
 SUMMARY_MAX = 300  # characters: a listing line, and a page's description for search engines
 
 
-class Service(Strict):
+class Service(Strict, Reviewed):
     id: ServiceId
     uuid: UUID | None = None  # the record's id in an imported feed, or an old open-data id after renaming `id`
     name: SafeText
@@ -95,8 +96,8 @@ class Service(Strict):
     categories: list[Slug] = Field(min_length=1)
     area: SafeText
     eligibility: SafeText | None = None
-    minimum_age: int | None = Field(default=None, ge=0, le=120)
-    maximum_age: int | None = Field(default=None, ge=0, le=120)
+    minimum_age: int | None = Field(default=None, ge=AGES.low, le=AGES.high)
+    maximum_age: int | None = Field(default=None, ge=AGES.low, le=AGES.high)
     how_to_access: Literal["self-referral", "referral", "either"]
     access_note: SafeText | None = None
     cost: SafeText | None = None
@@ -134,9 +135,6 @@ class Service(Strict):
     def _consistent(self) -> Self:
         if self.contact and self.phone:
             raise PydanticCustomError("SERVICE_PHONE_AND_CONTACT", "has both phone and contact")
-        if self.review_by <= self.last_reviewed:
-            raise PydanticCustomError("REVIEW_BEFORE_REVIEWED", "review_by is on or before last_reviewed",
-                                      {"field": "review_by"})
         if self.minimum_age is not None and self.maximum_age is not None and self.minimum_age > self.maximum_age:
             raise PydanticCustomError("SERVICE_AGES_REVERSED", "minimum_age ({low}) is over maximum_age ({high})",
                                       {"low": self.minimum_age, "high": self.maximum_age})

@@ -14,7 +14,7 @@ from carers_hub.core.today import today as current_date
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from carers_hub.data import phones, provenance, site_data
+from carers_hub.data import data_files, phones, provenance, site_data
 from carers_hub.core.problems import Problem, ProblemsFound
 from carers_hub.core.yaml_source import FieldPath, Located, field_name
 from carers_hub.data.service_models import (WEEKDAYS, CategoriesFile, Category, Organisation, OrganisationsFile, Service,
@@ -130,10 +130,7 @@ def day_range(days: Sequence[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-# The directory's files: each hand-made file, then what `make import-directory` wrote (if anything). Two files,
-# not a marked section of one, so that the browser editor, which rewrites a whole file on save, keeps them apart.
-SERVICE_FILES = ("services.yaml", "services-imported.yaml")
-ORGANISATION_FILES = ("organisations.yaml", "organisations-imported.yaml")
+SERVICE_FILES, ORGANISATION_FILES = data_files.SERVICES, data_files.ORGANISATIONS  # hand-made, then imported
 
 
 @dataclass(frozen=True)
@@ -177,7 +174,7 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
     today = today or current_date()
     orgs, problems = load_list(data_dir, ORGANISATION_FILES, OrganisationsFile, "organisations",
                                "ORGANISATION_DUPLICATE_ID", root, stand_ins)
-    cats, _, more = site_data.load_file(data_dir, "categories.yaml", CategoriesFile, root, stand_ins)
+    cats, _, more = site_data.load_file(data_dir, data_files.CATEGORIES, CategoriesFile, root, stand_ins)
     problems += more
     services, more = load_list(data_dir, SERVICE_FILES, ServicesFile, "services", "SERVICE_DUPLICATE_ID", root, stand_ins)
     problems += more
@@ -191,7 +188,7 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
     for placed in services:
         service, index, src = placed.item, placed.index, placed.source
         problems += _references(service, index, src, organisations, categories, data)
-        if service.review_by < today:
+        if service.overdue(today):
             warnings.append(Problem(
                 code="SERVICE_REVIEW_OVERDUE", file=src.file, line=src.line(("services", index, "review_by")),
                 field=f"services[{index}].review_by", warning=True,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import typing
 from dataclasses import Field, dataclass, field, fields
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Any, TypeVar
@@ -16,16 +16,15 @@ from carers_hub.core.today import today as current_date
 from carers_hub.data import placeholders
 from carers_hub.core import yaml_source
 from carers_hub.core.yaml_source import FieldPath, field_name
-from carers_hub.data import provenance
+from carers_hub.data import provenance, review
 from carers_hub.core.described import described
 from carers_hub.data.service_models import Service
 from carers_hub.data.facts import Fact, FactsFile
 from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, ContactsFile, Council, CrisisPage, Footer,
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
-                               SiteInfo, SynonymsFile)
+                               SiteInfo, SynonymsFile, WordsToAvoidFile)
+from carers_hub.core.error_codes import ErrorCode
 from carers_hub.core.problems import Problem, ProblemsFound
-
-CRISIS_CHECK_EVERY = timedelta(days=183)  # crisis numbers are checked at least every 6 months
 
 # An example value for each field, so a fix can show exactly what to write.
 EXAMPLES = {
@@ -45,7 +44,7 @@ EXAMPLES = {
     **{kept.name: kept.about.example for kept in described(Service)},
 }
 
-# What each kind of error means and how to fix it. Codes are listed in the handbook's errors page.
+# Pydantic's error types as the site's codes; each code's fix is in core/error_codes.py (ErrorCode.fix).
 PYDANTIC_CODES = {
     "missing": "FIELD_MISSING",
     "extra_forbidden": "FIELD_UNKNOWN",
@@ -71,74 +70,14 @@ PYDANTIC_CODES = {
     "float_type": "NUMBER_INVALID",
 }
 
-FIXES = {
-    "FIELD_MISSING": "Add a line '{field}: {example}' here.",
-    "FIELD_UNKNOWN": "Check the spelling of '{field}' against the handbook, or remove the line.",
-    "FIELD_NOT_TEXT": "Write plain text after '{field}:'. Put it in quotes if it starts with a number or symbol.",
-    "FIELD_NOT_LIST": "Write a list, like '{field}: {example}', or one item a line starting with '- '.",
-    "FIELD_NOT_YES_NO": "Write true or false.",
-    "FIELDS_MISSING": "Start each field on a line of its own at the left edge, as 'name: value' (copy the shipped "
-                      "example of this file, or a page like this one, and change the values).",
-    "SECTION_INVALID": "This section should be a group of 'name: value' lines indented under '{field}:'.",
-    "DATE_INVALID": "Write the date as year-month-day, for example 2026-11-23.",
-    "TEXT_EMPTY": "Write some text, or remove the line if the field is optional.",
-    "TEXT_UNSAFE": "Write plain text only: no HTML tags such as <b>, no {{ or {% and no javascript: or data: links.",
-    "TEXT_DIRECTION_CONTROL": "Delete the hidden character there: delete the letters either side of it and type them "
-                              "again (it is invisible, and often comes with text pasted from another document).",
-    "URL_NOT_HTTPS": "Write the full address, starting https://, for example {example}.",
-    "URL_NOT_WEB": "Write the full address of a web page, starting https:// (or http:// if it has no other), "
-                   "for example {example}.",
-    "URL_UNSAFE": "Copy the address again from the browser's address bar. It cannot hold spaces, quote marks, "
-                  "< or >: write a space as %20.",
-    "EMAIL_INVALID": "Write one email address, like {example}.",
-    "ID_INVALID": "Use small letters, numbers and - or _ only, for example 'carers_uk'.",
-    "PATH_INVALID": "Write the path the way the message shows, with small letters, numbers, - and /.",
-    "COLOUR_INVALID": "Write a colour as # and 6 hex digits in quotes, for example {example}.",
-    "PHONE_INVALID": "Write a UK number with its area code, for example 020 7946 0000, or a short number such "
-                     "as 116 123.",
-    "CONTACT_NO_NUMBER": "Add a phone number ('phone:') or a number to text ('sms:').",
-    "REVIEW_BEFORE_REVIEWED": "Set review_by to a date after last_reviewed (usually 6 or 12 months later).",
-    "TIME_INVALID": "Write the time in 24-hour clock, in quotes, like \"09:00\" or \"17:30\".",
-    "SERVICE_ID_RESERVED": "Choose another id for the service, such as its name in small letters with - between "
-                           "the words (carers-cafe-page-2 rather than page-2).",
-    "TIME_AS_NUMBER": "Write the time in 24-hour clock, in quotes, like \"09:00\". Some tools write an unquoted "
-                      "09:00 as 540 (minutes after midnight): write it again as the time it was.",
-    "VALUE_NOT_ALLOWED": "Use one of the values the message lists, spelt exactly the same.",
-    "LIST_EMPTY": "Add at least one item, like '{field}: {example}'.",
-    "NUMBER_OUT_OF_RANGE": "Check the number: latitude and longitude must be in the UK.",
-    "NUMBER_INVALID": "Write a number, like 51.5155.",
-    "POSTCODE_INVALID": "Write a full UK postcode, like EC2P 2EJ.",
-    "HOURS_CLOSE_BEFORE_OPEN": "Check opens and closes: closes must be later in the day than opens.",
-    "SERVICE_AGES_REVERSED": "Swap minimum_age and maximum_age, or remove the one that is wrong.",
-    "SUMMARY_TOO_LONG": "Write one or two short sentences (300 characters at most): what it does and who it is for.",
-    "COLOUR_LOW_CONTRAST": "Choose a darker colour. Check it with a contrast checker: white text on it must reach 4.5:1.",
-    "SERVICE_PHONE_AND_CONTACT": "Keep contact (the number comes from data/contacts.yaml) or phone, not both.",
-    "REPORT_PROBLEM_TWO_WAYS": "Keep email: (the team's mailbox) or form: (the council's form), not both.",
-    "SOURCE_NOT_NAMED": "Under source:, add url: (the page you read) or, for something printed, title: (what it is).",
-    "SOURCE_TITLE_MISSING": "Add title: saying what the source is, as it reads after \"We found this in\", "
-                            "for example title: a Chelsea and Westminster Hospital NHS leaflet for carers.",
-    "GITHUB_REPO_INVALID": "Write the repository the way GitHub shows it in its address, owner/name, for example "
-                           "city-of-london/carers-hub.",
-    "BRANCH_INVALID": "Write the name of the branch the site is published from, usually main.",
-    "WCAG_CRITERION_INVALID": "Write the success criterion's number and name as WCAG 2.2 gives them, for example "
-                              "criterion: 2.1.1 Keyboard.",
-    "ACCESSIBILITY_STATUS_CONTRADICTS": "Write status: partial while any known problem is listed, or remove the "
-                                        "problems that are fixed.",
-    "ACCESSIBILITY_TESTED_BEFORE_PREPARED": "Write the date the site was last tested, on or after the date the "
-                                            "statement was prepared.",
-    "FACT_VALUE_INVALID": "Write the number alone, without £ or words (86.45, 35), or change unit: to what the "
-                          "number counts.",
-    "FACT_DATES_REVERSED": "Set valid_until to a date after valid_from (for a yearly rate, the end of the tax year, "
-                           "5 April).",
-    "SOURCE_DATED_INVALID": "Write the year the source shows, like dated: 2024, or its date, like dated: 2024-03-11.",
-}
 GENERIC_FIX = "Check the value against the example in the handbook."
 
 Model = TypeVar("Model", bound=BaseModel)
 
 
 def fix_for(code: str, field: str) -> str:
-    fix = FIXES.get(code, GENERIC_FIX)
+    fix = ErrorCode[code].fix if code in ErrorCode.__members__ else ""
+    fix = fix or GENERIC_FIX
     return fix.replace("{field}", field).replace("{example}", EXAMPLES.get(field, "..."))
 
 
@@ -201,6 +140,7 @@ class SiteData:
     pictures_file: PicturesFile = data_file("pictures.yaml")
     synonyms_file: SynonymsFile = data_file("synonyms.yaml")
     facts_file: FactsFile = data_file("facts.yaml")
+    words_to_avoid_file: WordsToAvoidFile = data_file("words-to-avoid.yaml")
     # Where each file's fields are (by file name), for checks that run later in the build (e.g. page links).
     sources: dict[str, yaml_source.Located] = field(default_factory=dict, repr=False)
     problems: tuple[Problem, ...] = ()  # warnings: the preview's placeholders, read as stand-ins
@@ -388,6 +328,11 @@ def check_crisis_sources(contacts: list[Contact], source: yaml_source.Located) -
     return problems
 
 
+def crisis_check_due(contact: Contact) -> date:
+    """Crisis numbers are checked at least every six months."""
+    return contact.checked + review.SIX_MONTHS
+
+
 def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, today: date) -> list[Problem]:
     problems = []
     for index, contact in enumerate(contacts):
@@ -396,7 +341,7 @@ def check_contacts_fresh(contacts: list[Contact], source: yaml_source.Located, t
         if contact.checked > today:
             problems.append(Problem(code="CHECKED_IN_FUTURE", message=f"the date {contact.checked} is in the future.",
                                     fix="Write the day you last checked the number against its source.", **where))
-        elif contact.crisis and today - contact.checked > CRISIS_CHECK_EVERY:
+        elif contact.crisis and review.overdue(crisis_check_due(contact), today):
             problems.append(Problem(
                 code="CRISIS_CONTACT_NOT_CHECKED",
                 message=f"{contact.name} was last checked on {contact.checked}, more than 6 months ago.",

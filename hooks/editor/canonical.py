@@ -10,11 +10,9 @@ tests/test_canonical_yaml.py checks every file is already in it; `make tidy` wri
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import subprocess
 import sys
-import typing
 from pathlib import Path
 
 from carers_hub.core import yaml_source
@@ -22,8 +20,7 @@ from carers_hub.core.paths import ROOT
 from carers_hub.core.problems import ProblemsFound, exits_on_problems, relative
 from carers_hub.data.front_matter import read_front_matter
 from carers_hub.data.models import PageMeta
-from carers_hub.data.service_models import CategoriesFile, OrganisationsFile, ServicesFile
-from carers_hub.data.site_data import SiteData
+from carers_hub.data import data_files
 from carers_hub.editor.widgets import key_order
 
 SCRIPT = Path(__file__).parent / "js" / "canonical.cjs"
@@ -32,11 +29,7 @@ PAGE_ORDER = [*PageMeta.model_fields, "body"]  # the page collections' fields (c
 
 def data_models() -> dict[str, type]:
     """Each data file's model, by file name: its fields give the order of the file's top-level keys."""
-    hints = typing.get_type_hints(SiteData)
-    models = {f.metadata["file"]: hints[f.name] for f in dataclasses.fields(SiteData) if "file" in f.metadata}
-    return {**models, "services.yaml": ServicesFile, "services-imported.yaml": ServicesFile,
-            "organisations.yaml": OrganisationsFile, "organisations-imported.yaml": OrganisationsFile,
-            "categories.yaml": CategoriesFile}
+    return data_files.MODELS
 
 
 def order_for(path: Path) -> tuple[str, ...]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import types
 import typing
-from datetime import date, time
-from typing import Any, Literal, Mapping, Union
+from datetime import date
+from typing import Annotated, Any, Literal, Mapping, Union
 
 from pydantic import BaseModel
 
@@ -17,38 +17,24 @@ from carers_hub.data import fields as kinds
 from carers_hub.core.described import about_of
 from carers_hub.data.site_data import EXAMPLES, fix_for
 
-# Form patterns: the shape the build checks. The build is stricter for phones (libphonenumber knows which UK
-# ranges exist): a number can pass the form and still be refused by the build, never the other way round.
-DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
-TIME = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
-PHONE = r"^(0( ?[0-9]){7,10}|\+44( ?[0-9]){9,10}|[0-9]( ?[0-9]){2,5})$"  # 0800 1111 is 8 digits
-TEXTPHONE = r"^18001 ?(0( ?[0-9]){7,10}|[0-9]( ?[0-9]){2,5})$"
-HTTPS = r"^https://[^\s\"'<>`\\]+\.[^\s\"'<>`\\]+$"
-WEB = r"^https?://[^\s\"'<>`\\]+\.[^\s\"'<>`\\]+$"  # a service's website: http:// is kept, and flagged
-EMAIL = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
-SLUG = "^" + kinds.SLUG_PATTERN + "$"
-
-# (pattern, the build's error code for a value that breaks it) for each field type.
-PATTERNS: dict[Any, tuple[str, str]] = {
-    kinds.PhoneNumber: (PHONE, "PHONE_INVALID"),
-    kinds.SmsNumber: (PHONE, "PHONE_INVALID"),
-    kinds.TextphoneNumber: (TEXTPHONE, "PHONE_INVALID"),
-    kinds.HttpsUrl: (HTTPS, "URL_NOT_HTTPS"),
-    kinds.WebUrl: (WEB, "URL_NOT_WEB"),
-    kinds.Email: (EMAIL, "EMAIL_INVALID"),
-    kinds.Slug: (SLUG, "ID_INVALID"),
-    kinds.Colour: ("^" + kinds.COLOUR_PATTERN + "$", "COLOUR_INVALID"),
-    date: (DATE, "DATE_INVALID"),
-    time: (TIME, "TIME_INVALID"),
-}
+# A date is pydantic's own type, not one of fields.py's: its form pattern is here.
+DATE_FORM = kinds.FormPattern(r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$", "DATE_INVALID")
 LONG_TEXT = {"description", "purpose", "eligibility", "note", "definition", "summary", "access_note", "accessibility"}
 
 
-def pattern_for(kind: Any, name: str) -> list[str] | None:
+def form_pattern(kind: Any, metadata: list = ()) -> kinds.FormPattern | None:
+    """The FormPattern of a field's type: in its Annotated parts, or in the field's metadata, where pydantic puts
+    them for a field that is not optional (coupling point "form patterns")."""
+    parts = [*typing.get_args(kind)[1:], *metadata] if typing.get_origin(kind) is Annotated else list(metadata)
+    found = [p for p in parts if isinstance(p, kinds.FormPattern)]
+    return found[-1] if found else DATE_FORM if kind is date else None
+
+
+def pattern_for(kind: Any, name: str, metadata: list = ()) -> list[str] | None:
     """[regex, message]: Decap shows "<Label> didn't match the pattern: <message>." under a field whose value does
     not match. The message is the build's fix for the same mistake, without its full stop (the CMS adds one)."""
-    found = PATTERNS.get(kind)
-    return [found[0], fix_for(found[1], name).removesuffix(".")] if found else None
+    found = form_pattern(kind, metadata)
+    return [found.regex, fix_for(found.code, name).removesuffix(".")] if found else None
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -116,7 +102,7 @@ def form_field(name: str, info, choices: Mapping[str, tuple[list[dict], str]]) -
         field.update(widget="list")  # plain words, one an item
     else:
         field["widget"] = "text" if name in LONG_TEXT else "string"
-        pattern = pattern_for(kind, name)
+        pattern = pattern_for(kind, name, info.metadata)
         if pattern:
             field["pattern"] = pattern
     if info.default not in (None, [], ...) and not isinstance(info.default, BaseModel) and "default" not in field:

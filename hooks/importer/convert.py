@@ -25,7 +25,8 @@ from urllib.parse import quote, urlsplit
 from pydantic import ValidationError
 
 from carers_hub.core.described import described, feed_choices
-from carers_hub.data.service_models import WEEKDAYS, Category, Organisation, Service
+from carers_hub.data.fields import service_id_error
+from carers_hub.data.service_models import AGES, UK_LATITUDE, UK_LONGITUDE, WEEKDAYS, Category, Organisation, Service
 from carers_hub.importer import clean
 from carers_hub.importer.mapping import Mapping
 from carers_hub.importer.shapes import FeedLocation, FeedService, FeedTerm
@@ -33,7 +34,6 @@ from carers_hub.importer.shapes import FeedLocation, FeedService, FeedTerm
 # Fixed forever: a feed id that is not a UUID always gives the same UUID (with the feed's host name).
 IMPORT_NAMESPACE = uuidlib.UUID("3b0f8a4e-2f6d-4c1e-9d57-8a1c2e6b4f03")
 GRACE = timedelta(days=60)  # an import whose feed dates are long past is due for review this soon
-RESERVED = {"index", "for", "kind"}  # addresses the directory's own pages use under /services/
 GONE = {"deleted", "archived", "withdrawn", "removed"}
 STATUSES = {"active": "active", "inactive": "inactive", "defunct": "defunct", "closed": "defunct",
             "temporarily closed": "temporarily closed", "temporarily_closed": "temporarily closed",
@@ -91,7 +91,7 @@ def slugify(name: str, taken: set[str]) -> str:
     base = words[:60].rsplit("-", 1)[0] if len(words) > 60 else words
     base = base or "service"
     slug, number = base, 2
-    while slug in taken or slug in RESERVED:
+    while slug in taken or service_id_error(slug):  # e.g. in, page-2: the directory's own addresses
         slug, number = f"{base}-{number}", number + 1
     taken.add(slug)
     return slug
@@ -181,8 +181,8 @@ def _age(value: Any, field_name: str, notes: _Notes) -> int | None:
     except ValueError:
         notes.add(field_name, "dropped", f'it is "{value}", which is not an age')
         return None
-    if not number.is_integer() or not 0 <= number <= 120:
-        notes.add(field_name, "dropped", f"it is {value}, which is not an age from 0 to 120")
+    if not number.is_integer() or not AGES.hold(number):
+        notes.add(field_name, "dropped", f"it is {value}, which is not an age from {AGES.low} to {AGES.high}")
         return None
     return int(number)
 
@@ -231,7 +231,7 @@ def _location(place: FeedLocation, notes: _Notes) -> dict | None:
         found["postcode"], why = clean.valid("postcode", place.postcode)
         if why:
             notes.add("locations.postcode", "dropped", f"it {why}")
-    for axis, low, high in (("latitude", 49.0, 61.0), ("longitude", -8.7, 2.0)):
+    for axis, bounds in (("latitude", UK_LATITUDE), ("longitude", UK_LONGITUDE)):
         value = getattr(place, axis)
         if value in (None, ""):
             continue
@@ -239,7 +239,7 @@ def _location(place: FeedLocation, notes: _Notes) -> dict | None:
             number = float(value)
         except (TypeError, ValueError):
             number = None
-        if number is None or not low <= number <= high:
+        if number is None or not bounds.hold(number):
             notes.add(f"locations.{axis}", "dropped", f"it is {value}, which is not in the UK")
         else:
             found[axis] = number

@@ -13,6 +13,8 @@ from functools import lru_cache
 
 from markupsafe import escape
 
+from carers_hub.outputs import article
+
 # Elements whose text is never changed, matched with their content. Only text between tags changes.
 SKIPPED = re.compile(r"<(script|style|code|pre|abbr|dt|title|textarea)\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 
@@ -53,8 +55,7 @@ def expand(html: str, terms: dict[str, str]) -> str:
 
 def expand_article(page_html: str, terms: dict[str, str]) -> str:
     """Expand abbreviations in the page's <article> only: menus and headers stay as they are."""
-    start = page_html.find("<article")
-    end = page_html.find("</article>", start)
-    if start < 0 or end < 0:
+    found = article.bounds(page_html)
+    if found is None:
         return page_html
-    return page_html[:start] + expand(page_html[start:end], terms) + page_html[end:]
+    return page_html[:found.start] + expand(page_html[found.start:found.end], terms) + page_html[found.end:]

@@ -34,12 +34,9 @@ from carers_hub.core.paths import THEME
 from carers_hub.core.problems import Problem
 from carers_hub.core.render import long_date
 from carers_hub.data.models import PageMeta
+from carers_hub.outputs import article
 
 STYLESHEET = THEME / "assets" / "stylesheets" / "leaflet.css"
-# The page's article (coupling point "article markup"), without what the build adds for search only: the
-# data-pagefind-body mark and the hidden block of search words (hooks/outputs/pagefind_index.py).
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"(?: data-pagefind-body)?>'
-                     r'(?:<div class="ch-search-words" hidden>.*?</div>)?(.*?)</article>', re.DOTALL)
 LINK_MARKER = "(PDF)</a>"
 FONT = "Atkinson Hyperlegible"  # leaflet.css names it; font_faces() says where its files are
 HREF = re.compile(r'href="([^"]*)"')
@@ -226,12 +223,12 @@ def make_pdf(leaflet: Leaflet, page_html: str, base_url: str, council: str,
     """The leaflet of a built page (its article, the council's name and the numbers to call). base_url is
     where the page was built (for its pictures), site_dir the folder being built (all a leaflet may read);
     site_url where the site is published (for its links). Raises Refused (see render_pdf)."""
-    match = ARTICLE.search(page_html)
-    if not match:
+    content = article.content(page_html)
+    if content is None:
         return None
     page_address = urljoin(site_url, urls.page_url(leaflet.src_uri))
-    article = absolute_links(match.group(1), page_address)
-    return render_pdf(leaflet_html(leaflet, article, council, help_items, page_address), base_url, site_dir)
+    content = absolute_links(content, page_address)
+    return render_pdf(leaflet_html(leaflet, content, council, help_items, page_address), base_url, site_dir)
 
 
 def refused_problems(leaflet: Leaflet, refused: Refused, source: str) -> list[Problem]:

@@ -30,10 +30,9 @@ from typing import Mapping
 
 from markupsafe import Markup
 
-from carers_hub.outputs import pagefind_compact, stop_words
+from carers_hub.outputs import article, pagefind_compact, stop_words
 
 OUTPUT = "pagefind"  # site/pagefind/: what overrides/assets/javascripts/site-search.js imports
-ARTICLE_OPEN = re.compile(r'<article class="md-content__inner md-typeset">')  # coupling point "article markup"
 # How strongly the words carers use count when the page's title or headings name them: on a guide more than its
 # own <h1> (7); on an easy read page a little less (a guide and its easy read version otherwise tie, and the
 # guide is what most readers want first).
@@ -85,15 +84,15 @@ def mark_page(html: str, marks: Marks | None) -> str:
     """The page with its article marked for Pagefind, or unchanged when it should not be found (marks None)."""
     if marks is None:
         return html
-    found = ARTICLE_OPEN.search(html)
-    if not found:
-        raise LookupError("The theme no longer wraps the page in <article class=\"md-content__inner md-typeset\"> "
+    marked = article.mark(html, str(marks_html(marks)))
+    if marked is None:
+        raise LookupError(f"The theme no longer wraps the page in {article.OPEN}> "
                           "(coupling point 'article markup' in docs/developers/how-it-works.md).")
-    opening = found.group(0)[:-1] + " data-pagefind-body>"
-    rest = html[found.end():]
     if not marks.guidance:
-        rest = H1_OPEN.sub(rf'<h1\1 data-pagefind-weight="{DATA_WEIGHT}">', rest, count=1)
-    return html[:found.start()] + opening + str(marks_html(marks)) + rest
+        found = article.bounds(marked)
+        rest = H1_OPEN.sub(rf'<h1\1 data-pagefind-weight="{DATA_WEIGHT}">', marked[found.inner:], count=1)
+        marked = marked[:found.inner] + rest
+    return marked
 
 
 H1_OPEN = re.compile(r"<h1\b([^>]*)>")
@@ -119,14 +118,13 @@ def search_document(html: str) -> str | None:
     """What Pagefind needs of a marked page, as a small HTML document of its own: the language, the description
     (the result's summary) and the article, without the menu, header and footer every page repeats. Pagefind
     reads these instead of the full pages, about a third of the HTML at 5,000 services. None if not marked."""
-    start = html.find(ARTICLE_OPEN.pattern[:-1] + " data-pagefind-body>")
-    if start == -1:
+    found = article.bounds(html, marked=True)
+    if found is None:
         return None
-    end = html.find("</article>", start)
     lang = LANG.search(html)
     description = DESCRIPTION.search(html)
     return (f'<!doctype html><html lang="{lang.group(1) if lang else "en"}"><head>'
-            f'{description.group(0) if description else ""}</head><body>{html[start:end]}</article></body></html>')
+            f'{description.group(0) if description else ""}</head><body>{html[found.start:found.end]}</article></body></html>')
 
 
 LANG = re.compile(r'<html\b[^>]*\blang="([^"]+)"')

@@ -20,7 +20,7 @@ from typing import Iterator
 from carers_hub.data import facts
 from carers_hub.data import front_matter as pages
 from carers_hub.data import services
-from carers_hub.data import site_data
+from carers_hub.data import review, site_data
 from carers_hub.core.paths import ROOT
 from carers_hub.core.today import today as current_date
 from carers_hub.core.problems import Problem, ProblemsFound
@@ -48,7 +48,7 @@ def everything_due(root: Path, today: date) -> list[Due]:
                         s.organisation.name if s.organisation else "(not given)"))
     for contact in data.contacts.values():
         if contact.crisis:
-            due = contact.checked + site_data.CRISIS_CHECK_EVERY
+            due = site_data.crisis_check_due(contact)
             rows.append(Due(due, "crisis contact", contact.name, "data/contacts.yaml",
                             "check against " + (contact.source.url or contact.source.title or "its provider")))
     statement = data.site_file.accessibility
@@ -134,12 +134,12 @@ def _in_words(source, checked: date) -> str:
 def report(rows: list[Due], today: date, days: int) -> tuple[str, int]:
     horizon = today + timedelta(days=days)
     due = [r for r in rows if r.due <= horizon]
-    overdue = sum(1 for r in due if r.due < today)
+    overdue = sum(1 for r in due if review.overdue(r.due, today))
     lines = [f"Reviews due by {horizon} ({days} days from {today}): {len(due)}, of which {overdue} overdue.", ""]
     if due:
         lines.append(f"{'due':<10}  {'':<7}  {'kind':<14}  {'what':<44}  {'where':<36}  owner")
         for r in due:
-            flag = "OVERDUE" if r.due < today else ""
+            flag = "OVERDUE" if review.overdue(r.due, today) else ""
             lines.append(f"{r.due.isoformat():<10}  {flag:<7}  {r.kind:<14}  {r.what[:44]:<44}  {r.where[:36]:<36}  {r.owner}")
     else:
         lines.append("Nothing is due. The next review is on " + (rows[0].due.isoformat() if rows else "(none)") + ".")

@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import re
 import sys
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from carers_hub.data import placeholders
 from carers_hub.core.paths import ROOT
-from carers_hub.core.problems import exits_on_problems
+from carers_hub.core.problems import Problem, ProblemsFound, exits_on_problems
+from carers_hub.data.fields import service_id_error
+from carers_hub.data.review import SIX_MONTHS
+from carers_hub.data.site_data import fix_for
 from carers_hub.core.yaml_source import load_text
 from carers_hub.core.today import today as current_date
 
-REVIEW_AFTER = timedelta(days=182)  # about 6 months
+REVIEW_AFTER = SIX_MONTHS  # a new page or service is checked again in six months
 
 # Then placeholders.PAGE_BODY. The words to replace come from hooks/data/placeholders.py, which stops the build
 # while any are left, so the template and the check cannot drift apart.
@@ -83,9 +86,8 @@ def new_page(path: str, title: str, root: Path = ROOT, today: date | None = None
 
 def new_service(service_id: str, name: str, root: Path = ROOT, today: date | None = None) -> Path:
     today = today or current_date()
-    if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", service_id):
-        raise SystemExit(f'ID must be small letters, numbers and -, like carers-cafe (not "{service_id}").')
     services = root / "data" / "services.yaml"
+    _check_id(service_id)
     existing = load_text(services.read_text(encoding="utf-8"), "data/services.yaml")["services"]
     if any(s["id"] == service_id for s in existing):
         raise SystemExit(f'A service with the id "{service_id}" already exists in data/services.yaml.')
@@ -100,6 +102,15 @@ def new_service(service_id: str, name: str, root: Path = ROOT, today: date | Non
 
     canonical.canonical([services], root, write=True)
     return services
+
+
+def _check_id(service_id: str) -> None:
+    """The id a service's page will have, by the rule the build checks (fields.ServiceId): refused here, not later."""
+    error = service_id_error(service_id)
+    if error:
+        raise ProblemsFound([Problem(
+            code=error["type"], file="data/services.yaml", line=None, field="id",
+            message=f"the ID you gave {error['msg']}.", fix=fix_for(error["type"], "id"))])
 
 
 def _yaml_text(text: str) -> str:

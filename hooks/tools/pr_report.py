@@ -22,7 +22,7 @@ from typing import Mapping
 
 from carers_hub.core import problem_log
 from carers_hub.core.paths import ROOT
-from carers_hub.core.problems import ERRORS_PAGE, Problem
+from carers_hub.core.problems import Problem, help_link
 from carers_hub.tools import check
 
 MARK = "<!-- carers-hub-checks -->"  # finds the comment again, to update it rather than add another
@@ -104,7 +104,7 @@ def _item(problem: Problem, source_url: str | None) -> str:
     else:
         where = _text(where) or "The build"
     field = f" (field `{problem.field}`)" if problem.field else ""
-    help_page = f"{source_url}{ERRORS_PAGE}#{problem.code.lower().replace('_', '-')}" if source_url else None
+    help_page = help_link(problem.code, source_url) if source_url else None
     code = f"[{problem.code}]({help_page})" if help_page else f"`{problem.code}`"
     return (f"- **{where}**{field}: {_text(problem.message)}  \n"
             f"  How to fix: {_text(problem.fix)} ({code})")

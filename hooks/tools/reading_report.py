@@ -11,13 +11,12 @@ from pathlib import Path
 
 
 from carers_hub.core import urls
-from carers_hub.core.yaml_source import load_text
 from carers_hub.checks import readability
 from carers_hub.checks import reading_rules
 from carers_hub.data.models import PageMeta
 from carers_hub.data.site_data import SiteData
 
-from carers_hub.outputs.leaflets import ARTICLE  # the article without the search words
+from carers_hub.outputs import article
 
 
 @dataclass(frozen=True)
@@ -27,11 +26,6 @@ class PageReading:
     plain_words: list[tuple[str, str]]  # (word used, plainer words)
 
 
-def words_to_avoid(data_dir: Path) -> dict[str, str]:
-    text = (data_dir / "words-to-avoid.yaml").read_text(encoding="utf-8")
-    return load_text(text, "data/words-to-avoid.yaml")["words"]
-
-
 def find_words(text: str, avoid: dict[str, str]) -> list[tuple[str, str]]:
     lower = text.lower()
     return [(word, plain) for word, plain in avoid.items() if re.search(rf"\b{re.escape(word)}\b", lower)]
@@ -39,16 +33,16 @@ def find_words(text: str, avoid: dict[str, str]) -> list[tuple[str, str]]:
 
 def read_site(site: Path, root: Path, data: SiteData, metas: dict[str, PageMeta | None]) -> list[PageReading]:
     content = root / "content"
-    avoid = words_to_avoid(root / "data")
+    avoid = data.words_to_avoid_file.words
     crisis = {c.page for c in data.crisis_pages}
     out = []
     for source in sorted(content.rglob("*.md")):
         src_uri = source.relative_to(content).as_posix()
         page = site / urls.built_file(src_uri)
-        match = ARTICLE.search(page.read_text(encoding="utf-8")) if page.exists() else None
-        if not match:
+        page_article = article.content(page.read_text(encoding="utf-8")) if page.exists() else None
+        if page_article is None:
             continue
-        text = readability.article_text(match.group(1))
+        text = readability.article_text(page_article)
         kind = reading_rules.page_kind(src_uri, crisis)
         limits = reading_rules.limits_for(kind, data.reading_level, metas.get(src_uri))
         verdict = reading_rules.judge(readability.measure(text), kind, limits, "content/" + src_uri,
