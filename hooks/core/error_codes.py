@@ -589,10 +589,12 @@ Most problems are put in plain words by the site's own checks. This one is in th
 that builds the site, or of one of its plugins (a macro that could not run, say). It usually names the page.
 If it is not clear what to change, ask the site's developers and show them the message.""")
     EDITOR_BUNDLE_MISSING = Entry(SETTINGS, "the browser editor's files are not installed", """\
-The site's editor at `/admin/` is copied from `node_modules/` into every build (Decap CMS for `make edit`,
-Sveltia CMS and its fonts for the published site; `package.json` names them). Run `npm ci` in the
-project folder (`make site` and `make serve` do it for you; they need Node.js and npm), then build again. The
-build stops rather than publish an editor page that cannot load.""")
+The site's editor at `/admin/` is copied into every build (Decap CMS for `make edit`, Sveltia CMS and its fonts
+for the published site) from the site's `node_modules/` when `npm ci` put them there, else from inside the
+carers-hub package, whose wheel holds them. This build found neither: install carers-hub from its wheel (`pip
+install -r requirements.txt`), or run `npm ci` in the project folder (`make site` and `make serve` do it for
+you; they need Node.js and npm), then build again. The build stops rather than publish an editor page that
+cannot load.""")
     EDITOR_FONT_UNKNOWN = Entry(SETTINGS, 'the editor would load a font from another website', """\
 The published editor (Sveltia CMS) names its fonts on a CDN; the build copies them from `node_modules/` and
 points the editor at the copies, so `/admin/` asks nothing of another website. This version of the editor names
