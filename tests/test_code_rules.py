@@ -5,6 +5,8 @@ this checkout's hooks/ as carers_hub, through the link conftest makes."""
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 import shutil
 import subprocess
 import sys
@@ -59,3 +61,38 @@ def test_every_module_of_the_package_imports():
     result = subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONPATH": CHECKOUT},
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+
+def _module(name: str) -> str:
+    return "carers_hub." + name.strip().removesuffix("/").removesuffix(".py")
+
+
+def documented_layers(text: str) -> list[str]:
+    """The layers as how-it-works.md draws them, written as import-linter writes a layer: "a, b" (one layer whose
+    packages may import each other) becomes "a : b", "a | b" (packages that may not) stays; plugin.py and
+    tools/ become carers_hub.plugin and carers_hub.tools."""
+    block = text.split("Imports go one way, down these layers")[1].split("```text\n")[1].split("```")[0]
+    names = [re.split(r"\s{2,}", line.strip())[0] for line in block.splitlines()]
+    return [" | ".join(" : ".join(_module(n) for n in part.split(",")) for part in layer.split("|")) for layer in names]
+
+
+def contract_layers(text: str) -> list[str]:
+    contract = next(c for c in tomllib.loads(text)["tool"]["importlinter"]["contracts"] if c["type"] == "layers")
+    return [" | ".join(" : ".join(m.strip() for m in part.split(":")) for part in layer.split("|"))
+            for layer in contract["layers"]]
+
+
+def test_the_layers_the_handbook_draws_are_the_contracts_layers():
+    """A contract changed in pyproject.toml and not in the handbook (or the other way round) fails here."""
+    drawn = documented_layers((ROOT / "docs" / "developers" / "how-it-works.md").read_text())
+    assert drawn == contract_layers((ROOT / "pyproject.toml").read_text())
+
+
+def test_a_layer_the_contracts_order_differently_is_found():
+    """The comparison can fail: data/ drawn below core/ is not the contracts' order."""
+    text = (ROOT / "pyproject.toml").read_text()
+    swapped = text.replace('    "carers_hub.data",\n    "carers_hub.core",', '    "carers_hub.core",\n    "carers_hub.data",')
+    assert swapped != text
+    drawn = documented_layers((ROOT / "docs" / "developers" / "how-it-works.md").read_text())
+    assert drawn != contract_layers(swapped)
