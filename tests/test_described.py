@@ -58,6 +58,18 @@ class Probed(Service):
               values={"street parking": "street"})] = None
 
 
+def test_a_feed_table_on_a_field_without_fixed_choices_is_refused_at_first_use():
+    """Oruk.values maps a feed's words to choices: on free text it would choose values the model refuses."""
+    import pytest
+
+    class FreeText(Service):
+        parking: Annotated[str | None, d.About(label="Parking", hint="Parking near.", example="street"),
+                           d.Oruk(read=("parking",), write=("parking",), values={"street parking": "street"})] = None
+
+    with pytest.raises(TypeError, match="FreeText.parking: Oruk.values needs a field of fixed choices"):
+        d.described(FreeText)
+
+
 def feed_with(path: str, value: str) -> dict:
     """A feed record holding value at path ("a[].b": b in the one item of the list a)."""
     *parents, last = path.split(".")

@@ -169,6 +169,7 @@ def test_the_article_helper_finds_marks_and_reads_the_theme_article():
     assert not hasattr(leaflets, "ARTICLE") and not hasattr(pagefind_index, "ARTICLE_OPEN")  # no second copy
     with pytest.raises(LookupError):
         pagefind_index.mark_page(THEME_PAGE.replace("md-typeset", "md-other"), pagefind_index.Marks(title="B"))
+    assert article.mark(marked, "<p>again</p>") is None  # a page is marked once, never twice
 
 
 # The UK's map limits and the ages a service may give: the model refuses, and the importer drops, the same values.

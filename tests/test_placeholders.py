@@ -158,12 +158,13 @@ def test_the_preview_shows_a_page_being_written_with_a_warning(project):
 # -- the preview's stand-ins (carers-hub serve on a new council's site) ----------------------------------------
 
 def _new_site_data(tmp_path: Path) -> Path:
-    from datetime import date
-
+    """A new council's site written on the suite's day, so the data's "today" (CARERS_HUB_TODAY, the suite's
+    day) finds nothing overdue however far the example's own dates move."""
+    from conftest import SUITE_TODAY
     from carers_hub.tools import new_site
 
     site = tmp_path / "site"
-    new_site.write_site(site, "Fenmoor District Council", "1.0.0", date(2026, 12, 1))
+    new_site.write_site(site, "Fenmoor District Council", "1.0.0", SUITE_TODAY)
     return site
 
 
@@ -218,5 +219,6 @@ def test_stand_ins_are_marked_in_text_and_bare_in_attributes_and_scripts():
     assert shown.count("<mark") == 2
     page = placeholders.marked('<p>CHANGE this first paragraph. Say who.</p><p>Changes to your benefits</p>')
     assert page == f'<p>{mark}CHANGE this first paragraph. Say who.</mark></p><p>Changes to your benefits</p>'
+    assert placeholders.marked("<p>EXCHANGE rates, short-CHANGE ones.</p>") == "<p>EXCHANGE rates, short-CHANGE ones.</p>"
     assert placeholders.stand_in("site.url", "url", "CHANGE-to-x") == f"https://site-url{placeholders.STAND_IN_HOST}/"
     assert not placeholders.has_placeholder(words)

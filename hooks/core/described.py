@@ -86,7 +86,11 @@ def described(model: type[BaseModel]) -> tuple[Described, ...]:
     for name, info in model.model_fields.items():
         about = _first(info.metadata, About)
         if about is not None:
-            found.append(Described(name, info, about, _first(info.metadata, Oruk)))
+            oruk = _first(info.metadata, Oruk)
+            if oruk is not None and oruk.values and not allowed(info):
+                # The table maps a feed's words to choices: the generator's mistake, found at first use.
+                raise TypeError(f"{model.__name__}.{name}: Oruk.values needs a field of fixed choices (Literal)")
+            found.append(Described(name, info, about, oruk))
     return tuple(found)
 
 

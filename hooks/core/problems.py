@@ -46,6 +46,11 @@ class Problem:
         )
 
 
+def split_warnings(problems: list[Problem]) -> tuple[list[Problem], list[Problem]]:
+    """(the problems that stop a build, the warnings that do not: the preview's placeholders, read as stand-ins)."""
+    return [p for p in problems if not p.warning], [p for p in problems if p.warning]
+
+
 class ProblemsFound(Exception):
     """Raised with every problem found, so an editor can fix them all in one go."""
 

@@ -127,6 +127,11 @@ def _walk(node: yaml.Node, path: FieldPath, lines: dict[FieldPath, int], first_l
             _walk(item, path + (index,), lines, first_line)
 
 
+def last_name(path: FieldPath) -> str:
+    """("contacts", 2, "phone") -> phone: the field's own name, with no place in a list."""
+    return next((str(part) for part in reversed(path) if isinstance(part, str)), "")
+
+
 def field_name(path: FieldPath) -> str:
     """("contacts", 2, "phone") -> contacts[2].phone"""
     out = ""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from carers_hub.core.problems import Problem
-from carers_hub.core.yaml_source import FieldPath, Located
+from carers_hub.core.yaml_source import FieldPath, Located, last_name
 
 MARKER = "CHANGE"
 LINK = "change-me-link"  # a link address to replace: `make new-page` fills in a real one, the browser editor cannot
@@ -82,7 +82,7 @@ STAND_IN_PHONE = "020 7946 0999"  # Ofcom's range for TV and radio drama: nobody
 STAND_IN_HOST = ".fill-in.invalid"  # a reserved ending (RFC 6761): a link there leads nowhere
 _URL_FIELDS = ("url", "website")
 _STAND_IN = re.compile(f"{OPEN}([^{CLOSE}]*){CLOSE}")
-_IN_TEXT = re.compile(rf"{MARKER}(?=[ -][a-z])[^<]*")  # a page's placeholder words, up to the next tag
+_IN_TEXT = re.compile(rf"(?<![\w-]){MARKER}(?=[ -][a-z])[^<]*")  # a page's placeholder words, up to the next tag
 # A tag, or an element whose text is not HTML (a script, a title): the words alone there, never a <mark>.
 _TAG = re.compile(r"(<(script|style|title|textarea)\b.*?</\2>|<[^>]*>)", re.S | re.I)
 
@@ -104,7 +104,7 @@ def with_stand_ins(data: Any, path: FieldPath = ()) -> Any:
     if isinstance(data, str):
         if not has_placeholder(data):
             return data
-        last = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
+        last = last_name(path)
         return stand_in(field_name(path), last, data)
     if isinstance(data, dict):
         return {key: with_stand_ins(value, path + (key,)) for key, value in data.items()}
@@ -167,7 +167,7 @@ def in_data(source: Located) -> list[Problem]:
     from carers_hub.core.yaml_source import field_name
 
     return [_problem(source.file, source.line(path), field_name(path), text,
-                     last=next((str(p) for p in reversed(path) if isinstance(p, str)), ""))
+                     last=last_name(path))
             for path, text in strings(source.data) if has_placeholder(text)]
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from pydantic import BaseModel
 
 from carers_hub.data import data_files, phones, provenance, site_data
-from carers_hub.core.problems import Problem, ProblemsFound
+from carers_hub.core.problems import Problem, ProblemsFound, split_warnings
 from carers_hub.core.yaml_source import FieldPath, Located, field_name
 from carers_hub.data.service_models import (WEEKDAYS, CategoriesFile, Category, Organisation, OrganisationsFile, Service,
                                   ServicesFile)
@@ -178,8 +178,7 @@ def load_directory(data_dir: Path, data: site_data.SiteData, root: Path | None =
     problems += more
     services, more = load_list(data_dir, SERVICE_FILES, ServicesFile, "services", "SERVICE_DUPLICATE_ID", root, stand_ins)
     problems += more
-    warnings = [p for p in problems if p.warning]  # the preview's placeholders, read as stand-ins
-    problems = [p for p in problems if not p.warning]
+    problems, warnings = split_warnings(problems)
     if problems or cats is None:
         raise ProblemsFound(problems)
 

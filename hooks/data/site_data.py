@@ -24,7 +24,7 @@ from carers_hub.data.models import (Audience, AudiencesFile, Colours, Contact, C
                                GetHelpNow, GlossaryFile, GlossaryTerm, Picture, PicturesFile, ReadingLevels, SiteFile,
                                SiteInfo, SynonymsFile, WordsToAvoidFile)
 from carers_hub.core.error_codes import ErrorCode
-from carers_hub.core.problems import Problem, ProblemsFound
+from carers_hub.core.problems import Problem, ProblemsFound, split_warnings
 
 # An example value for each field, so a fix can show exactly what to write.
 EXAMPLES = {
@@ -89,7 +89,7 @@ def to_problems(error: ValidationError, source: yaml_source.Located) -> list[Pro
         code = PYDANTIC_CODES.get(item["type"], item["type"] if item["type"].isupper() else "VALUE_INVALID")
         if code == "SECTION_INVALID" and not loc:  # the whole file (or top block) is a list or a value
             code = "FIELDS_MISSING"
-        last = next((str(p) for p in reversed(loc) if isinstance(p, str)), "")
+        last = yaml_source.last_name(loc)
         custom = item["type"].isupper()  # our own checks in fields.py and models.py
         problems.append(Problem(
             code=code, file=source.file, line=source.line(loc), field=field_name(loc),
@@ -362,9 +362,8 @@ def load_site_data(data_dir: Path, root: Path | None = None, today: date | None 
     values, sources, problems = load_files(data_dir, SiteData, root, stand_ins)
     if None in values.values():  # a file that cannot be read would make every reference to it look wrong
         raise ProblemsFound(problems)
-    warnings = tuple(p for p in problems if p.warning)
-    problems = [p for p in problems if not p.warning]
-    data = SiteData(**values, sources=sources, problems=warnings)
+    problems, warnings = split_warnings(problems)
+    data = SiteData(**values, sources=sources, problems=tuple(warnings))
     site_src, contacts_src = sources["site.yaml"], sources["contacts.yaml"]
     problems += _missing_icons(data.pictures_file.pictures, sources["pictures.yaml"])
     problems += _duplicate_contacts(data, site_src, contacts_src)

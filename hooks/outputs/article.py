@@ -43,8 +43,9 @@ def content(html: str) -> str | None:
 
 
 def mark(html: str, first: str) -> str | None:
-    """The page with its article marked for search and `first` (HTML) put at its start, or None without one."""
+    """The page with its article marked for search and `first` (HTML) put at its start, or None without one not
+    yet marked (a page is marked once)."""
     found = bounds(html)
-    if found is None:
+    if found is None or not html.startswith(OPEN + ">", found.start):
         return None
     return html[:found.inner - 1] + SEARCH_MARK + ">" + first + html[found.inner:]
