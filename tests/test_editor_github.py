@@ -241,7 +241,10 @@ def test_an_editor_signs_in_and_opens_a_page_with_the_keyboard_alone(signed_out)
 
 def test_a_wrong_token_is_refused_and_nothing_is_saved(signed_out):
     page, repo = signed_out.page, signed_out.repo
-    sign_in(page, "github_pat_wrong")
+    # Wait for GitHub's answer first: an alert region the editor keeps on the page could match before it asks.
+    with page.expect_response(lambda answer: answer.url == "https://api.github.com/user") as answer:
+        sign_in(page, "github_pat_wrong")
+    assert answer.value.status == 401
     page.get_by_text("Bad credentials").or_(page.get_by_role("alert")).first.wait_for()
     assert page.get_by_role("tree", name="Collection List").count() == 0
     assert [path for _, path, _ in repo.requests] == ["/user"]
