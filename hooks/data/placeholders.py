@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from carers_hub.core.problems import Problem
-from carers_hub.core.yaml_source import FieldPath, Located, last_name
+from carers_hub.core.yaml_source import FieldPath, Located, field_name, last_name
 
 MARKER = "CHANGE"
 LINK = "change-me-link"  # a link address to replace: `make new-page` fills in a real one, the browser editor cannot
@@ -99,13 +99,8 @@ def stand_in(field: str, last: str, text: str) -> str:
 
 def with_stand_ins(data: Any, path: FieldPath = ()) -> Any:
     """A copy of loaded YAML with every placeholder replaced by its stand-in (the rest as it is)."""
-    from carers_hub.core.yaml_source import field_name
-
     if isinstance(data, str):
-        if not has_placeholder(data):
-            return data
-        last = last_name(path)
-        return stand_in(field_name(path), last, data)
+        return stand_in(field_name(path), last_name(path), data) if has_placeholder(data) else data
     if isinstance(data, dict):
         return {key: with_stand_ins(value, path + (key,)) for key, value in data.items()}
     if isinstance(data, list):
@@ -164,10 +159,7 @@ def strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
 
 def in_data(source: Located) -> list[Problem]:
     """Every value in a data file (a service, organisation, contact...) that still holds a placeholder."""
-    from carers_hub.core.yaml_source import field_name
-
-    return [_problem(source.file, source.line(path), field_name(path), text,
-                     last=last_name(path))
+    return [_problem(source.file, source.line(path), field_name(path), text, last=last_name(path))
             for path, text in strings(source.data) if has_placeholder(text)]
 
 
