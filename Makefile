@@ -8,7 +8,7 @@ PORT ?= 8000
 # Hide the theme's notice about a future MkDocs: it is not about this site.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: lint help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages wheel test test-fast test-calendar test-any-input baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
+.PHONY: lint help serve edit tidy site leaflets new-page new-service import-directory check check-site pr-report freshness check-external-links system-packages build-packages wheel test test-fast test-other-site test-calendar test-any-input baselines ci-replay ci-wheels docs bench bench-build bench-national lock clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -133,6 +133,12 @@ test: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## Run every 
 # Tests that launch Chromium or build a site are found by what they use (tests/support/fast.py).
 test-fast: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The edit-and-test loop: every test that launches no browser and builds no site (about a minute)
 	$(BIN)/python -m pytest $(XDIST) -q -m "not browser and not whole_site and not built_site"
+
+# The generator's tests on another council's site (tests/fixtures/sites/): proof that they test the generator and
+# not the example's words. The tests marked `example`, which check the City of London's own pages, are left out.
+OTHER_SITE ?= tests/fixtures/sites/second-council
+test-other-site: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The generator's tests on a second council's site instead of the example (OTHER_SITE=folder)
+	CARERS_HUB_TEST_SITE=$(OTHER_SITE) $(BIN)/python -m pytest $(XDIST) -q -m "not example"
 
 test-calendar: system-packages $(TEST_DEPS) node_modules/.package-lock.json ## The whole suite as if today were 2027-06-01, then 2030-01-01 (CI: weekly)
 	datefudge 2027-06-01 $(BIN)/python -m pytest -q $(XDIST)

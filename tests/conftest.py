@@ -35,10 +35,11 @@ os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [CHECKOUT, os.environ.ge
 from carers_hub.checks.links import free_port, serve  # noqa: E402,F401  (free_port: test_preview)
 from support import build_cache, fast  # noqa: E402
 from support.clock import content_date  # noqa: E402
-from support.project import copy_project  # noqa: E402,F401  (a throwaway copy of everything a build reads)
+from support.project import EXAMPLE, SITE, copy_project  # noqa: E402,F401  (copy_project: a throwaway copy of
+# everything a build reads)
 
 # No calendar in the tests: every build, and every check run here, takes "today" from this (hooks/core/today.py).
-SUITE_TODAY = content_date(ROOT)
+SUITE_TODAY = content_date(SITE)
 os.environ["CARERS_HUB_TODAY"] = SUITE_TODAY.isoformat()
 os.environ["NO_MKDOCS_2_WARNING"] = "1"  # the theme's notice about a future MkDocs is not about this site
 ENV = dict(os.environ)
@@ -47,8 +48,8 @@ ENGINES = {"mkdocs": ["-m", "mkdocs", "build"], "properdocs": ["-m", "properdocs
 from support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401  (tests import them from here)
 
 
-def load_data(data_dir: Path = ROOT / "data"):
-    """The checked data and directory of a data/ folder (the example's by default), as the build loads them."""
+def load_data(data_dir: Path = SITE / "data"):
+    """The checked data and directory of a data/ folder (the tested site's by default), as the build loads them."""
     from carers_hub.data.services import load_directory
     from carers_hub.data.site_data import load_site_data
 
@@ -96,6 +97,8 @@ def pytest_collection_modifyitems(config, items):
     """Mark the tests that launch Chromium or build a site, so `make test-fast` can leave them out; and group the
     tests of a module that share work done once for the module (a site built, a browser's findings)."""
     for item in items:
+        if not EXAMPLE and item.get_closest_marker("example"):
+            item.add_marker(pytest.mark.skip(reason=f"checks the example site's own words, not {SITE.name}'s"))
         for kind in fast.kinds(item):
             item.add_marker(kind)
         if fast.shares_module_work(item):  # `--dist loadgroup` (make test) runs them on one worker: done once
@@ -108,14 +111,16 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """The shipped example, built with --strict once for every worker and every run with the same inputs
-    (support/build_cache.py). Read it; never change it."""
+def built_site(tmp_path_factory) -> Path:
+    """The site under test (the shipped example, or CARERS_HUB_TEST_SITE's), built with --strict once for every
+    worker and every run with the same inputs (support/build_cache.py). Read it; never change it."""
     def make(site: Path) -> None:
-        result = build(ROOT, site)
-        assert result.returncode == 0, f"The example site did not build:\n{result.stdout}\n{result.stderr}"
+        project = ROOT if EXAMPLE else copy_project(tmp_path_factory.mktemp("site-under-test"))
+        result = build(project, site)
+        assert result.returncode == 0, f"The site {SITE} did not build:\n{result.stdout}\n{result.stderr}"
 
-    return build_cache.built_once("example", build_cache.inputs_key(ROOT, ENV), make)
+    return build_cache.built_once(SITE.name if not EXAMPLE else "example",
+                                  build_cache.inputs_key(ROOT, ENV, SITE), make)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 import yaml
 
-from conftest import ROOT, SUITE_TODAY, edit, line_of
+from conftest import SITE, SUITE_TODAY, edit, line_of
 
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.core.render import long_date, render
@@ -22,7 +22,7 @@ from carers_hub.data.accessibility import AccessibilityStatement
 from carers_hub.data.site_data import load_site_data
 from carers_hub.tools import freshness
 
-STATEMENT = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["accessibility"]
+STATEMENT = yaml.safe_load((SITE / "data" / "site.yaml").read_text())["accessibility"]
 
 
 def words(page_html: str) -> str:
@@ -65,7 +65,7 @@ def test_a_site_with_no_known_problem_says_so_and_lists_none():
 
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    shutil.copytree(SITE / "data", tmp_path / "data")
     return tmp_path / "data"
 
 
@@ -93,8 +93,8 @@ def test_a_statement_that_claims_full_compliance_with_a_known_problem_is_refused
 
 
 def test_the_statement_falls_due_a_year_after_the_last_test(tmp_path):
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(SITE / "data", tmp_path / "data")
+    shutil.copytree(SITE / "content", tmp_path / "content")
     tested = STATEMENT["last_tested"]
     rows = [r for r in freshness.everything_due(tmp_path, SUITE_TODAY) if r.kind == "accessibility statement"]
     assert [(r.due, r.where) for r in rows] == [(tested + timedelta(days=365), "data/site.yaml")]

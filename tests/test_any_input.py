@@ -24,7 +24,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
-from conftest import ROOT, SUITE_TODAY
+from conftest import ROOT, SITE, SUITE_TODAY
 from carers_hub.core.problems import Problem, ProblemsFound
 from carers_hub.core.yaml_source import MAX_DEPTH, load_text
 from carers_hub.data import front_matter
@@ -39,8 +39,8 @@ EXAMPLES = int(os.environ.get("ANY_INPUT_EXAMPLES", SUITE_EXAMPLES))
 BUDGET = settings(max_examples=EXAMPLES, deadline=None, derandomize=not os.environ.get("ANY_INPUT_RANDOM"), database=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
-DATA_FILES = sorted(p.name for p in (ROOT / "data").glob("*.yaml"))
-PAGES = {p.relative_to(ROOT / "content").as_posix(): p for p in sorted((ROOT / "content").rglob("*.md"))}
+DATA_FILES = sorted(p.name for p in (SITE / "data").glob("*.yaml"))
+PAGES = {p.relative_to(SITE / "content").as_posix(): p for p in sorted((SITE / "content").rglob("*.md"))}
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)?---\n", re.S)
 # The only problems that name no line: a whole file missing, or one too large to read (no line in it helps).
 NO_LINE = {"DATA_FILE_MISSING", "YAML_TOO_LARGE"}
@@ -63,7 +63,7 @@ def _front(text: str) -> str:
     return FRONT_MATTER.match(text).group(1) or ""
 
 
-SHIPPED = {name: load_text((ROOT / "data" / name).read_text(encoding="utf-8")) for name in DATA_FILES}
+SHIPPED = {name: load_text((SITE / "data" / name).read_text(encoding="utf-8")) for name in DATA_FILES}
 DATA_FIELDS = sorted(((name, path) for name, data in SHIPPED.items() for path in _paths(data)), key=repr)
 PAGE_FIELDS = sorted({path for p in PAGES.values() for path in _paths(load_text(_front(p.read_text())))}, key=repr)
 
@@ -250,7 +250,7 @@ def test_every_data_file_written_out_again_still_loads(project, name):
         path.write_text(written_out(SHIPPED[name]), encoding="utf-8")
         build_up_to_pages(project, SUITE_TODAY)
     finally:
-        shutil.copy2(ROOT / "data" / name, path)
+        shutil.copy2(SITE / "data" / name, path)
 
 
 @BUDGET
@@ -264,7 +264,7 @@ def test_any_value_in_any_data_field(project, data):
         target.write_text(with_value(SHIPPED[name], place, text), encoding="utf-8")
         run(project, whole=not place)
     finally:
-        shutil.copy2(ROOT / "data" / name, target)
+        shutil.copy2(SITE / "data" / name, target)
 
 
 PAGE_SCALARS = sorted({repr(s): s for p in PAGES.values()

@@ -8,14 +8,13 @@ import shutil
 import pytest
 
 from support import build_cache
-from support.project import ROOT
+from support.project import PARTS, ROOT, SITE
 
 
 def checkout_copy(folder):
-    """A copy of this checkout's parts a build reads: the example site and the generator."""
+    """A copy of the parts a build reads: the site the tests build, and this checkout's generator."""
     folder.mkdir()
-    for part in build_cache.INPUTS:
-        source = ROOT / part
+    for part, source in [*((p, SITE / p) for p in PARTS), *((p, ROOT / p) for p in build_cache.GENERATOR)]:
         if source.is_dir():
             shutil.copytree(source, folder / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import SITE
 from carers_hub.checks.built_site import html_pages
 from carers_hub.data.front_matter import FRONT_MATTER
 
-SOURCE_PAGES = sorted((ROOT / "content").rglob("*.md"))
+SOURCE_PAGES = sorted((SITE / "content").rglob("*.md"))
 
 
 def built_path(site: Path, source: Path) -> Path:
-    rel = source.relative_to(ROOT / "content").with_suffix("")
+    rel = source.relative_to(SITE / "content").with_suffix("")
     if rel.name == "index":
         return site / rel.parent / "index.html"
     return site / rel / "index.html"
@@ -75,7 +75,7 @@ def test_there_are_about_30_real_pages():
     assert len(SOURCE_PAGES) >= 30
 
 
-@pytest.mark.parametrize("source", SOURCE_PAGES, ids=lambda p: p.relative_to(ROOT / "content").as_posix())
+@pytest.mark.parametrize("source", SOURCE_PAGES, ids=lambda p: p.relative_to(SITE / "content").as_posix())
 def test_every_page_is_built_with_its_title_and_british_english(built_site, source):
     built = built_path(built_site, source)
     assert built.exists(), f"{source} was not built"
@@ -133,7 +133,7 @@ def test_last_reviewed_is_shown(built_site):
 
 def test_glossary_lists_terms_with_working_links(built_site):
     html = (built_site / "glossary" / "index.html").read_text()
-    terms = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text())["terms"]
+    terms = yaml.safe_load((SITE / "data" / "glossary.yaml").read_text())["terms"]
     for term in terms:
         assert term["term"].replace("'", "&#39;") in html
     for href in re.findall(r'<dd>[^<]*<a href="([^"]+)"', html):

@@ -9,7 +9,7 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, SITE
 from carers_hub.core.yaml_source import load_text
 from carers_hub.editor.canonical import canonical, files
 
@@ -25,7 +25,7 @@ def test_every_data_file_and_page_is_already_in_the_editors_style():
 
 
 def test_data_files_carry_no_comment_an_edit_could_drop():
-    for path in sorted((ROOT / "data").glob("*.yaml")):
+    for path in sorted((SITE / "data").glob("*.yaml")):
         lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                  if re.match(r"\s*#", line) or re.search(r"\s#", line.split('"')[0])]
         assert not lines, f"{path.name} has comments on lines {lines}"
@@ -34,7 +34,7 @@ def test_data_files_carry_no_comment_an_edit_could_drop():
 def test_the_style_is_stable_and_one_edit_changes_one_line(tmp_path):
     """What the editor does to data/services.yaml when one phone number changes: that line, nothing else."""
     services = tmp_path / "services.yaml"
-    text = (ROOT / "data" / "services.yaml").read_text(encoding="utf-8")
+    text = (SITE / "data" / "services.yaml").read_text(encoding="utf-8")
     services.write_text(text.replace("phone: 0808 808 1111", "phone: 0808 808 1112", 1), encoding="utf-8")
     after = canonical([services], root=ROOT)[services]
     changed = [line for line in difflib.unified_diff(text.splitlines(), after.splitlines(), n=0, lineterm="")
@@ -57,5 +57,5 @@ def test_values_the_editor_writes_without_quotes_are_read_back_as_it_meant_them(
 
 def test_the_pages_keep_their_words_byte_for_byte():
     """Only front matter is restyled: a page's text after it is the editor's body, as written."""
-    for path, text in list(canonical(sorted((ROOT / "content").rglob("*.md"))).items())[:200]:
+    for path, text in list(canonical(sorted((SITE / "content").rglob("*.md"))).items())[:200]:
         assert text.split("\n---\n", 1)[1] == path.read_text(encoding="utf-8").split("\n---\n", 1)[1], path

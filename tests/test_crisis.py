@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from support.project import override_template
-from conftest import ROOT, assert_error, build, edit, line_of
+from conftest import SITE, assert_error, build, edit, line_of
 
 CRISIS_PAGE = "content/get-help-now.md"
 
@@ -110,11 +110,11 @@ def test_crisis_page_is_small_and_ordered_by_urgency(built_site):
 
 
 def test_no_crisis_number_is_typed_into_a_page():
-    data = yaml.safe_load((ROOT / "data" / "contacts.yaml").read_text())["contacts"]
-    site = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["contacts"]
+    data = yaml.safe_load((SITE / "data" / "contacts.yaml").read_text())["contacts"]
+    site = yaml.safe_load((SITE / "data" / "site.yaml").read_text())["contacts"]
     numbers = {c[k].replace(" ", "") for c in data + site for k in ("phone", "sms") if k in c}
     numbers -= {"111", "999"}  # short enough to appear in words ("call 111 and choose")
-    for page in (ROOT / "content").rglob("*.md"):
+    for page in (SITE / "content").rglob("*.md"):
         digits = page.read_text().replace(" ", "")
         for number in numbers:
             assert number not in digits, f"{page} types {number}: use the phone or contact_card macro"
@@ -129,7 +129,7 @@ def test_crisis_leaflet_fits_two_a4_sides_with_every_number_as_its_owner_writes_
     from conftest import load_data
 
     data, _ = load_data()
-    site = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())
+    site = yaml.safe_load((SITE / "data" / "site.yaml").read_text())
     required = site["crisis_pages"][0]["contacts"]
     with pdfplumber.open(built_site / "leaflets" / "get-help-now.pdf") as pdf:
         assert len(pdf.pages) <= 2, f"{len(pdf.pages)} pages"

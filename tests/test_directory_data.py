@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from conftest import ROOT, SUITE_TODAY
+from conftest import SITE, SUITE_TODAY
 from carers_hub.engine import data_pages
 from carers_hub.directory import service_pages
 from carers_hub.core.problems import ProblemsFound
@@ -66,7 +66,7 @@ GOOD = """services:
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(SITE / "data", target)
     (target / "organisations.yaml").write_text(ORGANISATIONS)
     (target / "services.yaml").write_text(GOOD)
     return target

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build
+from conftest import ROOT, SITE, build
 from support.project import copy_project
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -32,7 +32,7 @@ def big_site(tmp_path_factory) -> Path:
 
 
 def services_data() -> list[dict]:
-    return yaml.safe_load(synthetic.services(SERVICES, ROOT / "data"))["services"]
+    return yaml.safe_load(synthetic.services(SERVICES, SITE / "data"))["services"]
 
 
 def article(site: Path, path: str) -> str:
@@ -104,7 +104,7 @@ def test_journey_pages_show_at_most_one_page_of_services_and_link_to_the_rest(bi
 def test_the_a_to_z_lists_every_page_and_service_with_see_entries(big_site, built_site):
     small = text(article(built_site, "a-z"))
     assert "Respite: see Replacement care and short breaks" in small
-    services = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
+    services = yaml.safe_load((SITE / "data" / "services.yaml").read_text())["services"]
     assert [s["name"] for s in services if s["name"] + " (service)" not in small] == []
     # A big directory moves its services to a page a letter, still reachable from the A to Z.
     big = article(big_site, "a-z")

@@ -8,11 +8,11 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT, build, copy_project, edit, serve
+from conftest import ROOT, SITE, build, copy_project, edit, serve
 
-SERVICES = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
-AUDIENCES = yaml.safe_load((ROOT / "data" / "audiences.yaml").read_text())["audiences"]
-CATEGORIES = yaml.safe_load((ROOT / "data" / "categories.yaml").read_text())["categories"]
+SERVICES = yaml.safe_load((SITE / "data" / "services.yaml").read_text())["services"]
+AUDIENCES = yaml.safe_load((SITE / "data" / "audiences.yaml").read_text())["audiences"]
+CATEGORIES = yaml.safe_load((SITE / "data" / "categories.yaml").read_text())["categories"]
 
 
 def names_listed(html: str) -> set[str]:

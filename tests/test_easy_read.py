@@ -13,11 +13,11 @@ import pytest
 import yaml
 
 from support.templates import easy_read_page
-from conftest import ENV, ROOT, assert_error, build, edit
+from conftest import ENV, ROOT, SITE, assert_error, build, edit
 from support.project import own_generator
 from carers_hub.data.front_matter import FRONT_MATTER
 
-EASY = sorted(p for p in (ROOT / "content" / "easy-read").glob("*.md") if p.name != "index.md")
+EASY = sorted(p for p in (SITE / "content" / "easy-read").glob("*.md") if p.name != "index.md")
 PAGE = easy_read_page(
     '{{ point("phone", "Call 999 if someone is in danger.") }}',
     '{{ point("carer", "You are a carer.") }}',
@@ -133,7 +133,7 @@ def test_crisis_leaflet_and_page_links_to_it_with_its_size(built_site):
 
 
 def test_links_in_leaflets_go_to_the_published_site_not_the_build_folder(built_site):
-    site_url = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["site"]["url"]
+    site_url = yaml.safe_load((SITE / "data" / "site.yaml").read_text())["site"]["url"]
     links = []
     for pdf_path in (built_site / "leaflets").glob("*.pdf"):
         with pdfplumber.open(pdf_path) as pdf:
@@ -187,12 +187,12 @@ def test_every_leaflet_embeds_only_the_bundled_font(built_site):
 
 def test_a_leaflet_says_where_its_facts_come_from_in_one_line(built_site):
     """On the web page the sources are a list; on paper, one line to that page, so the leaflet keeps to its points."""
-    site_url = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["site"]["url"]
+    site_url = yaml.safe_load((SITE / "data" / "site.yaml").read_text())["site"]["url"]
     sourced = [p for p in EASY if "sources:" in FRONT_MATTER.match(p.read_text()).group(1) or 'fact("' in p.read_text()]
     assert sourced, "an easy-read page lists sources or quotes a fact"
     for source in sourced:
         with pdfplumber.open(leaflet_for(built_site, source)) as pdf:
             text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages).replace(" ", "")
-        page = urljoin(site_url, source.relative_to(ROOT / "content").with_suffix("").as_posix() + "/")
+        page = urljoin(site_url, source.relative_to(SITE / "content").with_suffix("").as_posix() + "/")
         assert text.count(("Whereeachfactcomesfrom,andwhenitwaschecked:" + page.split("//")[1])) == 1, source.name
         assert "Wherethesefactscomefrom" not in text, source.name

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from pydantic import Field
 
-from conftest import ROOT, build, edit, load_data
+from conftest import ROOT, SITE, build, edit, load_data
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.data import service_models
 from carers_hub.data.fields import PHONE_FORM, TIME_FORM, SafeText
@@ -33,7 +33,7 @@ def generated(settings: Editor | None = None, local_server: str | None = LOCAL) 
     """The configuration the build writes for the example site (by default in local mode, as make edit has it)."""
     data, directory = load_data()
     build_ = SiteBuild(root=ROOT, today=None, make_leaflets=False, data=data, directory=directory)
-    folders = [""] + sorted({p.parent.name for p in (ROOT / "content").glob("*/*.md")})
+    folders = [""] + sorted({p.parent.name for p in (SITE / "content").glob("*/*.md")})
     return config.editor_config(settings, data.site.name, data.site.url, folders, build_.data_file_sizes,
                                 build_.editor_choices(), local_server)
 
@@ -108,7 +108,7 @@ def test_the_crisis_contacts_say_why_they_matter():
 def test_pages_services_organisations_and_contacts_are_editable_and_nothing_can_be_deleted_or_added_by_mistake():
     conf = generated()
     pages = [c for c in conf["collections"] if c.get("folder")]
-    assert {c["folder"] for c in pages} == {"content"} | {f"content/{p.parent.name}" for p in (ROOT / "content").glob("*/*.md")}
+    assert {c["folder"] for c in pages} == {"content"} | {f"content/{p.parent.name}" for p in (SITE / "content").glob("*/*.md")}
     assert all(c["create"] is False and c["delete"] is False for c in pages)
     assert [f["name"] for f in pages[0]["fields"]][-1] == "body" and pages[0]["fields"][-1]["widget"] == "text"
     files = {f["name"]: f["file"] for f in next(c for c in conf["collections"] if c["name"] == "directory")["files"]}
@@ -162,7 +162,7 @@ def test_the_preview_uses_the_sites_own_stylesheets(tmp_path):
                                               ("repo", "https://github.com/a/b", "GITHUB_REPO_INVALID"),
                                               ("branch", "../main", "BRANCH_INVALID")])
 def test_a_wrong_repository_or_branch_is_refused_with_file_line_and_field(tmp_path, field, value, code):
-    data_dir = shutil.copytree(ROOT / "data", tmp_path / "data")
+    data_dir = shutil.copytree(SITE / "data", tmp_path / "data")
     edit(data_dir / "site.yaml", "editor:\n", f"editor:\n  {field}: {value}\n")
     with pytest.raises(ProblemsFound) as caught:
         load_data(data_dir)

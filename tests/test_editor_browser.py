@@ -89,9 +89,11 @@ def shot(page, name: str) -> None:
 
 def go(tab, url: str) -> None:
     """Open an address in the editor afresh (going from one entry to another inside the CMS sometimes shows the
-    second one empty until it is loaded again); the editor remembers the login."""
+    second one empty until it is loaded again); the editor remembers the login. Through a blank page, so that
+    leaving an unsaved entry asks once, before the new page loads: a change of address inside the CMS followed by
+    a reload could ask while the reload had begun, and the reload then waited for ever (CI, once)."""
+    tab.goto("about:blank")
     tab.goto(url)
-    tab.reload()
 
 
 def open_page(tab, editor, src: str):

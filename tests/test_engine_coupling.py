@@ -11,7 +11,7 @@ import logging
 import pytest
 from markupsafe import Markup
 
-from conftest import ROOT, build, edit, load_data
+from conftest import ROOT, SITE, build, edit, load_data
 
 COUPLING = "coupling point '{}' (docs/developers/how-it-works.md) has changed: {}"
 
@@ -24,7 +24,7 @@ def broken(name: str, what: str) -> str:
 def config():
     from mkdocs.config import load_config
 
-    loaded = load_config(str(ROOT / "mkdocs.yml"))
+    loaded = load_config(str(SITE / "mkdocs.yml"))
     loaded.plugins._current_plugin = None  # as MkDocs sets it between events (File.generated reads it)
     return loaded
 

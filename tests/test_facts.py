@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SUITE_TODAY, build, edit, line_of, load_data
+from conftest import ROOT, SITE, SUITE_TODAY, build, edit, line_of, load_data
 from carers_hub.checks import page_template, typed_facts
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.data.facts import Fact
@@ -44,7 +44,7 @@ facts:
 
 @pytest.fixture
 def data_dir(tmp_path) -> Path:
-    return Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+    return Path(shutil.copytree(SITE / "data", tmp_path / "data"))
 
 
 def problems_of(data_dir: Path, text: str) -> list:
@@ -88,9 +88,9 @@ def test_the_shipped_facts_load_and_read_as_carers_read_them(data_dir):
 def test_each_fact_a_page_quotes_is_in_the_built_page_as_the_data_says(built_site):
     facts = load_data()[0].facts
     quoted = {}
-    for path in (ROOT / "content").rglob("*.md"):
+    for path in (SITE / "content").rglob("*.md"):
         for fact_id in FACT_CALL.findall(path.read_text()):
-            quoted.setdefault(path.relative_to(ROOT / "content").with_suffix(""), set()).add(fact_id)
+            quoted.setdefault(path.relative_to(SITE / "content").with_suffix(""), set()).add(fact_id)
     assert len({i for ids in quoted.values() for i in ids}) >= 6, quoted
     for page, ids in quoted.items():
         html = (built_site / page / "index.html").read_text()
@@ -107,11 +107,11 @@ def test_a_page_that_quotes_a_fact_says_where_it_comes_from(built_site):
     """Its source is shown at the page's end, whether or not the page lists sources of its own (the easy-read
     money page lists none)."""
     facts = load_data()[0].facts
-    for path in (ROOT / "content").rglob("*.md"):
+    for path in (SITE / "content").rglob("*.md"):
         ids = set(FACT_CALL.findall(path.read_text()))
         if not ids:
             continue
-        html = (built_site / path.relative_to(ROOT / "content").with_suffix("") / "index.html").read_text()
+        html = (built_site / path.relative_to(SITE / "content").with_suffix("") / "index.html").read_text()
         section = re.search(r'<section class="ch-sources".*?</section>', html, re.DOTALL)
         assert section, f"{path.name} quotes {sorted(ids)} but does not say where they come from"
         for fact_id in ids:
@@ -124,10 +124,10 @@ def test_a_page_that_quotes_a_fact_says_where_it_comes_from(built_site):
 
 def test_no_page_of_the_example_types_an_amount_or_a_weekly_limit():
     facts = load_data()[0].facts
-    typed = [str(p) for path in sorted((ROOT / "content").rglob("*.md"))
+    typed = [str(p) for path in sorted((SITE / "content").rglob("*.md"))
              for p in typed_facts.typed(path.read_text(), path.relative_to(ROOT).as_posix(), facts)]
     assert typed == []
-    assert "{{ fact(" in (ROOT / "content" / "money-and-work" / "carers-allowance.md").read_text()
+    assert "{{ fact(" in (SITE / "content" / "money-and-work" / "carers-allowance.md").read_text()
 
 
 FACTS = {f.id: f for f in [

@@ -8,14 +8,14 @@ import re
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import SITE
 from carers_hub.outputs.abbreviations import expand
 from carers_hub.data.front_matter import FRONT_MATTER
 from test_built_site import all_built_pages
 
-GLOSSARY = yaml.safe_load((ROOT / "data" / "glossary.yaml").read_text())["terms"]
-AUDIENCES = [a["id"] for a in yaml.safe_load((ROOT / "data" / "audiences.yaml").read_text())["audiences"]]
-SERVICES = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
+GLOSSARY = yaml.safe_load((SITE / "data" / "glossary.yaml").read_text())["terms"]
+AUDIENCES = [a["id"] for a in yaml.safe_load((SITE / "data" / "audiences.yaml").read_text())["audiences"]]
+SERVICES = yaml.safe_load((SITE / "data" / "services.yaml").read_text())["services"]
 
 
 def article(path) -> str:
@@ -46,7 +46,7 @@ def test_abbreviations_are_explained_in_text_only():
 
 def source_pages_for(audience: str) -> set[str]:
     titles = set()
-    for page in (ROOT / "content").rglob("*.md"):
+    for page in (SITE / "content").rglob("*.md"):
         if page.parts[-2] == "check":
             continue
         meta = yaml.safe_load(FRONT_MATTER.match(page.read_text()).group(1))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, build, load_data
+from conftest import SITE, build, load_data
 from carers_hub.core.yaml_source import load_text
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.data.site_data import field_name
@@ -58,7 +58,7 @@ def put(doc, path, value):
 
 @pytest.fixture
 def data_dir(tmp_path) -> Path:
-    return Path(shutil.copytree(ROOT / "data", tmp_path / "data"))
+    return Path(shutil.copytree(SITE / "data", tmp_path / "data"))
 
 
 @pytest.mark.parametrize("name", DATA_FILES)

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from support.pdf_tags import problems, read
 
-from conftest import ROOT, load_data
+from conftest import SITE, load_data
 from carers_hub.data.front_matter import FRONT_MATTER
 from carers_hub.outputs import article, leaflets
 
 import yaml
 
-LEAFLETS = sorted([ROOT / "content" / "get-help-now.md", *(p for p in (ROOT / "content" / "easy-read").glob("*.md")
+LEAFLETS = sorted([SITE / "content" / "get-help-now.md", *(p for p in (SITE / "content" / "easy-read").glob("*.md")
                                                             if p.name != "index.md")])
 PICTURE = ('<img alt="{alt}" src="data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 '
            'width=%2290%22 height=%2290%22%3E%3Crect width=%2290%22 height=%2290%22/%3E%3C/svg%3E">')
@@ -23,7 +23,7 @@ PICTURE = ('<img alt="{alt}" src="data:image/svg+xml,%3Csvg xmlns=%22http://www.
 
 def leaflet_of(source: Path) -> leaflets.Leaflet:
     meta = yaml.safe_load(FRONT_MATTER.match(source.read_text()).group(1))
-    src = source.relative_to(ROOT / "content").as_posix()
+    src = source.relative_to(SITE / "content").as_posix()
     return leaflets.Leaflet(src, meta["title"], date(2026, 1, 1), crisis=src == "get-help-now.md")
 
 

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from conftest import ROOT
+from conftest import ROOT, SITE
 from test_directory_data import GOOD as SERVICES
 from test_front_matter import AUDIENCES, GOOD as PAGE
 from carers_hub.core import yaml_source
@@ -100,7 +100,7 @@ def service_overdue(today: date) -> bool:
 
 
 def crisis_contact_overdue(today: date) -> bool:
-    contacts = yaml_source.load(ROOT / "data" / "contacts.yaml", "data/contacts.yaml")
+    contacts = yaml_source.load(SITE / "data" / "contacts.yaml", "data/contacts.yaml")
     contact = Contact.model_validate(next(c for c in contacts.data["contacts"] if c.get("crisis")))
     contact = contact.model_copy(update={"checked": DUE - review.SIX_MONTHS})
     assert site_data.crisis_check_due(contact) == DUE
@@ -109,7 +109,7 @@ def crisis_contact_overdue(today: date) -> bool:
 
 
 def fact_overdue(today: date) -> bool:
-    source = yaml_source.load(ROOT / "data" / "facts.yaml", "data/facts.yaml")
+    source = yaml_source.load(SITE / "data" / "facts.yaml", "data/facts.yaml")
     fact = facts.FactsFile.model_validate(source.data).facts[0].model_copy(update={"valid_until": DUE})
     return bool(facts.expired([fact], source, today))
 
@@ -213,7 +213,7 @@ def test_every_data_file_the_example_and_a_new_site_hold_has_its_model_in_the_on
     from carers_hub.data import data_files
     from carers_hub.editor import canonical, collections
 
-    for folder in (ROOT / "data", ROOT / "hooks" / "scaffold" / "data"):
+    for folder in (SITE / "data", ROOT / "hooks" / "scaffold" / "data"):
         names = {p.name for p in folder.glob("*.yaml")}
         assert names <= data_files.MODELS.keys(), names - data_files.MODELS.keys()
     assert canonical.data_models() is data_files.MODELS
@@ -224,7 +224,7 @@ def test_words_to_avoid_are_checked_when_loaded_with_the_file_line_and_field(tmp
     import shutil
 
     data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
+    shutil.copytree(SITE / "data", data)
     words = data / "words-to-avoid.yaml"
     words.write_text(words.read_text().replace("purchase: buy", "purchase: <b>buy</b>"))
     with pytest.raises(ProblemsFound) as raised:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, SITE
 from carers_hub.directory.open_data import ServiceList, ServiceRecord
 
 SCHEMAS = ROOT / "hooks" / "checks" / "oruk-3.0" / "schema"
@@ -42,7 +42,7 @@ def records(site: Path) -> list[dict]:
 
 
 def test_one_record_per_service(built_site):
-    services = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
+    services = yaml.safe_load((SITE / "data" / "services.yaml").read_text())["services"]
     found = records(built_site)
     assert len(found) == len(services) >= 30
     assert {r["name"] for r in found} == {s["name"] for s in services}
@@ -130,7 +130,7 @@ def test_each_service_answers_at_its_address_with_and_without_json(built_site):
 
 
 def test_records_say_when_they_last_changed(built_site):
-    services = yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]
+    services = yaml.safe_load((SITE / "data" / "services.yaml").read_text())["services"]
     reviewed = {s["name"]: s["last_reviewed"] for s in services}
     for record in records(built_site):
         # Hand-made services have no last_modified: the day an editor last checked them stands for it.
@@ -158,10 +158,10 @@ def test_records_carry_addresses_postcodes_ages_and_areas(project):
 
 
 def hosted_site(tmp_path, page_size: int, data_dir: Path | None = None):
-    from conftest import ROOT, load_data
+    from conftest import load_data
     from carers_hub.directory import open_data
 
-    data, directory = load_data(data_dir or ROOT / "data")
+    data, directory = load_data(data_dir or SITE / "data")
     site = tmp_path / "site"
     open_data.write(directory, data, site, page_size=page_size)
     return site, directory, data

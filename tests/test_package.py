@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from carers_hub.core.paths import THEME
 from carers_hub.engine.config import check_engine_config
 from carers_hub.plugin import CarersHubPlugin, add_theme
-from conftest import ROOT, build, edit
+from conftest import ROOT, SITE, build, edit
 from support.project import copy_project
 
 tomllib = pytest.importorskip("tomllib")
@@ -26,7 +26,7 @@ def test_mkdocs_finds_the_plugin_by_its_entry_point():
 
 
 def test_the_example_names_the_plugin_and_no_code_by_path():
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
+    config = yaml.safe_load((SITE / "mkdocs.yml").read_text())
     assert "hooks" not in config and "custom_dir" not in config["theme"]
     names = [p if isinstance(p, str) else next(iter(p)) for p in config["plugins"]]
     assert names == ["macros", "carers-hub"]
@@ -95,7 +95,7 @@ def test_python_in_the_site_folder_stops_the_build_before_it_runs(bare, tmp_path
 ])
 def test_a_macros_set_up_that_is_not_the_generators_is_refused(tmp_path, old, new):
     config = tmp_path / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text())
+    config.write_text((SITE / "mkdocs.yml").read_text())
     edit(config, old, new)
     text = config.read_text()
     if "- carers-hub\n  - macros" in text:  # the plugin listed once, first
@@ -108,7 +108,7 @@ def test_a_macros_set_up_that_is_not_the_generators_is_refused(tmp_path, old, ne
 
 
 def test_the_examples_own_set_up_passes():
-    assert check_engine_config(load_config(str(ROOT / "mkdocs.yml"))) is None
+    assert check_engine_config(load_config(str(SITE / "mkdocs.yml"))) is None
 
 
 def test_every_page_names_the_release_that_built_it(built_site):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SUITE_TODAY, build, edit, line_of, load_data
+from conftest import ROOT, SITE, SUITE_TODAY, build, edit, line_of, load_data
 from carers_hub.checks import third_party
 from carers_hub.core.problems import ProblemsFound
 
@@ -29,7 +29,7 @@ def markdown():
 
     from carers_hub.checks.page_html import MarkdownReader
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(str(SITE / "mkdocs.yml"))
     return MarkdownReader(config.markdown_extensions, config.mdx_configs)
 
 
@@ -219,7 +219,7 @@ def test_a_drawing_as_design_programs_save_it_passes():
 def test_the_shipped_pages_pass(markdown):
     from carers_hub.checks import page_html
 
-    for path in sorted((ROOT / "content").rglob("*.md")):
+    for path in sorted((SITE / "content").rglob("*.md")):
         assert page_html.page_problems(path.read_text(), str(path), markdown, OWN_HOST) == [], path
 
 

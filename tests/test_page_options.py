@@ -12,7 +12,7 @@ from datetime import date
 
 import pytest
 
-from conftest import ROOT, SUITE_TODAY, load_data
+from conftest import ROOT, SITE, SUITE_TODAY, load_data
 from carers_hub.data.front_matter import check_page
 
 TOP = ("---\ntitle: A page\ndescription: What the page helps with.\nowner: carers@example.gov.uk\n"
@@ -58,14 +58,14 @@ def test_the_theme_options_pages_use_pass():
 
 def test_every_shipped_page_passes():
     data, _ = load_data()
-    for path in sorted((ROOT / "content").rglob("*.md")):
+    for path in sorted((SITE / "content").rglob("*.md")):
         meta, found = check_page(path.read_text(), str(path.relative_to(ROOT)), set(data.audiences), SUITE_TODAY)
         assert meta is not None and not [p for p in found if not p.warning], [str(p) for p in found]
 
 
 def test_every_script_a_page_names_is_one_of_the_sites_own():
     scripts = ROOT / "overrides" / "assets" / "javascripts"
-    for path in sorted((ROOT / "content").rglob("*.md")):
+    for path in sorted((SITE / "content").rglob("*.md")):
         meta, _ = check_page(path.read_text(), str(path), set(), SUITE_TODAY)
         for name in (meta.model_extra or {}).get("scripts", []):
             assert (scripts / name).is_file(), (path, name)

@@ -9,7 +9,7 @@ from typing import get_args
 
 import yaml
 
-from conftest import ROOT, build, edit
+from conftest import SITE, build, edit
 from carers_hub.data.page_sources import KIND_ORDER, in_sections, missing_sources, primary_first
 from carers_hub.data.provenance import OWN_WORDS, FactSource, SourceKind
 
@@ -52,13 +52,13 @@ def test_every_kind_of_source_has_a_place_in_the_order():
 
 
 def test_the_example_lists_real_sections_and_every_page_there_has_sources():
-    sections = yaml.safe_load((ROOT / "data" / "site.yaml").read_text())["sourced_sections"]
-    pages = [p.relative_to(ROOT / "content").as_posix() for p in (ROOT / "content").rglob("*.md")]
+    sections = yaml.safe_load((SITE / "data" / "site.yaml").read_text())["sourced_sections"]
+    pages = [p.relative_to(SITE / "content").as_posix() for p in (SITE / "content").rglob("*.md")]
     for section in sections:
         assert any(in_sections(page, [section]) for page in pages), section
     for page in pages:
         if in_sections(page, sections):
-            front = (ROOT / "content" / page).read_text().split("---")[1]
+            front = (SITE / "content" / page).read_text().split("---")[1]
             assert yaml.safe_load(front).get("sources"), page
 
 

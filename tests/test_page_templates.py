@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ROOT, build, load_data
+from conftest import ROOT, SITE, build, load_data
 from carers_hub.checks import page_template
 from support.page_render import macros_plugin, render
 
@@ -46,7 +46,7 @@ LEAKS = {
     "format filter": ('{{ "%s"|format(config) }}', "config_file_path"),
     "range": ("{{ range(10**9)|length }}", "1000000000"),  # a billion: the route to a build that never ends
     "|safe": ('{{ "<script>alert(1)</script>"|safe }}', "<script>"),
-    "page": ("{{ page.file.abs_src_path }}", str(ROOT / "content")),  # the page's own object: paths, the config
+    "page": ("{{ page.file.abs_src_path }}", str(SITE / "content")),  # the page's own object: paths, the config
     "macros_info": ("{{ macros_info() }}", "Macros Plugin Environment"),
     # The macros plugin's loader reads overrides/partials/carers/ (mkdocs.yml include_dir) and refuses paths out of
     # it; a partial that needs no values renders whole. No page needs either.
@@ -123,7 +123,7 @@ def test_every_macro_and_value_the_example_uses_renders_in_the_sandbox(plugin):
 
 
 def test_every_page_of_the_example_passes_the_check():
-    pages = sorted((ROOT / "content").rglob("*.md"))
+    pages = sorted((SITE / "content").rglob("*.md"))
     assert len(pages) > 50
     problems = [p for page in pages for p in page_template.problems(page.read_text(encoding="utf-8"),
                                                                    f"content/{page.relative_to(ROOT / 'content')}")]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, build, edit, line_of
+from conftest import ROOT, SITE, build, edit, line_of
 from carers_hub.checks import placeholder_domains
 from carers_hub.checks.placeholder_domains import ADDRESS
 
@@ -38,9 +38,9 @@ def test_the_example_keeps_its_placeholders_but_a_real_site_gets_every_one_with_
     assert placeholder_domains.project_problems(ROOT, "https://carers.example.org/") == []
     found = placeholder_domains.project_problems(ROOT, REAL)
     pages = [p for p in found if p.file.startswith("content/") and p.field == "owner"]
-    assert len(pages) == len(list((ROOT / "content").rglob("*.md")))
+    assert len(pages) == len(list((SITE / "content").rglob("*.md")))
     mailbox = next(p for p in found if p.file == "data/site.yaml" and p.field == "email")
-    assert mailbox.line == line_of(ROOT / "data" / "site.yaml", "carers-information@example.org")
+    assert mailbox.line == line_of(SITE / "data" / "site.yaml", "carers-information@example.org")
     assert "real mailbox" in mailbox.fix and mailbox.code == "PLACEHOLDER_DOMAIN" and not mailbox.warning
 
 

@@ -15,7 +15,7 @@ from concurrent.futures import Future
 
 import pytest
 
-from conftest import SUITE_TODAY, edit
+from conftest import SITE, SUITE_TODAY, edit
 from carers_hub import preview
 from carers_hub.engine import dirty_pages
 from carers_hub.core import background
@@ -33,9 +33,8 @@ def markdown():
     from mkdocs.config import load_config
 
     from carers_hub.checks.page_html import MarkdownReader
-    from support.project import ROOT
 
-    config = load_config(str(ROOT / "mkdocs.yml"))
+    config = load_config(str(SITE / "mkdocs.yml"))
     return MarkdownReader(config.markdown_extensions, config.mdx_configs)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SUITE_TODAY, edit, load_data
+from conftest import ROOT, SITE, SUITE_TODAY, edit, load_data
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.core.render import long_date
 from carers_hub.data import provenance
@@ -63,7 +63,7 @@ def test_titles_keep_their_capitals_and_markup_stays_inert():
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(SITE / "data", target)
     return target
 
 
@@ -231,7 +231,7 @@ def test_a_number_from_a_secondary_source_says_so_in_words_carers_can_read(built
 
 
 def services_by_id() -> dict:
-    return {s["id"]: s for s in yaml.safe_load((ROOT / "data" / "services.yaml").read_text())["services"]}
+    return {s["id"]: s for s in yaml.safe_load((SITE / "data" / "services.yaml").read_text())["services"]}
 
 
 def test_an_active_service_with_an_old_or_secondary_source_warns_carers_at_the_top(built_site):
@@ -271,7 +271,7 @@ def test_freshness_lists_what_is_still_to_confirm():
 def test_the_example_names_the_current_carers_service_and_not_the_old_one():
     """The City of London Carers Strategy Action Plan (December 2024) says a new provider, Imago, runs the
     carers support service from October 2024: the old one must not be shown as current."""
-    content = "\n".join(p.read_text() for p in (ROOT / "content").rglob("*.md"))
+    content = "\n".join(p.read_text() for p in (SITE / "content").rglob("*.md"))
     assert "Carers Connections" not in content
     service = services_by_id()["city-carers-support-service"]
     assert service["organisation"] == "imago" and "October 2024" in service["description"]

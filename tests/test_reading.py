@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from conftest import build, edit
+from conftest import SITE, build, edit
 from carers_hub.checks import readability
 from carers_hub.tools import reading_report
 from carers_hub.checks import reading_rules
@@ -64,7 +64,7 @@ def test_report_lists_the_worst_page_first_with_sentences_to_shorten(built_site)
     from conftest import ROOT
     from carers_hub.data.site_data import load_site_data
 
-    data = load_site_data(ROOT / "data", root=ROOT)
+    data = load_site_data(SITE / "data", root=ROOT)
     readings = reading_report.read_site(built_site, ROOT, data, {})
     grades = [r.verdict.reading.grade - r.verdict.limits.warn_grade for r in readings if not r.verdict.problems]
     assert grades == sorted(grades, reverse=True)

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, load_data
+from conftest import SITE, load_data
 from carers_hub.checks.page_weight import gzipped
 from carers_hub.outputs import search_index as search_terms
 from support.search_queries import QUERIES
@@ -261,7 +261,7 @@ def page_texts(built_site) -> list[str]:
 
 
 def test_the_quick_word_check_never_changes_which_synonyms_a_text_mentions(built_site):
-    groups = search_terms.load_groups(ROOT / "data")
+    groups = search_terms.load_groups(SITE / "data")
     texts = page_texts(built_site)
     texts += ["Respite's here", "a 'respite' break", "sitting-service", "carer's allowance", "RESPITE care", ""]
     for text in texts:
@@ -271,7 +271,7 @@ def test_the_quick_word_check_never_changes_which_synonyms_a_text_mentions(built
 
 
 def test_apostrophes_stay_as_typed_so_synonyms_with_them_match():
-    groups = search_terms.load_groups(ROOT / "data")
+    groups = search_terms.load_groups(SITE / "data")
     named, mentioned = search_terms.page_words("Adult carers", "Ask for a carer’s assessment.", groups)
     assert "needs assessment" in mentioned and not named
     named, _ = search_terms.page_words("Carer's Allowance", "", groups)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, edit, line_of, SUITE_TODAY
+from conftest import ROOT, SITE, SUITE_TODAY, edit, line_of
 
 from carers_hub.data.phones import PhoneError, parse_phone, parse_sms, parse_textphone
 from carers_hub.core.problems import ProblemsFound
@@ -21,7 +21,7 @@ TODAY = SUITE_TODAY
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(SITE / "data", target)
     return target
 
 
@@ -32,7 +32,7 @@ def problems_for(data_dir: Path, today: date = TODAY):
 
 
 def test_shipped_data_loads():
-    data = load_site_data(ROOT / "data", root=ROOT, today=TODAY)
+    data = load_site_data(SITE / "data", root=ROOT, today=TODAY)
     assert data.council.name == "City of London Corporation"
     assert {"emergency", "nhs_111", "samaritans", "out_of_hours", "adult_social_care"} <= set(data.contacts)
     assert data.contacts["samaritans"].phone_link.uri == "tel:116123"

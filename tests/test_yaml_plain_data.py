@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ENV, ROOT, SUITE_TODAY, edit, line_of, load_data
+from conftest import ENV, ROOT, SITE, SUITE_TODAY, edit, line_of, load_data
 from carers_hub.core import yaml_source
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.data.front_matter import check_page
@@ -57,7 +57,7 @@ CHILD = textwrap.dedent("""\
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
+    shutil.copytree(SITE / "data", target)
     return target
 
 
@@ -92,7 +92,7 @@ def test_billion_laughs_in_a_data_file_is_refused_fast(data_dir):
 
 def test_billion_laughs_in_front_matter_is_refused_fast(tmp_path):
     page = tmp_path / "page.md"
-    page.write_text((ROOT / "content" / "index.md").read_text().replace("---\n", "---\n" + laughs(), 1))
+    page.write_text((SITE / "content" / "index.md").read_text().replace("---\n", "---\n" + laughs(), 1))
     body = (f"from carers_hub.data.front_matter import check_page\n"
             f"meta, problems = check_page(Path({str(page)!r}).read_text(), 'content/index.md', {{'adult-carers'}}, "
             f"date.fromisoformat({SUITE_TODAY.isoformat()!r}))\n"

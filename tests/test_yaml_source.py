@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import SITE
 from carers_hub.core import yaml_source
 from carers_hub.core.problems import ProblemsFound
 
@@ -48,9 +48,9 @@ items:
 """
 
 
-@pytest.mark.parametrize("name", sorted(p.name for p in (ROOT / "data").glob("*.yaml")) + ["nested"])
+@pytest.mark.parametrize("name", sorted(p.name for p in (SITE / "data").glob("*.yaml")) + ["nested"])
 def test_every_field_has_the_line_a_whole_parse_gives(name):
-    text = NESTED if name == "nested" else (ROOT / "data" / name).read_text(encoding="utf-8")
+    text = NESTED if name == "nested" else (SITE / "data" / name).read_text(encoding="utf-8")
     located = yaml_source.parse(text, name)
     assert located.data == yaml_source.load_text(text)
     expected = every_line(text)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from support.project import ROOT
+from support.project import ROOT, SITE
 
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -37,7 +37,7 @@ def indexed_site(built_site: Path, target: Path, generator: str, services: int, 
     from carers_hub.site_build import data_page_marks
 
     data_dir = target / "data"
-    shutil.copytree(ROOT / "data", data_dir)
+    shutil.copytree(SITE / "data", data_dir)
     records = importlib.import_module(generator).services(services, data_dir)
     (data_dir / "services.yaml").write_text(records)
     data = load_site_data(data_dir, root=target, today=today)

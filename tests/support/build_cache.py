@@ -24,7 +24,7 @@ from support.project import PARTS, ROOT
 CACHE = ROOT / ".cache" / "test-builds"
 # The site's own files, then the generator's (this checkout's hooks/ and overrides/ are what the build runs, see
 # conftest's this_checkout_first); node_modules is what package-lock.json installs.
-INPUTS = (*PARTS, "hooks", "overrides", "pyproject.toml", "package-lock.json", "requirements")
+GENERATOR = ("hooks", "overrides", "pyproject.toml", "package-lock.json", "requirements")
 
 
 def _files(root: Path, part: str) -> list[Path]:
@@ -34,13 +34,16 @@ def _files(root: Path, part: str) -> list[Path]:
     return [path] if path.is_file() else []
 
 
-def inputs_key(root: Path, env: Mapping[str, str]) -> str:
-    """What a build of `root` with `env` reads, as one digest: any change to a file, a package or a setting
-    gives another key, so a cached site is never one built from other inputs."""
+def inputs_key(root: Path, env: Mapping[str, str], site: Path | None = None) -> str:
+    """What a build of the site in `site` (by default `root`) by the generator in `root` with `env` reads, as one
+    digest: any change to a file, a package or a setting gives another key, so a cached site is never one built
+    from other inputs."""
     digest = hashlib.sha256()
-    for part in INPUTS:
-        for file in _files(root, part):
-            digest.update(file.relative_to(root).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    site = site or root
+    for folder, parts in ((site, PARTS), (root, GENERATOR)):
+        for part in parts:
+            for file in _files(folder, part):
+                digest.update(file.relative_to(folder).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
     for name in sorted(n for n in env if n.startswith("CARERS_HUB_")):
         digest.update(f"{name}={env[name]}\0".encode())
     packages = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 PARTS = ("mkdocs.yml", "content", "data")  # a council's site: the generator is the installed carers-hub
+# The site the generator's tests build and read: the example here, or any council's site folder (its mkdocs.yml,
+# content/ and data/) named by CARERS_HUB_TEST_SITE, as `make test-other-site` does with tests/fixtures/sites/.
+SITE = Path(os.environ.get("CARERS_HUB_TEST_SITE") or ROOT).resolve()
+EXAMPLE = SITE == ROOT  # tests marked `example` check the City of London example's own words, and run only on it
 
 
 def copy_project(target: Path) -> Path:
     target.mkdir(parents=True, exist_ok=True)
     for part in PARTS:
-        source = ROOT / part
+        source = SITE / part
         if source.is_dir():
             shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
@@ -58,8 +63,9 @@ def published_admin(root: Path, editor: str) -> Path:
     from carers_hub.site_build import SiteBuild
 
     project = root / "project"
-    shutil.copytree(ROOT / "data", project / "data")
-    for shared in ("content", "node_modules", "overrides"):
+    shutil.copytree(SITE / "data", project / "data")
+    (project / "content").symlink_to(SITE / "content", target_is_directory=True)
+    for shared in ("node_modules", "overrides"):
         (project / shared).symlink_to(ROOT / shared, target_is_directory=True)
     edit(project / "data" / "site.yaml", "editor:\n", "editor:\n" + editor)
     data, directory = load_data(project / "data")
