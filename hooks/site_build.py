@@ -255,7 +255,9 @@ class SiteBuild:
         self.generated = self._made_from_data()
         self.search_documents.expect(len(sources) + sum(made.search is not None for made in self.generated.values()))
         # data/ may point at pages made from data too (the footer's A to Z).
-        _raise_errors(site_data.page_link_problems(self.data, set(sources) | set(self.generated)))
+        known = set(sources) | set(self.generated)
+        _raise_errors([*site_data.page_link_problems(self.data, known),
+                       *site_data.promised_page_problems(self.data, known.__contains__, "in content/ or made from data")])
         page_urls = {src: urls.page_url(src) for src in [*sources, *self.generated]}
         self.leaflet_pages = leaflets.leaflets_for(self.metas, self.data.get_help_now.page)
         editable = {src: editor_collections.page_entry(src) for src in sources}

@@ -5,6 +5,7 @@ engine (or a build that skipped hooks/mkdocs_hooks.py) fails loudly instead of p
   - every page shows "Get help now" and carries a Content-Security-Policy;
   - no page loads anything from another website, or runs a script the site does not list;
   - each crisis page is there and shows every contact it must, with the number from data/;
+  - each page data/site.yaml promises (promised_pages) is there;
   - every service in data/services.yaml has its page, and the site's search (Pagefind) indexed it;
   - the editors' page admin/ has its own policy and loads nothing from another website.
 Reading levels and review dates are checked by `make check` too (hooks/tools/check.py).
@@ -19,6 +20,7 @@ from carers_hub.checks import crisis, third_party
 from carers_hub.core import urls
 from carers_hub.core.problems import Problem
 from carers_hub.data.services import Directory
+from carers_hub.data import site_data
 from carers_hub.data.site_data import SiteData
 from carers_hub.directory.service_pages import service_src
 from carers_hub.directory.static_api import is_open_data
@@ -67,6 +69,11 @@ def crisis_problems(site: Path, data: SiteData) -> list[Problem]:
         found = crisis.missing_contacts(required, shown, built.read_text(encoding="utf-8"), data.contacts)
         problems += [_problem(shown, p.message, p.fix) for p in found]
     return problems
+
+
+def promised_problems(site: Path, data: SiteData) -> list[Problem]:
+    return site_data.promised_page_problems(data, lambda page: (site / urls.built_file(page)).exists(),
+                                            "in the built site")
 
 
 def directory_problems(site: Path, directory: Directory) -> list[Problem]:
@@ -119,4 +126,5 @@ def check(site: Path, data: SiteData, directory: Directory) -> list[Problem]:
     problems = []
     for path in html_pages(site):
         problems += page_problems(path.read_text(encoding="utf-8"), path.relative_to(site).as_posix(), own_host)
-    return problems + editor_problems(site, own_host) + crisis_problems(site, data) + directory_problems(site, directory)
+    return (problems + editor_problems(site, own_host) + crisis_problems(site, data) + promised_problems(site, data)
+            + directory_problems(site, directory))

@@ -247,6 +247,12 @@ Give each audience in `data/audiences.yaml` its own id.""")
 Keep one entry for each word in `data/glossary.yaml`.""")
     PAGE_LINK_UNKNOWN = Entry(PAGES, 'a data file points at a page that does not exist', """\
 Write the page's path inside `content/`, like `support/carers-assessment.md`, and check the page exists.""")
+    PROMISED_PAGE_MISSING = Entry(PAGES, 'a page the site promises is missing', """\
+The pages listed under `promised_pages` in `data/site.yaml` are ones the council has promised its readers, such
+as its easy-read pages or its guide to replacement care. The build stops, and `make check` fails, when one is
+not in `content/` or not in the built site. If the page was deleted, put it back (it is in the project's
+history). If it moved, write its new path under `promised_pages`. If the council no longer offers it, take it
+off the list, after checking with whoever made the promise.""")
     ORUK_INVALID = Entry(PAGES, 'the open data would fail the Open Referral UK validator', """\
 `make check` reads the site's open data (`/oruk`) the way the Open Referral UK validator does, and one answer
 did not match the standard: the message names the address and the field, such as a service's email that is

@@ -198,6 +198,9 @@ class SiteFile(DataFile):
     crisis_pages: list[CrisisPage]
     # The parts of the site about money, rights, health and the law: every page there lists its sources.
     sourced_sections: list[SectionPath] = []
+    # The pages the site promises its readers (paths in content/): the build stops, and `make check` fails, if
+    # one is missing. Left out: no pages beyond the crisis pages are promised.
+    promised_pages: list[ContentPath] = []
     reading_level: ReadingLevels
     footer: Footer
     colours: Colours

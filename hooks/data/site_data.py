@@ -8,7 +8,7 @@ from dataclasses import Field, dataclass, field, fields
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Callable, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -164,6 +164,10 @@ class SiteData:
     @property
     def crisis_pages(self) -> tuple[CrisisPage, ...]:
         return tuple(self.site_file.crisis_pages)
+
+    @property
+    def promised_pages(self) -> tuple[str, ...]:
+        return tuple(self.site_file.promised_pages)
 
     @property
     def reading_level(self) -> ReadingLevels:
@@ -405,4 +409,18 @@ def page_link_problems(data: SiteData, known: set[str]) -> list[Problem]:
                 message=f'"{page}" is not a page in content/ or made from data.',
                 fix="Write the path of a page inside content/, for example support/carers-assessment.md.")
         for source, loc, page in wanted if page not in known
+    ]
+
+
+def promised_page_problems(data: SiteData, built: Callable[[str], bool], where: str) -> list[Problem]:
+    """Each page data/site.yaml promises readers (promised_pages) that is not built: built(path) says whether it
+    is, where says what was looked at (content/ while building, the built site in `make check`)."""
+    site = data.sources["site.yaml"]
+    return [
+        Problem(code="PROMISED_PAGE_MISSING", file=site.file, line=site.line(("promised_pages", i)),
+                field=f"promised_pages[{i}]", message=f'the site promises the page "{page}", but it is not {where}.',
+                fix=f"Put content/{page} back (it is in the project's history) and build the whole site with make "
+                    "site. If it has moved, write its new path here; if the council no longer offers it, take it "
+                    "off promised_pages.")
+        for i, page in enumerate(data.promised_pages) if not built(page)
     ]
