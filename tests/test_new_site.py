@@ -236,9 +236,16 @@ def test_the_council_gets_the_generators_shared_lists_as_they_are():
     """The lists every council shares (national helplines, facts, audiences ...) are copies in the package: they
     must not drift from the generator's own."""
     for path in (ROOT / "hooks" / "scaffold" / "data").glob("*.yaml"):
-        if path.name in ("audiences.yaml", "categories.yaml", "pictures.yaml", "synonyms.yaml",
-                         "words-to-avoid.yaml", "facts.yaml", "contacts.yaml"):
+        if path.name in ("audiences.yaml", "categories.yaml", "pictures.yaml", "words-to-avoid.yaml", "facts.yaml",
+                         "contacts.yaml"):
             assert path.read_text() == (ROOT / "data" / path.name).read_text(), path.name
+    # Words a reader searches with: a new council gets every group the example has, without the example's local
+    # names (its carers service's provider, London's travel passes), which it adds to the group it shares.
+    new_groups = yaml.safe_load((ROOT / "hooks" / "scaffold" / "data" / "synonyms.yaml").read_text())["groups"]
+    example_groups = yaml.safe_load((ROOT / "data" / "synonyms.yaml").read_text())["groups"]
+    assert len(new_groups) == len(example_groups)
+    for new, example in zip(new_groups, example_groups):
+        assert set(new) <= set(example), set(new) - set(example)
     ours = json.loads((ROOT / "package.json").read_text())["dependencies"]
     # Only `carers-hub edit` needs npm (its local server): the site builds with the editor's files in the wheel.
     assert json.loads((ROOT / "hooks" / "scaffold" / "package.json").read_text())["dependencies"] == {
