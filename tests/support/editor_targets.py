@@ -76,7 +76,7 @@ def service_to_edit() -> ServiceToEdit:
     for index, record in enumerate((located.data or {}).get("services") or []):
         phone = str(record.get("phone") or "")
         line = lines[located.line(("services", index, "phone")) - 1] if phone else ""
-        if phone and located.text.count(phone) == 1 and line.rstrip().endswith(phone):
+        if phone and located.text.count(phone) == 1 and phone in line:
             return ServiceToEdit(record["name"], phone, another_number(phone, located.text), line)
     pytest.fail(f"{SITE / SERVICES} has no service with its own phone number (a phone: written once in the file, "
                 "not a contact:), and the editor's tests change one: give a service its own number.")
@@ -121,10 +121,11 @@ def nav_pages(nav: list) -> list[str]:
 
 def guide(path: str) -> PageToEdit | None:
     """The page as one the tests can change: front matter the editor's form shows (title and review date), a
-    section heading, and a line of plain words; None if it lacks one."""
-    parts = (SITE / "content" / path).read_text(encoding="utf-8").split("---\n", 2)
+    section heading, and a line of plain words, and not yet the words the tests add; None if it lacks one."""
+    text = (SITE / "content" / path).read_text(encoding="utf-8")
+    parts = text.split("---\n", 2)
     meta = yaml.safe_load(parts[1]) if len(parts) == 3 and not parts[0] else None
-    if not isinstance(meta, dict) or not {"title", "review_by"} <= set(meta):
+    if ADDED in text or not isinstance(meta, dict) or not {"title", "review_by"} <= set(meta):
         return None
     body = parts[2].splitlines()
     heading = next((m.group(1).strip() for line in body if (m := SECTION.fullmatch(line))), None)
