@@ -21,13 +21,13 @@ from carers_hub.data.service_models import Service
 from carers_hub.data.site_data import to_problems
 from carers_hub.tools.edit import start_local_server
 from support.browser import AXE_TAGS
+from support.editor_targets import SERVICES, page_to_edit, service_to_edit
 from support.project import copy_project
 
 pytestmark = pytest.mark.browser
 
-PAGE = "content/support/carers-assessment.md"
-SERVICE = "Mencap Learning Disability Helpline"  # a service with its own phone: in data/services.yaml
-OLD_PHONE, NEW_PHONE = "0808 808 1111", "0808 808 1112"
+# The page and the service the tests change are the site under test's (support/editor_targets.py): its first
+# guide page in the menu, and its first service with its own phone in data/services.yaml.
 # Violations axe finds in Decap CMS's own screens (its markup, not our configuration or page): listed in
 # docs/developers/browser-editor.md. Only these are set aside, by rule; anything else fails.
 CMS_OWN = {
@@ -96,17 +96,18 @@ def go(tab, url: str) -> None:
     tab.goto(url)
 
 
-def open_page(tab, editor, src: str):
-    folder, _, name = src.removeprefix("content/").rpartition("/")
-    go(tab, editor.url + f"#/collections/{folder or 'pages'}/entries/{name.removesuffix('.md')}")
+def open_page(tab, editor):
+    go(tab, editor.url + page_to_edit().address)
     tab.get_by_label("The page's words").wait_for()
 
 
-def open_service(tab, editor, name: str, phone: str = OLD_PHONE):
-    """The services form, with the service shown; its phone number's box (found by the number in it)."""
+def open_service(tab, editor, phone: str | None = None):
+    """The services form, with the service shown; its phone number's box (found by the number in it: `phone`, or
+    as the file has it)."""
+    phone = phone or service_to_edit().old_phone
     go(tab, editor.url + "#/collections/directory/entries/services")
     # The item's first button, its unlabelled arrow, opens it (the CMS's own markup: see CMS_OWN).
-    tab.get_by_text(name, exact=True).locator("xpath=..").locator("button").first.click()
+    tab.get_by_text(service_to_edit().name, exact=True).locator("xpath=..").locator("button").first.click()
     tab.wait_for_function("number => [...document.querySelectorAll('input')].some(box => box.value === number && "
                           "box.offsetParent !== null)", arg=phone)  # the service's fields are drawn when it opens
     [box] = [b for b in tab.get_by_label("Phone (optional)", exact=True).all()
@@ -152,20 +153,20 @@ def build_fix(model, record: dict, field: str) -> str:
 
 
 def test_a_bad_phone_number_or_date_is_refused_in_the_form_with_the_builds_words(tab, editor):
-    before = editor.files()
-    services = yaml_source.load_text(before["data/services.yaml"])["services"]
-    record = next(s for s in services if s["name"] == SERVICE)
+    before, page = editor.files(), page_to_edit().src
+    services = yaml_source.load_text(before[SERVICES])["services"]
+    record = next(s for s in services if s["name"] == service_to_edit().name)
     phone_fix = build_fix(Service, {**record, "phone": "0808 808"}, "phone")
-    phone = open_service(tab, editor, SERVICE)
+    phone = open_service(tab, editor)
     phone.fill("0808 808")
     publish(tab)
     shows_exactly(tab, phone_fix)
     phone.evaluate("box => box.scrollIntoView({block: 'center'})")
     shot(tab, "make-edit-refused-phone-number.png")
 
-    meta = yaml_source.load_text(before[PAGE].split("---\n")[1])
+    meta = yaml_source.load_text(before[page].split("---\n")[1])
     date_fix = build_fix(PageMeta, {**meta, "review_by": "31/12/2027"}, "review_by")
-    open_page(tab, editor, PAGE)  # leaving the unsaved service: the editor asks first, and the tab says yes
+    open_page(tab, editor)  # leaving the unsaved service: the editor asks first, and the tab says yes
     tab.get_by_label("Review by", exact=True).fill("31/12/2027")
     publish(tab)
     shows_exactly(tab, date_fix)
@@ -173,34 +174,32 @@ def test_a_bad_phone_number_or_date_is_refused_in_the_form_with_the_builds_words
 
 
 def test_saving_a_sentence_and_a_phone_number_changes_those_lines_and_nothing_else(tab, editor):
-    before = editor.files()
-    open_page(tab, editor, PAGE)
+    before, edited, service = editor.files(), page_to_edit(), service_to_edit()
+    open_page(tab, editor)
     shot(tab, "make-edit-a-page.png")
     body = tab.get_by_label("The page's words")
-    old = "A carer's assessment is"
-    assert old in body.input_value()
-    body.fill(body.input_value().replace(old, "A carer's assessment is, simply,", 1))
+    assert edited.sentence in body.input_value()
+    body.fill(body.input_value().replace(edited.sentence, edited.changed_sentence, 1))
     publish(tab)
     after_page = saved(tab, editor, before)
     changes = changed_lines(before, after_page)
-    assert list(changes) == [PAGE], changes
-    assert len(changes[PAGE]) == 2 and "simply," in changes[PAGE][1], changes
+    assert changes == {edited.src: [f"-{edited.sentence}", f"+{edited.changed_sentence}"]}, changes
 
-    phone = open_service(tab, editor, SERVICE)
-    assert phone.input_value() == OLD_PHONE
-    phone.fill(NEW_PHONE)
+    phone = open_service(tab, editor)
+    assert phone.input_value() == service.old_phone
+    phone.fill(service.new_phone)
     shot(tab, "make-edit-a-service.png")
     publish(tab)
     changes = changed_lines(after_page, saved(tab, editor, after_page))
-    assert changes == {"data/services.yaml": [f"-    phone: {OLD_PHONE}", f"+    phone: {NEW_PHONE}"]}, changes
+    assert changes == {SERVICES: service.changed_lines()}, changes
 
 
 def test_the_editor_has_no_accessibility_problems_of_our_making(tab, editor):
-    services = yaml_source.load_text(editor.files()["data/services.yaml"])["services"]
-    phone = next(s for s in services if s["name"] == SERVICE)["phone"]  # as the test before may have left it
+    services = yaml_source.load_text(editor.files()[SERVICES])["services"]
+    phone = next(s for s in services if s["name"] == service_to_edit().name)["phone"]  # as the test before left it
     found = {}
-    for view, show in [("collections", lambda: None), ("a page", lambda: open_page(tab, editor, PAGE)),
-                       ("a service", lambda: open_service(tab, editor, SERVICE, phone))]:
+    for view, show in [("collections", lambda: None), ("a page", lambda: open_page(tab, editor)),
+                       ("a service", lambda: open_service(tab, editor, phone))]:
         show()
         tab.wait_for_timeout(300)  # let the form settle after it is drawn (no network: only rendering)
         if view == "collections":

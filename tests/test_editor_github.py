@@ -7,34 +7,32 @@ keyboard alone reaches the sign-in. What could not be tried against the real Git
 from __future__ import annotations
 
 import difflib
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
 from carers_hub.checks.links import serve
 from carers_hub.data.site_data import fix_for
 from support import github_standin
 from support.browser import axe_violations
-from support.project import published_admin
+from support.editor_targets import ADDED, page_to_edit, primary_colour, service_to_edit
+from support.project import SITE, published_admin
 
 pytestmark = pytest.mark.browser
 
-OWNER, NAME, BRANCH = "city-of-london", "carers-hub", "live"  # a branch other than main: the configured one is used
+OWNER, NAME, BRANCH = "a-council", "carers-hub", "live"  # a branch other than main: the configured one is used
 TOKEN = "github_pat_11EXAMPLE0standin"
-PAGE = "content/support/carers-assessment.md"
-# A service with its own phone, near the top of data/services.yaml (the CMS draws a long list's items as they
-# are scrolled to).
-SERVICE = "Children and Families Team (early help for young carers)"
-OLD_PHONE, NEW_PHONE = "020 7332 3621", "020 7332 3622"
+# The page and the service the tests change, and the council's colour, are the site under test's
+# (support/editor_targets.py): its first guide page in the menu, and its first service with its own phone in
+# data/services.yaml (near the top: the CMS draws a long list's items as they are scrolled to).
 # What axe finds in Sveltia CMS's own markup, by rule and screen, named in docs/editors/edit-in-your-browser.md
 # with a workaround. Anything else fails.
 CMS_OWN = {
     ("aria-valid-attr-value", "the list at 320 px"),  # the collections menu's aria-controls names a panel not drawn
 }
-COUNCIL_PRIMARY, COUNCIL_PRIMARY_HEX = "rgb(29, 79, 145)", "#1d4f91"  # data/site.yaml colours.primary
 SHOTS = Path(os.environ["CARERS_HUB_SCREENSHOTS"]) if os.environ.get("CARERS_HUB_SCREENSHOTS") else None
 
 
@@ -55,8 +53,8 @@ class Session:
 @pytest.fixture
 def signed_out(browser, admin):
     """A tab at the published editor, its GitHub requests answered by a fresh stand-in holding this project's files
-    on the branch; fails the test if the page asks anything of any other computer."""
-    repo = github_standin.Repository.from_folder(OWNER, NAME, BRANCH, ROOT)
+    (the site under test's content/ and data/) on the branch; fails the test if the page asks anything of any other computer."""
+    repo = github_standin.Repository.from_folder(OWNER, NAME, BRANCH, SITE)
     repo.token = TOKEN
     with github_standin.serve(repo) as api:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -113,29 +111,28 @@ def save_and_send_for_review(page) -> None:
     page.get_by_text("In Review", exact=True).wait_for()  # the page's mark in the list: its pull request is open
 
 
+def open_page(page):
+    page.goto(page.url.split("#")[0] + page_to_edit().address)
+
+
 def test_a_save_is_a_pull_request_on_the_configured_branch_changing_only_that_line(session):
-    page, repo = session.page, session.repo
-    page.goto(page.url.split("#")[0] + "#/collections/support/entries/carers-assessment")
+    page, repo, edited = session.page, session.repo, page_to_edit()
+    open_page(page)
     body = page.get_by_role("textbox", name="The page's words")
-    old = "A carer's assessment is"
-    assert old in body.input_value()
-    body.fill(body.input_value().replace(old, "A carer's assessment is, simply,", 1))
+    assert edited.sentence in body.input_value()
+    body.fill(body.input_value().replace(edited.sentence, edited.changed_sentence, 1))
     # Beside the form, the page as Markdown in the site's own stylesheets (format.js registers them).
     preview = page.frame_locator("iframe").first
-    preview.get_by_role("heading", name="Your right to an assessment").wait_for()
-    preview.get_by_text("A carer's assessment is, simply,").wait_for()
+    preview.get_by_role("heading", name=edited.heading).wait_for()
+    preview.get_by_text(ADDED).wait_for()
     assert preview.locator('link[href$="/assets/stylesheets/carers.css"]').count() == 1
     shot(page, "a-page-in-the-editor.png")
     save_and_send_for_review(page)
     [pull] = repo.pulls
     assert pull["draft"] is False and [label["name"] for label in pull["labels"]] == ["sveltia-cms/pending_review"]
     assert pull["base"]["ref"] == BRANCH and pull["head"]["ref"].startswith("cms/")
-    assert pull_request_changes(repo) == {PAGE: [
-        "-A carer's assessment is a chat with the council about you and your life as a carer. It looks at how caring "
-        "affects you and what help might make things easier. It is free.",
-        "+A carer's assessment is, simply, a chat with the council about you and your life as a carer. It looks at "
-        "how caring affects you and what help might make things easier. It is free."]}
-    assert repo.branches[BRANCH] == github_standin.Repository.from_folder(OWNER, NAME, BRANCH, ROOT).branches[BRANCH]
+    assert pull_request_changes(repo) == {edited.src: [f"-{edited.sentence}", f"+{edited.changed_sentence}"]}
+    assert repo.branches[BRANCH] == github_standin.Repository.from_folder(OWNER, NAME, BRANCH, SITE).branches[BRANCH]
     paths = {path.split("?")[0] for _, path, _ in repo.requests}
     assert all(p in ("/user", "/graphql") or p.startswith(f"/repos/{OWNER}/{NAME}") for p in paths), paths
 
@@ -160,13 +157,13 @@ def open_service(page, name: str, *phones: str):
 
 
 def test_a_phone_number_saved_is_a_pull_request_changing_only_that_line(session):
-    page, repo = session.page, session.repo
-    phone = open_service(page, SERVICE, OLD_PHONE)
-    phone.fill(NEW_PHONE)
+    page, repo, service = session.page, session.repo, service_to_edit()
+    phone = open_service(page, service.name, service.old_phone)
+    phone.fill(service.new_phone)
     phone.evaluate("box => box.scrollIntoView({block: 'center'})")
     shot(page, "a-service-in-the-editor.png")
     save_and_send_for_review(page)
-    assert pull_request_changes(repo) == {"data/services.yaml": [f"-    phone: {OLD_PHONE}", f"+    phone: {NEW_PHONE}"]}
+    assert pull_request_changes(repo) == {"data/services.yaml": service.changed_lines()}
 
 
 def violations(page, screen: str) -> list[str]:
@@ -176,14 +173,14 @@ def violations(page, screen: str) -> list[str]:
 
 @pytest.mark.parametrize("width", [320, 1280])
 def test_the_sign_in_list_and_edit_screens_pass_axe(signed_out, width):
-    page = signed_out.page
+    page, service = signed_out.page, service_to_edit()
     page.set_viewport_size({"width": width, "height": 900})
     found = {}
     start = page.get_by_role("button", name="Sign In Using Access Token")
     start.wait_for()
     found["sign-in"] = violations(page, f"sign-in at {width} px")
     assert page.evaluate("getComputedStyle(document.body).getPropertyValue('--sui-primary-accent-color')") \
-        == COUNCIL_PRIMARY_HEX  # the CMS's accent is the council's colour (admin/council.css)
+        == primary_colour()[0]  # the CMS's accent is the council's colour (admin/council.css)
     if width == 1280:
         shot(page, "sign-in.png")
     start.click()
@@ -199,10 +196,10 @@ def test_the_sign_in_list_and_edit_screens_pass_axe(signed_out, width):
     found["list"] = violations(page, f"the list at {width} px")
     if width == 1280:
         shot(page, "the-editor.png")
-    page.goto(page.url.split("#")[0] + "#/collections/support/entries/carers-assessment")
+    open_page(page)
     page.get_by_role("textbox", name="The page's words").wait_for()
     found["a page"] = violations(page, f"a page at {width} px")
-    open_service(page, SERVICE, OLD_PHONE, NEW_PHONE)
+    open_service(page, service.name, service.old_phone, service.new_phone)
     found["a service"] = violations(page, f"a service at {width} px")
     assert not any(found.values()), found
 
@@ -217,7 +214,7 @@ def focus_by(page, key: str, reached: str, most: int = 40) -> None:
 
 
 def test_an_editor_signs_in_and_opens_a_page_with_the_keyboard_alone(signed_out):
-    page = signed_out.page
+    page, edited = signed_out.page, page_to_edit()
     page.get_by_role("button", name="Sign In Using Access Token").wait_for()
     focus_by(page, "Tab", "document.activeElement.textContent.trim() === 'Sign In Using Access Token'")
     page.keyboard.press("Enter")
@@ -227,14 +224,14 @@ def test_an_editor_signs_in_and_opens_a_page_with_the_keyboard_alone(signed_out)
     tree = page.get_by_role("tree", name="Collection List")
     tree.get_by_text("Main pages").wait_for()
     assert signed_out.repo.requests[0][1] == "/user"
-    # The collections list: Tab to it, down to "Support" with the arrow keys, open it with Enter; then the same in
-    # the list of its pages (one Tab stop, arrow keys between rows).
+    # The collections list: Tab to it, down to the page's folder with the arrow keys, open it with Enter; then the
+    # same in the list of its pages (one Tab stop, arrow keys between rows).
     focus_by(page, "Tab", "document.activeElement.getAttribute('role') === 'treeitem'")
-    focus_by(page, "ArrowDown", "document.activeElement.textContent.includes('Support')")
+    focus_by(page, "ArrowDown", f"document.activeElement.textContent.includes({json.dumps(edited.collection)})")
     page.keyboard.press("Enter")
-    page.get_by_text("Carer's assessment", exact=True).wait_for()
+    page.get_by_text(edited.title, exact=True).wait_for()
     focus_by(page, "Tab", "document.activeElement.getAttribute('role') === 'row'")  # the list's first page
-    focus_by(page, "ArrowDown", "document.activeElement.textContent.includes(\"Carer's assessment\")")
+    focus_by(page, "ArrowDown", f"document.activeElement.textContent.includes({json.dumps(edited.title)})")
     page.keyboard.press("Enter")
     page.get_by_role("textbox", name="The page's words").wait_for()
 
@@ -252,7 +249,7 @@ def test_a_wrong_token_is_refused_and_nothing_is_saved(signed_out):
 
 @pytest.mark.parametrize("width", [320, 1280])
 def test_with_no_repository_named_the_editor_says_what_to_set_up_in_the_councils_look(browser, tmp_path, width):
-    site = published_admin(tmp_path, "")  # the example as shipped: no repository named
+    site = published_admin(tmp_path, "")  # the site as shipped: no repository named
     with serve(site) as address:
         context = browser.new_context(viewport={"width": width, "height": 700})
         page = context.new_page()
@@ -261,7 +258,7 @@ def test_with_no_repository_named_the_editor_says_what_to_set_up_in_the_councils
         page.goto(address + "/admin/")
         page.get_by_role("heading", name="The editor is not set up yet").wait_for()
         assert axe_violations(page) == []
-        assert page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor") == COUNCIL_PRIMARY
+        assert page.evaluate("getComputedStyle(document.querySelector('header')).backgroundColor") == primary_colour()[1]
         assert page.evaluate("document.documentElement.scrollWidth") <= width  # nothing off the side at 320 px
         if width == 320:
             shot(page, "editor-not-set-up.png")
@@ -284,7 +281,7 @@ def test_signing_out_removes_the_token_from_the_browser(session):
 
 def test_a_bad_phone_number_is_refused_in_the_form_with_the_builds_words_and_nothing_is_asked_for(session):
     page, repo = session.page, session.repo
-    phone = open_service(page, SERVICE, OLD_PHONE)
+    phone = open_service(page, service_to_edit().name, service_to_edit().old_phone)
     phone.fill("0808 808")
     page.get_by_role("button", name="Save", exact=True).click()
     message = page.locator(f"#{phone.get_attribute('aria-errormessage')}")
