@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 from support import wcag_checks as check
-from support.kinds import KINDS, first_of_each_list
+from support.kinds import first_of_each_list, one, one_of_each
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,8 @@ FOCUS_VIEWS = [(320, "light"), (1280, "dark")]
 
 
 def pages(site) -> dict[str, str]:
-    return KINDS | first_of_each_list(site)
+    """A page of every kind the site under test has (failing if it lacks one), and one of each list."""
+    return one_of_each(site) | first_of_each_list(site)
 
 
 def tab_for(browser, width: int, height: int = 900, scheme: str = "light", **options):
@@ -93,9 +94,6 @@ def test_every_kind_of_page_prints_whole_on_the_paper(browser, built_site, site_
 
 # -- Each check fails on a page broken on purpose ------------------------------------------------------------
 
-GUIDANCE = KINDS["guidance"]
-
-
 def add_rule(tab, *rules: str) -> None:
     """Style rules added through the page's own style sheet (its Content-Security-Policy refuses new ones)."""
     for css in rules:
@@ -137,21 +135,22 @@ BROKEN = {
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=list(BROKEN))
-def test_each_check_fails_on_a_page_broken_on_purpose(browser, site_url, case):
+def test_each_check_fails_on_a_page_broken_on_purpose(browser, built_site, site_url, case):
     width, height, breaks, run, expected = BROKEN[case]
+    guide = one(built_site, "guidance")
     tab = tab_for(browser, width, height)
-    tab.goto(site_url + GUIDANCE)
+    tab.goto(site_url + guide)
     assert not run(tab), f"{case}: the page fails before it is broken"
-    tab.goto(site_url + GUIDANCE)
+    tab.goto(site_url + guide)
     breaks(tab)
     found = run(tab)
     tab.context.close()
     assert any(expected in problem for problem in found), found
 
 
-def test_forced_colours_finds_a_control_with_nothing_but_a_background(browser, site_url):
+def test_forced_colours_finds_a_control_with_nothing_but_a_background(browser, built_site, site_url):
     tab = tab_for(browser, 1280, forced_colors="active")
-    tab.goto(site_url + GUIDANCE)
+    tab.goto(site_url + one(built_site, "guidance"))
     assert not check.forced_colours(tab)
     tab.evaluate("""() => { const b = document.createElement('button'); b.className = 'ch-bare';
       b.setAttribute('aria-label', 'Close'); document.querySelector('article').prepend(b); }""")

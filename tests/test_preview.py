@@ -14,14 +14,51 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit
-from support import serving
+from conftest import edit, load_data
+from support import crisis, serving
 from support.serving import fetch
 from support.project import copy_project
 
 # As `make serve` runs it (Makefile serve): --dirty builds again only the pages an edit touches.
 SERVE = ["serve", "--livereload", "--dirty"]
 RELOAD_LIMIT = 180  # seconds: a rebuild on a heavily loaded 2-core machine (1 to 2 s on a quiet one)
+# The site under test's pages and data the tests edit: its crisis page and its first service (every site has them).
+DATA, _ = load_data()
+PAGE = "content/" + DATA.get_help_now.page
+ADDRESS = crisis.address(DATA.get_help_now.page).lstrip("/")
+
+
+def first_service(project: Path) -> str:
+    """The id of the first service written in data/services.yaml, whose description the tests change."""
+    return re.search(r"(?m)^  - id: (\S+)$", (project / "data" / "services.yaml").read_text()).group(1)
+
+
+def titled_in_the_menu(project: Path) -> str:
+    """A page of content/ that mkdocs.yml's nav lists by its file alone, so the menu shows the page's own title."""
+    import yaml
+
+    def bare(entries) -> list[str]:
+        found = []
+        for entry in entries:
+            if isinstance(entry, str):
+                found.append(entry)
+            elif isinstance(entry, dict):
+                found += [item for value in entry.values() if isinstance(value, list) for item in bare(value)]
+        return found
+    config = yaml.load((project / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)  # its !!python tags unread
+    pages = [page for page in bare(config.get("nav", [])) if page.endswith(".md") and not page.endswith("index.md")]
+    assert pages, ("mkdocs.yml's nav gives every page a label of its own, so no page's title shows in the menu: "
+                   "this test needs one page listed by its file alone (- page.md)")
+    return "content/" + pages[0]
+
+
+def listed_on(url: str, service: str) -> str:
+    """The directory's page that lists the service (its first page, or the next)."""
+    for n in range(1, 100):
+        html = fetch(url + ("services/" if n == 1 else f"services/page-{n}/"))
+        if f'href="{service}/"' in html:
+            return html
+    raise AssertionError(f"no page of the directory lists {service}")
 
 
 def start_preview(project: Path) -> tuple[subprocess.Popen, str, Path]:
@@ -64,56 +101,65 @@ def shown(tab) -> str:
 
 def test_the_open_tab_reloads_with_a_page_edit_and_a_data_edit(preview):
     project, url, _, tab = preview
-    tab.goto(url + "wellbeing/loneliness/")
+    tab.goto(url + ADDRESS)
     assert "livereload" in tab.content(), "the preview page has no live reload script"
-    page = project / "content" / "wellbeing" / "loneliness.md"
-    reloaded_with(tab, lambda: edit(page, "## Why carers feel lonely", "A sentence added in the preview.\n\n"
-                                    "## Why carers feel lonely"), "A sentence added in the preview.")
+    reloaded_with(tab, lambda: edit(project / PAGE, "\n## ", "\nA sentence added in the preview.\n\n## "),
+                  "A sentence added in the preview.")
 
-    tab.goto(url + "services/city-adult-social-care/")
+    service = first_service(project)
+    tab.goto(url + f"services/{service}/")
     services = project / "data" / "services.yaml"
-    reloaded_with(tab, lambda: edit(services, "description: The council's Adult Social Care Team",
-                                    "description: Changed in the preview. The council's Adult Social Care Team"),
+    reloaded_with(tab, lambda: edit(services, "\n    description: ", "\n    description: Changed in the preview. "),
                   "Changed in the preview.")
-    # The directory's first page lists the service with its description's first words, and was built again.
-    assert "Changed in the preview." in fetch(url + "services/")
+    # The directory's page that lists the service shows its description's first words, and was built again.
+    assert "Changed in the preview." in listed_on(url, service)
 
 
 def test_pages_not_built_again_still_show_what_every_page_shares(preview):
     """A dirty rebuild must not leave the other pages with an old menu or an old header: a page's new title is
     in every page's menu, and the council's name from data/site.yaml on every page."""
     project, url, _, tab = preview
-    tab.goto(url + "wellbeing/taking-a-break/")
-    reloaded_with(tab, lambda: edit(project / "content" / "wellbeing" / "loneliness.md", "title: Loneliness",
-                                    "title: Feeling lonely"), "Feeling lonely")
-    assert "Feeling lonely" in fetch(url + "money-and-work/council-tax/")  # a page the edit did not touch
-    reloaded_with(tab, lambda: edit(project / "data" / "site.yaml", "name: City of London Corporation",
-                                    "name: City of London Corporation Preview"), "City of London Corporation Preview")
-    assert "City of London Corporation Preview" in fetch(url + "services/city-adult-social-care/")
+    page = titled_in_the_menu(project)
+    tab.goto(url + crisis.address(page.removeprefix("content/")).lstrip("/"))
+    title = re.search(r"(?m)^title: (.+)$", (project / page).read_text()).group(1).strip("\"'")
+    reloaded_with(tab, lambda: edit(project / page, f"title: {title}", "title: Retitled in the preview"),
+                  "Retitled in the preview")
+    assert "Retitled in the preview" in fetch(url)  # the home page, which the edit did not touch
+    council = DATA.council.name
+    site_yaml = project / "data" / "site.yaml"
+
+    def rename() -> None:
+        text, count = re.subn(rf'(?m)^(  name: "?){re.escape(council)}', rf"\g<1>{council} Preview",
+                              site_yaml.read_text(), count=1)
+        assert count, f"the council's name {council!r} is not in {site_yaml}"
+        site_yaml.write_text(text)
+    reloaded_with(tab, rename, f"{council} Preview")
+    assert f"{council} Preview" in fetch(url + f"services/{first_service(project)}/")
 
 
 def test_a_mistake_shows_as_the_builds_problem_and_its_fix_reloads_the_tab(preview):
     project, url, log, tab = preview
-    tab.goto(url + "wellbeing/getting-online/")
-    page = project / "content" / "wellbeing" / "getting-online.md"
+    tab.goto(url + ADDRESS)
+    page = project / PAGE
     before = page.read_text()
     seen = len(log.read_text())
     edit(page, "\n## ", '\n<script src="https://tracker.example.com/t.js"></script>\n\n## ')
     deadline = time.monotonic() + RELOAD_LIMIT
-    while "content/wellbeing/getting-online.md" not in log.read_text()[seen:]:
+    while PAGE not in log.read_text()[seen:]:
         assert time.monotonic() < deadline, "the preview never named the page with the mistake"
         time.sleep(0.2)
     problem = log.read_text()[seen:]
     assert re.search(r"\b[A-Z]+(?:_[A-Z]+)+\b", problem), f"no problem code in:\n{problem}"
     assert "Traceback" not in problem
 
-    services = project / "data" / "services.yaml"
+    site_yaml = project / "data" / "site.yaml"
+    phone = re.search(r"(?m)^ +phone: (.+)$", site_yaml.read_text()).group(1)  # a contact's, a digit short:
     seen = len(log.read_text())
-    edit(services, "phone: 020 7332 3621", "phone: 020 7332")
+    edit(site_yaml, f"phone: {phone}\n", f"phone: {phone[:-1]}\n")
     while "PHONE_INVALID" not in log.read_text()[seen:]:
         assert time.monotonic() < deadline + RELOAD_LIMIT, "the preview never showed the wrong phone number"
         time.sleep(0.2)
 
-    edit(services, "phone: 020 7332\n", "phone: 020 7332 3621\n")
+    edit(site_yaml, f"phone: {phone[:-1]}\n", f"phone: {phone}\n")
     reloaded_with(tab, lambda: page.write_text(before.replace("\n## ", "\nFixed in the preview.\n\n## ", 1)),
                   "Fixed in the preview.")

@@ -8,7 +8,9 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from conftest import SITE, build, edit
+from support.written_page import write_page
+
+from conftest import SITE, SUITE_TODAY, build, edit
 from carers_hub.checks import readability
 from carers_hub.tools import reading_report
 from carers_hub.checks import reading_rules
@@ -46,7 +48,7 @@ def test_hard_text_is_over_the_limit_and_an_override_needs_a_reason():
 
 
 def test_override_without_a_reason_stops_the_build(project):
-    page = project / "content" / "wellbeing" / "loneliness.md"
+    page = write_page(project, "checks/override.md", "Carers can ask the council for help.", SUITE_TODAY)
     edit(page, "audience:", "reading_level:\n  max_grade: 10\naudience:")
     result = build(project, strict=False)
     assert result.returncode != 0 and 'field "reading_level.reason"' in result.stdout + result.stderr
@@ -60,14 +62,22 @@ def test_words_to_avoid_are_flagged_with_the_plain_word(tmp_path):
     assert found == {"facilitate": "help", "in order to": "to", "assist": "help"}
 
 
+LONG = ("Carers who look after someone they love can ask the council for help with their caring role at any "
+        "time of the day or night and on any day of the week. It is free.")
+
+
 def test_report_lists_the_worst_page_first_with_sentences_to_shorten(built_site):
-    from conftest import ROOT
+    """The site's pages, worst first; and a page with a 32-word sentence (made up: the site's pages may have
+    none) is told to shorten it."""
     from carers_hub.data.site_data import load_site_data
 
-    data = load_site_data(SITE / "data", root=ROOT)
-    readings = reading_report.read_site(built_site, ROOT, data, {})
+    data = load_site_data(SITE / "data", root=SITE)
+    readings = reading_report.read_site(built_site, SITE, data, {})
+    assert {r.source for r in readings} == {"content/" + p.relative_to(SITE / "content").as_posix()
+                                            for p in (SITE / "content").rglob("*.md")}, "a page was not read"
     grades = [r.verdict.reading.grade - r.verdict.limits.warn_grade for r in readings if not r.verdict.problems]
     assert grades == sorted(grades, reverse=True)
-    text = reading_report.format_report(readings)
+    verdict = reading_rules.judge(readability.measure(LONG), "standard", LEVELS.standard, "content/long.md", LONG)
+    text = reading_report.format_report([reading_report.PageReading("content/long.md", verdict, [])] + readings)
     assert text.splitlines()[0].split() == ["grade", "limit", "words", "longest", "page"]
-    assert "shorten (" in text
+    assert "shorten (32 words): Carers who look after" in text

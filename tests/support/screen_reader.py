@@ -69,7 +69,7 @@ def landmark_problems(nodes: list[Node], search: bool = True) -> list[str]:
 
 def names_its_website(link: Node) -> bool:
     """A link whose words are the address of the website it leads to, as a source is cited ("We checked this
-    number on their own website, cityoflondon.gov.uk"): its words say truly where it goes, even when two such
+    number on their own website, yourcouncil.gov.uk"): its words say truly where it goes, even when two such
     links go to two pages of that website."""
     host = urlparse(link.url).hostname or ""
     return bool(host) and link.name.removesuffix(EXTERNAL).strip().lower() in {host, host.removeprefix("www.")}
