@@ -9,7 +9,7 @@ import copy
 import pytest
 import yaml
 
-from conftest import SUITE_TODAY, edit, line_of, load_data
+from conftest import SUITE_TODAY, edit, load_data
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.core.yaml_source import load_text
 from carers_hub.data.front_matter import check_page
