@@ -12,9 +12,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from pydantic import ValidationError
 
-from conftest import build, copy_project, edit, load_data
+from conftest import build, copy_project, edit, line_of, load_data
+from support import yaml_fields
 from carers_hub.checks.built_site import html_pages
 from carers_hub.core import urls
+from carers_hub.core.yaml_source import load_text
 from carers_hub.directory.service_pages import service_src
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.data.models import ReportProblem
@@ -140,12 +142,15 @@ def test_no_link_when_the_site_sets_no_way(tmp_path):
 
 def test_email_and_form_together_are_refused_with_the_line(tmp_path):
     project = copy_project(tmp_path / "project")
-    edit(project / "data" / "site.yaml", "  email: carers-information@example.org\n",
-         f"  email: carers-information@example.org\n  form: {FORM}\n")
+    site = project / "data" / "site.yaml"
+    if "report_problem" in load_text(site.read_text()):  # optional: the test writes its own
+        yaml_fields.drop(site, "report_problem")
+    written = f"report_problem:\n  email: carers-information@example.org\n  form: {FORM}\n"
+    site.write_text(site.read_text().rstrip("\n") + "\n" + written)
     with pytest.raises(ProblemsFound) as found:
         load_data(project / "data")
     [problem] = [p for p in found.value.problems if p.code == "REPORT_PROBLEM_TWO_WAYS"]
-    assert problem.file == "data/site.yaml" and problem.field == "report_problem"
+    assert (problem.file, problem.field, problem.line) == ("data/site.yaml", "report_problem", line_of(site, "report_problem:"))
     assert "not both" in problem.fix
 
 
