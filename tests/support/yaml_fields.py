@@ -39,9 +39,27 @@ def set_value(path: Path, place: tuple, new: str) -> int:
 
 
 def drop(path: Path, *place) -> None:
-    """Take the field (a key and its value, on lines of their own) out of the file."""
+    """Take the field (a key and its value, on lines of their own) out of the file: the key's line and every
+    line under it indented further (or, for a list, its items at the key's own indent)."""
     text = path.read_text(encoding="utf-8")
     key, node = _nodes(text, place)
     lines = text.splitlines(keepends=True)
-    del lines[key.start_mark.line:node.end_mark.line + (node.end_mark.column > 0)]
+    start = end = key.start_mark.line
+    column = key.start_mark.column
+    end += 1
+    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip(" ")) > column
+                                or isinstance(node, yaml.SequenceNode) and lines[end][column:].startswith("- ")):
+        end += 1
+    del lines[start:end]
     path.write_text("".join(lines), encoding="utf-8")
+
+
+def add(path: Path, place: tuple, key: str, new: str) -> int:
+    """Write `key: new` (YAML on one line) into the mapping at `place`, after its first field; returns its line."""
+    text = path.read_text(encoding="utf-8")
+    first_key, first_value = _nodes(text, place)[1].value[0]
+    after = first_value.end_mark.line + (first_value.end_mark.column > 0)
+    lines = text.splitlines(keepends=True)
+    lines.insert(after, f"{' ' * first_key.start_mark.column}{key}: {new}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return after + 1
