@@ -351,17 +351,7 @@ def test_a_time_with_a_zone_names_its_field(copy):
 def _more_services(root: Path, count: int) -> None:
     """`count` more copies of the first service, each with an id of its own, so the directory's list runs to a
     second page."""
-    path = root / "data" / "services.yaml"
-    data = load_text(path.read_text(encoding="utf-8"))
-    data["services"] += [dict(data["services"][0], id=f"copy-{n}") for n in range(count)]
-    path.write_text(yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True), encoding="utf-8")
-
-
-class _NoAliases(yaml.SafeDumper):
-    """Each copy written out in full: the data has no anchors or aliases (refused: YAML_ALIAS)."""
-
-    def ignore_aliases(self, data) -> bool:
-        return True
+    yaml_fields.like_first(root / "data" / "services.yaml", "services", *({"id": f"copy-{n}"} for n in range(count)))
 
 
 def _first_id(root: Path, new: str) -> int:

@@ -7,7 +7,8 @@ import html
 import io
 import re
 
-from conftest import SUITE_TODAY, assert_error, build, edit, line_of, load_data
+from conftest import SUITE_TODAY, assert_error, build, line_of, load_data
+from support import yaml_fields
 from support.clock import FakeClock
 from support.feeds import FeedServer
 from support.reading import as_read
@@ -85,18 +86,21 @@ def test_a_feed_that_says_nothing_the_table_knows_gives_no_delivery(project):
 
 
 def test_the_open_data_publishes_it_where_oruk_has_a_place(project):
-    edit(project / "data" / "services.yaml", "    area: City of London\n",
-         "    area: City of London\n    delivery: [home_visits, phone]\n    opening_hours:\n      - days: [monday]\n"
-         "        opens: \"09:00\"\n        closes: \"17:00\"\n")
+    # The test's own services: ways and opening hours, ways alone, and neither.
+    hours = [{"days": ["monday"], "opens": "09:00", "closes": "17:00"}]
+    yaml_fields.like_first(project / "data" / "services.yaml", "services",
+                           {"id": "visits-by-phone", "delivery": ["home_visits", "phone"], "opening_hours": hours},
+                           {"id": "three-ways", "delivery": ["in_person", "phone", "online"], "opening_hours": None},
+                           {"id": "no-ways", "delivery": None, "opening_hours": None})
     data, directory = load_data(project / "data")
     by_path = {path: document for paths, document in documents(directory, data) for path in paths}
-    record = by_path[f"oruk/services/{directory.by_id['city-adult-social-care'].uuid}.json"]
+    record = by_path[f"oruk/services/{directory.by_id['visits-by-phone'].uuid}.json"]
     assert record["attending_type"] == "By phone, Home visits"  # the service's own, as ORUK v1 had it
     assert record["schedules"][0]["attending_type"] == "By phone, Home visits"  # HSDS-UK 3.0's only place
     assert not list(validator("service.json").iter_errors(record))
-    talking = by_path[f"oruk/services/{directory.by_id['nhs-talking-therapies'].uuid}.json"]
+    talking = by_path[f"oruk/services/{directory.by_id['three-ways'].uuid}.json"]
     assert talking["attending_type"] == "In person, By phone, Online" and "schedules" not in talking
-    plain = by_path[f"oruk/services/{directory.by_id['carers-uk-helpline'].uuid}.json"]
+    plain = by_path[f"oruk/services/{directory.by_id['no-ways'].uuid}.json"]
     assert "attending_type" not in plain and all("attending_type" not in s for s in plain.get("schedules", []))
 
 

@@ -63,3 +63,24 @@ def add(path: Path, place: tuple, key: str, new: str) -> int:
     lines.insert(after, f"{' ' * first_key.start_mark.column}{key}: {new}\n")
     path.write_text("".join(lines), encoding="utf-8")
     return after + 1
+
+
+class _NoAliases(yaml.SafeDumper):
+    """Each item written out in full, even one sharing values with another: data files have no anchors or
+    aliases (refused: YAML_ALIAS)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def like_first(path: Path, key: str, *changes: dict) -> None:
+    """Add to the list `key` one item per `changes`: a copy of its first item with those fields changed (a value
+    None leaves the field out). The file is written out again whole."""
+    from carers_hub.core.yaml_source import load_text  # read as the build reads it: 17:00 is a time, not 1020
+
+    data = load_text(path.read_text(encoding="utf-8"))
+    for change in changes:
+        item = {**data[key][0], **change}
+        data[key].append({name: value for name, value in item.items() if value is not None})
+    path.write_text(yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=2 ** 30),
+                    encoding="utf-8")
