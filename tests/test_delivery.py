@@ -106,11 +106,8 @@ def test_the_open_data_publishes_it_where_oruk_has_a_place(project):
 
 def test_a_value_not_on_the_list_stops_the_build_naming_file_line_field_and_choices(project):
     services = project / "data" / "services.yaml"
-    text = services.read_text()  # the third of NHS Talking Therapies' ways (in person, phone, online)
-    ways = "    delivery:\n      - in_person\n      - phone\n      - online\n"
-    start = text.index(ways, text.index("id: nhs-talking-therapies"))
-    third = text.index("      - online\n", start)
-    services.write_text(text[:third] + "      - teleport\n" + text[third + len("      - online\n"):])
+    # The test's own service, its third way not one of the choices.
+    yaml_fields.like_first(services, "services", {"id": "three-ways", "delivery": ["in_person", "phone", "teleport"]})
     line = line_of(services, "- teleport")
     result = build(project)
     assert result.returncode != 0 and not (project / "site" / "index.html").exists()
