@@ -7,12 +7,18 @@ import html
 import io
 import re
 
-from conftest import SUITE_TODAY, assert_error, build, line_of, load_data
+import pytest
+
+from conftest import SITE, SUITE_TODAY, assert_error, build, line_of, load_data
 from support import yaml_fields
 from support.clock import FakeClock
 from support.feeds import FeedServer
 from support.reading import as_read
+from carers_hub.core import urls
+from carers_hub.core.described import described
+from carers_hub.data.service_models import Service
 from carers_hub.directory.open_data import documents
+from carers_hub.directory.service_pages import service_src
 from carers_hub.editor import collections
 from carers_hub.importer import store
 from carers_hub.importer.run import Options, run
@@ -26,13 +32,21 @@ def read_on_page(page) -> str:
 
 
 def test_a_service_page_shows_how_carers_can_use_it(built_site):
-    words = [line.strip() for line in read_on_page(built_site / "services" / "nhs-talking-therapies" / "index.html")
-             .splitlines() if line.strip()]
+    _, directory = load_data()
+    ways = [listing for listing in directory.listings if listing.service.delivery]
+    if not ways:
+        pytest.skip(f"no service of {SITE.name} says how carers can use it")
+    choices = next(field for field in described(Service) if field.name == "delivery").about.choices
+    page = built_site / urls.page_url(service_src(ways[0].id)) / "index.html"
+    words = [line.strip() for line in read_on_page(page).splitlines() if line.strip()]
     at = words.index("How you can use it")
-    assert words[at + 1:at + 4] == ["In person", "By phone", "Online"]
-    assert "in_person" not in words and "home_visits" not in " ".join(words)
+    shown = [choices[way] for way in ways[0].service.delivery]
+    assert words[at + 1:at + 1 + len(shown)] == shown
+    assert not set(ways[0].service.delivery) & set(words) and "home_visits" not in " ".join(words)
     # A service whose own words do not say shows nothing about it.
-    assert "How you can use it" not in read_on_page(built_site / "services" / "carers-uk-helpline" / "index.html")
+    for listing in [listing for listing in directory.listings if not listing.service.delivery][:1]:
+        page = built_site / urls.page_url(service_src(listing.id)) / "index.html"
+        assert "How you can use it" not in read_on_page(page)
 
 
 def test_the_editor_offers_the_choices_in_carers_words():
