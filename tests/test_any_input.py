@@ -25,6 +25,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from conftest import ROOT, SITE, SUITE_TODAY
+from support import yaml_fields
 from carers_hub.core.problems import Problem, ProblemsFound
 from carers_hub.core.yaml_source import MAX_DEPTH, load_text
 from carers_hub.data import front_matter
@@ -165,7 +166,7 @@ def project(tmp_path_factory) -> Path:
     """A copy of data/ and content/ to change, one file at a time (put back after each example)."""
     root = tmp_path_factory.mktemp("any-input")
     for part in ("data", "content"):
-        shutil.copytree(ROOT / part, root / part)
+        shutil.copytree(SITE / part, root / part)
     return root
 
 
@@ -196,7 +197,7 @@ def build_up_to_pages(root: Path, today: date, page: tuple[str, str] | None = No
 
 @functools.lru_cache(maxsize=None)
 def _shipped_data(today: date):
-    return load_data(ROOT, today)
+    return load_data(SITE, today)
 
 
 @functools.lru_cache(maxsize=None)
@@ -235,10 +236,14 @@ def run(root: Path, page: tuple[str, str] | None = None, whole: bool = False) ->
 # -- the properties ---------------------------------------------------------------------------------------------
 def test_fields_are_found_in_every_data_file_and_page():
     """The walk finds every file's fields (so a new one is covered), and the shipped site passes unchanged."""
-    assert {name for name, _ in DATA_FIELDS} == set(DATA_FILES) and len(DATA_FIELDS) > 150
-    assert ("services.yaml", ("services", ANY, "opening_hours", ANY, "opens")) in DATA_FIELDS
-    assert ("audience", ANY) in PAGE_FIELDS and ("sources", ANY, "url") in PAGE_FIELDS
-    build_up_to_pages(ROOT, SUITE_TODAY)
+    assert _paths({"services": [{"id": "a"}, {"opening_hours": [{"opens": "09:00"}]}]}) == {
+        (), ("services",), ("services", ANY), ("services", ANY, "id"), ("services", ANY, "opening_hours"),
+        ("services", ANY, "opening_hours", ANY), ("services", ANY, "opening_hours", ANY, "opens")}
+    assert {name for name, _ in DATA_FIELDS} == set(DATA_FILES)
+    every_service_field = {key for service in SHIPPED["services.yaml"]["services"] for key in service}
+    assert {("services.yaml", ("services", ANY, key)) for key in every_service_field} <= set(DATA_FIELDS)
+    assert ("audience", ANY) in PAGE_FIELDS and ("title",) in PAGE_FIELDS
+    build_up_to_pages(SITE, SUITE_TODAY)
 
 
 @pytest.mark.parametrize("name", DATA_FILES)
@@ -303,33 +308,55 @@ def _problems(root: Path) -> list[Problem]:
 @pytest.fixture
 def copy(tmp_path) -> Path:
     for part in ("data", "content"):
-        shutil.copytree(ROOT / part, tmp_path / part)
+        shutil.copytree(SITE / part, tmp_path / part)
     return tmp_path
+
+
+def _opening_at(root: Path, opens: str) -> tuple[str, int]:
+    """Opening hours given to the first service without any, opening at `opens` (written as it is): that
+    field's name and line."""
+    path = root / "data" / "services.yaml"
+    services = load_text(path.read_text(encoding="utf-8"))["services"]
+    index = next(i for i, service in enumerate(services) if "opening_hours" not in service)
+    line = yaml_fields.line(path, "services", index, "id")
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    indent = " " * (len(lines[line - 1]) - len(lines[line - 1].lstrip(" -")))
+    lines[line:line] = [f"{indent}opening_hours:\n", f"{indent}  - days: [monday]\n",
+                        f"{indent}    opens: {opens}\n", f"{indent}    closes: 17:00\n"]
+    path.write_text("".join(lines), encoding="utf-8")
+    return f"services[{index}].opening_hours[0].opens", line + 3
 
 
 def test_a_time_written_as_a_number_names_its_field(copy):
     """opens: 540 (what a YAML 1.1 tool makes of 09:00) was a TypeError comparing a time in UTC with one without."""
-    path = _replace_in(copy, "services.yaml", "opens: 09:00", "opens: 540")
+    field, line = _opening_at(copy, "540")
     [problem] = _problems(copy)
-    assert (problem.code, problem.file, problem.field) == ("TIME_AS_NUMBER", "data/services.yaml",
-                                                           "services[4].opening_hours[0].opens")
-    assert problem.line == next(n for n, line in enumerate(path.read_text().splitlines(), 1) if "opens: 540" in line)
+    assert (problem.code, problem.file, problem.field, problem.line) == (
+        "TIME_AS_NUMBER", "data/services.yaml", field, line)
     assert '"09:00"' in problem.fix
 
 
+def test_opening_hours_the_tests_give_a_service_are_read(copy):
+    """The opening hours the two tests around this one write are good ones but for the time they break."""
+    _opening_at(copy, "09:00")
+    build_up_to_pages(copy, SUITE_TODAY)
+
+
 def test_a_time_with_a_zone_names_its_field(copy):
-    _replace_in(copy, "services.yaml", "opens: 09:00", "opens: 09:00Z")
+    field, _ = _opening_at(copy, "09:00Z")
     [problem] = _problems(copy)
-    assert (problem.code, problem.field) == ("TIME_INVALID", "services[4].opening_hours[0].opens")
+    assert (problem.code, problem.field) == ("TIME_INVALID", field)
 
 
 def _more_services(root: Path, count: int) -> None:
-    """`count` more copies of the first service, so the directory's list runs to a second page."""
-    path = root / "data" / "services.yaml"
-    text = path.read_text(encoding="utf-8")
-    first = text[text.index("  - id: "):text.index("  - id: ", text.index("  - id: ") + 1)]
-    path.write_text(text + "".join(first.replace("id: city-adult-social-care", f"id: copy-{n}", 1)
-                                   for n in range(count)), encoding="utf-8")
+    """`count` more copies of the first service, each with an id of its own, so the directory's list runs to a
+    second page."""
+    yaml_fields.like_first(root / "data" / "services.yaml", "services", *({"id": f"copy-{n}"} for n in range(count)))
+
+
+def _first_id(root: Path, new: str) -> int:
+    """The first service's id changed to `new`: its line."""
+    return yaml_fields.set_value(root / "data" / "services.yaml", ("services", 0, "id"), new)
 
 
 def test_a_service_called_page_2_on_a_directory_of_two_pages(copy):
@@ -337,19 +364,19 @@ def test_a_service_called_page_2_on_a_directory_of_two_pages(copy):
     from carers_hub.directory.listing_pages import PER_PAGE
 
     _more_services(copy, PER_PAGE)
-    _replace_in(copy, "services.yaml", "id: city-adult-social-care", "id: page-2")
-    assert [(p.code, p.line, p.field) for p in _problems(copy)] == [("SERVICE_ID_RESERVED", 2, "services[0].id")]
-    _replace_in(copy, "services.yaml", "id: page-2", "id: page-2-carers")  # the same name, not alone, is fine
+    line = _first_id(copy, "page-2")
+    assert [(p.code, p.line, p.field) for p in _problems(copy)] == [("SERVICE_ID_RESERVED", line, "services[0].id")]
+    _first_id(copy, "page-2-carers")  # the same name, not alone, is fine
     build_up_to_pages(copy, SUITE_TODAY)
 
 
 @pytest.mark.parametrize("reserved", ["page-2", "page-17", "index", "kind", "for", "in"])
 def test_a_service_id_the_directory_uses_names_its_field(copy, reserved):
     """Refused whatever the directory's size, so adding services never turns a good id into a clash."""
-    _replace_in(copy, "services.yaml", "id: city-adult-social-care", f"id: {reserved}")
+    line = _first_id(copy, reserved)
     problems = _problems(copy)
     assert [(p.code, p.file, p.line, p.field) for p in problems] == [
-        ("SERVICE_ID_RESERVED", "data/services.yaml", 2, "services[0].id")]
+        ("SERVICE_ID_RESERVED", "data/services.yaml", line, "services[0].id")]
 
 
 def test_reserved_service_ids_are_the_directory_s_own_addresses():
@@ -395,10 +422,10 @@ def test_a_damaged_saved_answer_is_fetched_again(tmp_path, saved):
 @pytest.mark.parametrize("value", ["2026-02-30", "!!int x", "!!float y", "!!timestamp 2026-99-01"])
 def test_a_value_that_looks_like_a_date_or_number_but_is_not_names_its_field(copy, value):
     """PyYAML raised a bare ValueError for these (found by the property: '!!int x' in audiences.yaml)."""
-    _replace_in(copy, "services.yaml", "last_reviewed: 2026-11-23", f"last_reviewed: {value}")
+    line = yaml_fields.set_value(copy / "data" / "services.yaml", ("services", 0, "last_reviewed"), value)
     [problem] = _problems(copy)
     assert (problem.code, problem.file, problem.line, problem.field) == (
-        "YAML_VALUE_UNREADABLE", "data/services.yaml", 29, "services[0].last_reviewed")
+        "YAML_VALUE_UNREADABLE", "data/services.yaml", line, "services[0].last_reviewed")
 
 
 def test_review_dates_in_the_wrong_order_name_review_by():
@@ -432,10 +459,9 @@ def test_the_weekly_job_runs_ten_times_the_suite_s_examples():
 def test_a_search_option_left_empty_names_its_field(project, value):
     """`search:` with nothing under it passed the check and was an AttributeError when the page was marked for
     search (found by the property with ANY_INPUT_RANDOM=1: search: ~ on check/age.md)."""
-    text = PAGES["check/age.md"].read_text(encoding="utf-8")
-    assert "\nsearch:\n  exclude: true\n" in text
-    text = text.replace("\nsearch:\n  exclude: true\n", f"\nsearch: {value}\n", 1)
+    src = next(src for src, path in PAGES.items() if "search" not in load_text(_front(path.read_text())))
+    text = PAGES[src].read_text(encoding="utf-8").replace("---\n", f"---\nsearch: {value}\n", 1)
     with pytest.raises(ProblemsFound) as stopped:
-        build_up_to_pages(project, SUITE_TODAY, ("check/age.md", text))
+        build_up_to_pages(project, SUITE_TODAY, (src, text))
     assert [(p.code, p.file, p.line, p.field) for p in stopped.value.problems] == [
-        ("SECTION_INVALID", "content/check/age.md", 10, "search")]
+        ("SECTION_INVALID", f"content/{src}", 2, "search")]

@@ -7,11 +7,18 @@ import html
 import io
 import re
 
-from conftest import SUITE_TODAY, assert_error, build, edit, line_of, load_data
+import pytest
+
+from conftest import SITE, SUITE_TODAY, assert_error, build, line_of, load_data
+from support import yaml_fields
 from support.clock import FakeClock
 from support.feeds import FeedServer
 from support.reading import as_read
+from carers_hub.core import urls
+from carers_hub.core.described import described
+from carers_hub.data.service_models import Service
 from carers_hub.directory.open_data import documents
+from carers_hub.directory.service_pages import service_src
 from carers_hub.editor import collections
 from carers_hub.importer import store
 from carers_hub.importer.run import Options, run
@@ -25,13 +32,21 @@ def read_on_page(page) -> str:
 
 
 def test_a_service_page_shows_how_carers_can_use_it(built_site):
-    words = [line.strip() for line in read_on_page(built_site / "services" / "nhs-talking-therapies" / "index.html")
-             .splitlines() if line.strip()]
+    _, directory = load_data()
+    ways = [listing for listing in directory.listings if listing.service.delivery]
+    if not ways:
+        pytest.skip(f"no service of {SITE.name} says how carers can use it")
+    choices = next(field for field in described(Service) if field.name == "delivery").about.choices
+    page = built_site / urls.page_url(service_src(ways[0].id)) / "index.html"
+    words = [line.strip() for line in read_on_page(page).splitlines() if line.strip()]
     at = words.index("How you can use it")
-    assert words[at + 1:at + 4] == ["In person", "By phone", "Online"]
-    assert "in_person" not in words and "home_visits" not in " ".join(words)
+    shown = [choices[way] for way in ways[0].service.delivery]
+    assert words[at + 1:at + 1 + len(shown)] == shown
+    assert not set(ways[0].service.delivery) & set(words) and "home_visits" not in " ".join(words)
     # A service whose own words do not say shows nothing about it.
-    assert "How you can use it" not in read_on_page(built_site / "services" / "carers-uk-helpline" / "index.html")
+    for listing in [listing for listing in directory.listings if not listing.service.delivery][:1]:
+        page = built_site / urls.page_url(service_src(listing.id)) / "index.html"
+        assert "How you can use it" not in read_on_page(page)
 
 
 def test_the_editor_offers_the_choices_in_carers_words():
@@ -85,28 +100,28 @@ def test_a_feed_that_says_nothing_the_table_knows_gives_no_delivery(project):
 
 
 def test_the_open_data_publishes_it_where_oruk_has_a_place(project):
-    edit(project / "data" / "services.yaml", "    area: City of London\n",
-         "    area: City of London\n    delivery: [home_visits, phone]\n    opening_hours:\n      - days: [monday]\n"
-         "        opens: \"09:00\"\n        closes: \"17:00\"\n")
+    # The test's own services: ways and opening hours, ways alone, and neither.
+    hours = [{"days": ["monday"], "opens": "09:00", "closes": "17:00"}]
+    yaml_fields.like_first(project / "data" / "services.yaml", "services",
+                           {"id": "visits-by-phone", "delivery": ["home_visits", "phone"], "opening_hours": hours},
+                           {"id": "three-ways", "delivery": ["in_person", "phone", "online"], "opening_hours": None},
+                           {"id": "no-ways", "delivery": None, "opening_hours": None})
     data, directory = load_data(project / "data")
     by_path = {path: document for paths, document in documents(directory, data) for path in paths}
-    record = by_path[f"oruk/services/{directory.by_id['city-adult-social-care'].uuid}.json"]
+    record = by_path[f"oruk/services/{directory.by_id['visits-by-phone'].uuid}.json"]
     assert record["attending_type"] == "By phone, Home visits"  # the service's own, as ORUK v1 had it
     assert record["schedules"][0]["attending_type"] == "By phone, Home visits"  # HSDS-UK 3.0's only place
     assert not list(validator("service.json").iter_errors(record))
-    talking = by_path[f"oruk/services/{directory.by_id['nhs-talking-therapies'].uuid}.json"]
+    talking = by_path[f"oruk/services/{directory.by_id['three-ways'].uuid}.json"]
     assert talking["attending_type"] == "In person, By phone, Online" and "schedules" not in talking
-    plain = by_path[f"oruk/services/{directory.by_id['carers-uk-helpline'].uuid}.json"]
+    plain = by_path[f"oruk/services/{directory.by_id['no-ways'].uuid}.json"]
     assert "attending_type" not in plain and all("attending_type" not in s for s in plain.get("schedules", []))
 
 
 def test_a_value_not_on_the_list_stops_the_build_naming_file_line_field_and_choices(project):
     services = project / "data" / "services.yaml"
-    text = services.read_text()  # the third of NHS Talking Therapies' ways (in person, phone, online)
-    ways = "    delivery:\n      - in_person\n      - phone\n      - online\n"
-    start = text.index(ways, text.index("id: nhs-talking-therapies"))
-    third = text.index("      - online\n", start)
-    services.write_text(text[:third] + "      - teleport\n" + text[third + len("      - online\n"):])
+    # The test's own service, its third way not one of the choices.
+    yaml_fields.like_first(services, "services", {"id": "three-ways", "delivery": ["in_person", "phone", "teleport"]})
     line = line_of(services, "- teleport")
     result = build(project)
     assert result.returncode != 0 and not (project / "site" / "index.html").exists()

@@ -9,7 +9,7 @@ import copy
 import pytest
 import yaml
 
-from conftest import SUITE_TODAY, edit, line_of, load_data
+from conftest import SUITE_TODAY, edit, load_data
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.core.yaml_source import load_text
 from carers_hub.data.front_matter import check_page
@@ -48,20 +48,38 @@ def test_a_direction_control_in_any_text_field_of_any_data_file_is_refused(data_
     (data_dir / name).write_text(yaml.safe_dump(original, allow_unicode=True, sort_keys=False))
 
 
+def first_service_line(data_dir, field: str) -> tuple[int, str]:
+    """The line number and text of the first service's `field:` in services.yaml (every site has one service)."""
+    lines = (data_dir / "services.yaml").read_text().splitlines()
+    first = next(n for n, line in enumerate(lines) if line.lstrip().startswith("- id:"))
+    indent = " " * (len(lines[first]) - len(lines[first].lstrip()) + 2)
+    n = next(n for n in range(first, len(lines)) if lines[n].startswith(f"{indent}{field}:")
+             or lines[n].lstrip().startswith(f"- {field}:"))
+    return n + 1, lines[n]
+
+
 @pytest.mark.parametrize("control", CONTROLS)
 def test_a_service_name_with_a_direction_control_names_the_file_line_field_and_character(data_dir, control):
-    edit(data_dir / "services.yaml", "name: City of London Adult Social Care",
-         f"name: City of London{control} Adult Social Care")
+    name = load_text((data_dir / "services.yaml").read_text())["services"][0]["name"]
+    word = name.split()[0]  # the control goes after the name's first word, as a copied name might carry it
+    line, text = first_service_line(data_dir, "name")
+    key, _, value = text.partition(":")
+    edit(data_dir / "services.yaml", text, f"{key}:{value.replace(word, word + control, 1)}")
     [problem] = problems(data_dir)
     assert (problem.code, problem.file, problem.field, problem.line) == (
-        "TEXT_DIRECTION_CONTROL", "data/services.yaml", "services[0].name",
-        line_of(data_dir / "services.yaml", "name: City of London"))
-    assert "at character 15" in problem.message and "hidden character" in problem.fix
+        "TEXT_DIRECTION_CONTROL", "data/services.yaml", "services[0].name", line)
+    assert f"at character {len(word) + 1}" in problem.message and "hidden character" in problem.fix
 
 
 def test_a_web_address_with_a_direction_control_or_a_direction_mark_is_refused(data_dir):
-    url = "https://www.cityoflondon.gov.uk/services/social-care-for-adults/support-for-carers/"
-    edit(data_dir / "services.yaml", f"website: {url}", f"website: {url}\u2066gro.live//:sptth")
+    # The first service's web address, or one the test gives it (a site's services need not have one).
+    if "website" in load_text((data_dir / "services.yaml").read_text())["services"][0]:
+        _, text = first_service_line(data_dir, "website")
+        edit(data_dir / "services.yaml", text, text + "\u2066gro.live//:sptth")
+    else:
+        _, text = first_service_line(data_dir, "name")
+        indent = " " * (len(text) - len(text.lstrip("- ")))
+        edit(data_dir / "services.yaml", text, f"{text}\n{indent}website: https://www.carers.example/\u2066gro.live//:sptth")
     [problem] = problems(data_dir)
     assert (problem.code, problem.field) == ("TEXT_DIRECTION_CONTROL", "services[0].website")
     # A web address never needs the invisible marks either (U+200E, U+200F): refused, and called invisible.

@@ -12,19 +12,41 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from pydantic import ValidationError
 
-from conftest import build, copy_project, edit, load_data
+from conftest import SITE, build, copy_project, line_of, load_data
+from support import yaml_fields
 from carers_hub.checks.built_site import html_pages
 from carers_hub.core import urls
+from carers_hub.core.yaml_source import load_text
 from carers_hub.directory.service_pages import service_src
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.data.models import ReportProblem
 from carers_hub.outputs import report_problem
 
 LINK_TEXT = "Report a problem with this page"
-# A page of each kind: the home page, a guidance page, a service page made from data (the first service), the
-# crisis page.
-PAGES = ["", "support/carers-assessment/", urls.page_url(service_src(load_data()[1].listings[0].id)), "get-help-now/"]
+# A page of each kind: the home page, a guidance page (the first written page that is neither), a service page made
+# from data (the first service), the crisis page.
+_DATA, _DIRECTORY = load_data()
+_CRISIS = _DATA.get_help_now.page
+_GUIDANCE = next(p.relative_to(SITE / "content").as_posix() for p in sorted((SITE / "content").rglob("*.md"))
+                 if p.relative_to(SITE / "content").as_posix() not in ("index.md", _CRISIS))
+PAGES = ["", urls.page_url(_GUIDANCE), urls.page_url(service_src(_DIRECTORY.listings[0].id)), urls.page_url(_CRISIS)]
 FORM = "https://forms.example.gov.uk/report?service=carers"
+# The way the site under test sets (optional: a site without one shows no link, and the tests of the link skip).
+SITE_WAY = _DATA.site_file.report_problem
+
+
+def set_way(project: Path, written: str) -> None:
+    """data/site.yaml's report_problem: replaced by the test's own (YAML lines, or "" for none)."""
+    site = project / "data" / "site.yaml"
+    if "report_problem" in load_text(site.read_text()):
+        yaml_fields.drop(site, "report_problem")
+    site.write_text(site.read_text().rstrip("\n") + "\n" + written)
+
+
+@pytest.fixture
+def way_set():
+    if SITE_WAY is None:
+        pytest.skip(f"{SITE.name} sets no way to report a problem: its pages show no link")
 
 
 class ReportLinks(HTMLParser):
@@ -68,8 +90,10 @@ def heading(path: Path) -> str:
 
 
 @pytest.mark.parametrize("address", PAGES, ids=lambda a: a or "home")
-def test_each_page_has_an_email_that_names_its_own_title_and_full_address(built_site, address):
+def test_each_page_has_an_email_that_names_its_own_title_and_full_address(built_site, address, way_set):
     data, _ = load_data()
+    if not data.site_file.report_problem.email:
+        pytest.skip(f"{SITE.name} reports problems by a form")
     [href] = report_links(built(built_site, address))
     parts = urlsplit(href)
     assert parts.scheme == "mailto" and unquote(parts.path) == data.site_file.report_problem.email
@@ -84,14 +108,14 @@ def test_each_page_has_an_email_that_names_its_own_title_and_full_address(built_
     assert " " not in href and "+" not in href and "\n" not in href and "%0D%0A" in href
 
 
-def test_every_built_page_has_exactly_one_link(built_site):
+def test_every_built_page_has_exactly_one_link(built_site, way_set):
     pages = [p for p in html_pages(built_site) if p.name == "index.html" and p.parent != built_site / "search"]
     assert len(pages) > 30
     for path in pages:
         assert len(report_links(path)) == 1, path
 
 
-def test_the_leaflets_leave_the_link_out(built_site):
+def test_the_leaflets_leave_the_link_out(built_site, way_set):
     import pdfplumber
 
     leaflets = sorted((built_site / "leaflets").glob("*.pdf"))
@@ -102,10 +126,10 @@ def test_the_leaflets_leave_the_link_out(built_site):
 
 
 @pytest.mark.browser
-def test_the_link_is_not_printed(browser, site_url):
+def test_the_link_is_not_printed(browser, site_url, way_set):
     context = browser.new_context()
     tab = context.new_page()
-    tab.goto(site_url + "/support/carers-assessment/")
+    tab.goto(site_url + "/" + PAGES[1])
     link = tab.get_by_role("link", name=LINK_TEXT)
     assert link.is_visible()
     tab.emulate_media(media="print")
@@ -115,7 +139,7 @@ def test_the_link_is_not_printed(browser, site_url):
 
 def test_a_council_form_gets_the_page_address(tmp_path):
     project = copy_project(tmp_path / "project")
-    edit(project / "data" / "site.yaml", "  email: carers-information@example.org\n", f"  form: {FORM}\n")
+    set_way(project, f"report_problem:\n  form: {FORM}\n")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -130,7 +154,7 @@ def test_a_council_form_gets_the_page_address(tmp_path):
 
 def test_no_link_when_the_site_sets_no_way(tmp_path):
     project = copy_project(tmp_path / "project")
-    edit(project / "data" / "site.yaml", "report_problem:\n  email: carers-information@example.org\n", "")
+    set_way(project, "")
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -140,12 +164,12 @@ def test_no_link_when_the_site_sets_no_way(tmp_path):
 
 def test_email_and_form_together_are_refused_with_the_line(tmp_path):
     project = copy_project(tmp_path / "project")
-    edit(project / "data" / "site.yaml", "  email: carers-information@example.org\n",
-         f"  email: carers-information@example.org\n  form: {FORM}\n")
+    site = project / "data" / "site.yaml"
+    set_way(project, f"report_problem:\n  email: carers-information@example.org\n  form: {FORM}\n")
     with pytest.raises(ProblemsFound) as found:
         load_data(project / "data")
     [problem] = [p for p in found.value.problems if p.code == "REPORT_PROBLEM_TWO_WAYS"]
-    assert problem.file == "data/site.yaml" and problem.field == "report_problem"
+    assert (problem.file, problem.field, problem.line) == ("data/site.yaml", "report_problem", line_of(site, "report_problem:"))
     assert "not both" in problem.fix
 
 

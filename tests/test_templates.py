@@ -8,6 +8,7 @@ import yaml
 
 from conftest import SUITE_TODAY, build
 from carers_hub.tools import new
+from support import yaml_fields
 from support.templates import fill_page, fill_service
 
 
@@ -36,7 +37,11 @@ def test_new_page_and_service_build_with_strict_checks(project, tmp_path):
 def test_new_refuses_to_overwrite(project):
     import pytest
 
+    page = yaml_fields.value(project / "data" / "site.yaml", "get_help_now", "page")  # pages every site has
+    service = yaml_fields.value(project / "data" / "services.yaml", "services", 0, "id")
+    before = {path: path.read_bytes() for path in [project / "content" / page, project / "data" / "services.yaml"]}
     with pytest.raises(SystemExit):
-        new.new_page("support/carers-assessment", "Again", root=project)
+        new.new_page(page.removesuffix(".md"), "Again", root=project)
     with pytest.raises(SystemExit):
-        new.new_service("city-carers-support-service", "Again", root=project)
+        new.new_service(service, "Again", root=project)
+    assert {path: path.read_bytes() for path in before} == before

@@ -4,6 +4,7 @@ Problem naming the file and line, never a hang, a silent winner or a RecursionEr
 
 from __future__ import annotations
 
+import json
 import resource
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ENV, ROOT, SITE, SUITE_TODAY, edit, line_of, load_data
+from support import yaml_fields
 from carers_hub.core import yaml_source
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.data.front_matter import check_page
@@ -139,14 +141,15 @@ def test_a_merge_key_is_refused(data_dir):
 # -- keys written twice ----------------------------------------------------------------------------------------
 
 def test_a_key_written_twice_names_both_lines(data_dir):
-    """A second phone: under the emergency contact silently replaced 999."""
+    """A second name: under the first contact silently replaced the first (a second phone: replaced 999)."""
     contacts = data_dir / "contacts.yaml"
-    edit(contacts, "    checked: 2026-11-30\n", '    checked: 2026-11-30\n    phone: "0800 000 0000"\n')
-    first, second = line_of(contacts, 'phone: "999"'), line_of(contacts, 'phone: "0800 000 0000"')
+    name = json.dumps(yaml_fields.value(contacts, "contacts", 0, "name"))
+    first = yaml_fields.set_value(contacts, ("contacts", 0, "name"), f"{name}\n    name: Another name")
+    second = line_of(contacts, "name: Another name")
     [problem] = problems_of(data_dir)
     assert (problem.code, problem.file, problem.line, problem.field) == (
-        "YAML_DUPLICATE_KEY", "data/contacts.yaml", second, "contacts[0].phone")
-    assert f"phone is written twice, on lines {first} and {second}" in problem.message
+        "YAML_DUPLICATE_KEY", "data/contacts.yaml", second, "contacts[0].name")
+    assert f"name is written twice, on lines {first} and {second}" in problem.message
 
 
 def test_a_key_written_twice_in_front_matter_names_both_lines():
@@ -206,7 +209,8 @@ def test_make_tidy_names_the_problem_instead_of_a_traceback(data_dir):
     from carers_hub.editor import canonical
 
     contacts = data_dir / "contacts.yaml"
-    edit(contacts, "    checked: 2026-11-30\n", '    checked: 2026-11-30\n    phone: "0800 000 0000"\n')
+    name = json.dumps(yaml_fields.value(contacts, "contacts", 0, "name"))
+    yaml_fields.set_value(contacts, ("contacts", 0, "name"), f"{name}\n    name: Another name")  # written twice
     with pytest.raises(ProblemsFound) as found:
         canonical.canonical([contacts], data_dir.parent)
     assert [(p.code, p.file) for p in found.value.problems] == [("YAML_DUPLICATE_KEY", "data/contacts.yaml")]
@@ -217,10 +221,11 @@ def test_make_tidy_names_the_problem_instead_of_a_traceback(data_dir):
 def test_the_tools_name_the_problem_instead_of_a_traceback(project, command):
     """The commands read data/ themselves: they stop with the editor's message, and change nothing."""
     site = project / "data" / "site.yaml"
-    edit(site, "  short_name: City of London\n", "  short_name: City of London\n  short_name: London\n")
+    short_name = yaml_fields.value(site, "council", "short_name")
+    line = yaml_fields.set_value(site, ("council", "short_name"), f"{json.dumps(short_name)}\n  short_name: London") + 1
     before = {path: path.read_text() for path in (project / "data").glob("*.yaml")}
     done = subprocess.run([sys.executable, "-m", *command], cwd=project, capture_output=True, text=True, env=ENV,
                           timeout=120)
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr[-3000:]
-    assert "Error in data/site.yaml, line 8" in done.stderr and "[YAML_DUPLICATE_KEY]" in done.stderr, done.stderr
+    assert f"Error in data/site.yaml, line {line}" in done.stderr and "[YAML_DUPLICATE_KEY]" in done.stderr, done.stderr
     assert {path: path.read_text() for path in (project / "data").glob("*.yaml")} == before
