@@ -81,8 +81,10 @@ def change_first_service(project: Path, **fields) -> dict:
     whatever site is under test: the changed record (yaml's), to look for in what the build makes."""
     import yaml
 
+    from carers_hub.core.yaml_source import CoreLoader
+
     services_file = project / "data" / "services.yaml"
-    services = yaml.safe_load(services_file.read_text())
+    services = yaml.load(services_file.read_text(), Loader=CoreLoader)  # as the build reads it: 17:00 a time
     services["services"][0].update(fields)
     services_file.write_text(yaml.safe_dump(services, sort_keys=False, allow_unicode=True))
     return services["services"][0]
@@ -105,8 +107,10 @@ def at_least_services(project: Path, count: int) -> None:
 
     import yaml
 
+    from carers_hub.core.yaml_source import CoreLoader
+
     services_file = project / "data" / "services.yaml"
-    services = yaml.safe_load(services_file.read_text())
+    services = yaml.load(services_file.read_text(), Loader=CoreLoader)  # as the build reads it: 17:00 a time
     first = {key: value for key, value in services["services"][0].items() if key != "uuid"}
     for number in range(len(services["services"]), count):
         copy = copy_of(first)  # a copy, not the same lists: yaml would write them once, with an anchor
