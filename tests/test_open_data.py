@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, SITE
-from support.project import at_least_services, change_first_service
+from support.project import at_least_services, change_service
 from carers_hub.directory.open_data import ServiceList, ServiceRecord
 
 SCHEMAS = ROOT / "hooks" / "checks" / "oruk-3.0" / "schema"
@@ -77,7 +77,7 @@ def with_a_place(project: Path) -> dict:
     """A site may give no addresses (the example gives none): its first service is given one, and there are
     enough services for a second page of 10."""
     at_least_services(project, 12)
-    return change_first_service(project, locations=[PLACE])
+    return change_service(project, locations=[PLACE])
 
 
 LEVEL_2 = {"taxonomies": "taxonomy", "taxonomy_terms": "taxonomy_term", "organizations": "organization",
@@ -149,7 +149,7 @@ def test_records_carry_addresses_postcodes_ages_and_areas(project):
     from conftest import load_data
     from carers_hub.directory.open_data import documents
 
-    service = change_first_service(project, minimum_age=18, locations=[{**PLACE, "postcode": "ec2v 7hh"}],
+    service = change_service(project, minimum_age=18, locations=[{**PLACE, "postcode": "ec2v 7hh"}],
                                    last_modified="2026-11-20T09:30:00.250Z")
     data, directory = load_data(project / "data")
     by_path = {path: document for paths, document in documents(directory, data) for path in paths}

@@ -212,9 +212,9 @@ def test_a_service_whose_only_source_is_an_encyclopaedia_says_it_is_being_checke
     """Through the service page as the build makes it: the notice, no name, no link, no "this description is from"."""
     from carers_hub.data.services import load_directory
     from carers_hub.directory.service_pages import service_page
-    from support.project import change_first_service
+    from support.project import change_service
 
-    service = change_first_service(data_dir.parent, source={
+    service = change_service(data_dir.parent, source={
         "url": "https://en.wikipedia.org/wiki/Citizens_Advice", "kind": "secondary",
         "title": "the Wikipedia article about Citizens Advice"})
     data = load_site_data(data_dir, root=data_dir.parent, today=SUITE_TODAY)

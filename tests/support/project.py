@@ -76,18 +76,18 @@ def published_admin(root: Path, editor: str) -> Path:
     return site
 
 
-def change_first_service(project: Path, **fields) -> dict:
-    """Give the site's first hand-made service (data/services.yaml) these fields, as an editor would write them,
-    whatever site is under test: the changed record (yaml's), to look for in what the build makes."""
+def change_service(project: Path, index: int = 0, **fields) -> dict:
+    """Give a hand-made service (data/services.yaml's first, by default) these fields, as an editor would write
+    them, whatever site is under test: the changed record (yaml's), to look for in what the build makes."""
     import yaml
 
     from carers_hub.core.yaml_source import CoreLoader
 
     services_file = project / "data" / "services.yaml"
     services = yaml.load(services_file.read_text(), Loader=CoreLoader)  # as the build reads it: 17:00 a time
-    services["services"][0].update(fields)
+    services["services"][index].update(fields)
     services_file.write_text(yaml.safe_dump(services, sort_keys=False, allow_unicode=True))
-    return services["services"][0]
+    return services["services"][index]
 
 
 def add_to_editor(site_file: Path, lines: str) -> None:
