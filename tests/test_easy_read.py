@@ -86,6 +86,7 @@ def test_an_unknown_picture_fails(easy_project):
     assert result.returncode != 0 and "MACRO_UNKNOWN_PICTURE" in output(result)
 
 
+@pytest.mark.example  # the example's own easy-read pages; every page built on any site: test_built_site.py
 def test_there_are_the_six_easy_read_pages():
     names = {p.stem for p in EASY}
     assert {"what-is-a-carer", "carers-assessment", "get-help-now", "emergency-plan", "taking-a-break",
