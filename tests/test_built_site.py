@@ -1,4 +1,4 @@
-"""The shipped example, built with --strict, as a reader meets it."""
+"""The site under test (the shipped example, or CARERS_HUB_TEST_SITE's), built with --strict, as a reader meets it."""
 
 from __future__ import annotations
 
