@@ -157,12 +157,18 @@ def test_theme_icons_are_svg_files_inside_the_theme():
 
 
 def test_page_urls_mkdocs_puts_every_page_where_the_url_rule_says(config):
-    from mkdocs.structure.files import get_files
+    from mkdocs.structure.files import File, get_files
 
     from carers_hub.core import urls
 
-    pages = [f for f in get_files(config) if f.is_documentation_page()]
-    assert len(pages) > 40
+    found = [f for f in get_files(config) if f.is_documentation_page()]
+    content = SITE / "content"
+    assert {f.src_uri for f in found} == {p.relative_to(content).as_posix() for p in content.rglob("*.md")}
+    # Every shape of path a site may have, whatever pages this one has: the home page, a page, a section's own
+    # page, a page in a section, deeper.
+    shapes = [File(src, config.docs_dir, config.site_dir, config.use_directory_urls)
+              for src in ("index.md", "a.md", "a/index.md", "a/b.md", "a/b/index.md", "a/b/c.md")]
+    pages = found + shapes
     wrong = [(f.src_uri, f.url) for f in pages if f.url != urls.page_url(f.src_uri)
              or f.dest_uri != urls.built_file(f.src_uri)]
     assert not wrong, broken("page urls", f"{wrong[:3]}")

@@ -9,7 +9,7 @@ from typing import get_args
 
 import yaml
 
-from conftest import SITE, build, edit
+from conftest import SITE, SUITE_TODAY, build, edit, load_data
 from carers_hub.data.page_sources import KIND_ORDER, in_sections, missing_sources, primary_first
 from carers_hub.data.provenance import OWN_WORDS, FactSource, SourceKind
 
@@ -51,8 +51,8 @@ def test_every_kind_of_source_has_a_place_in_the_order():
     assert set(KIND_ORDER) == set(get_args(SourceKind))
 
 
-def test_the_example_lists_real_sections_and_every_page_there_has_sources():
-    sections = yaml.safe_load((SITE / "data" / "site.yaml").read_text())["sourced_sections"]
+def test_the_site_lists_real_sections_and_every_page_there_has_sources():
+    sections = load_data()[0].site_file.sourced_sections
     pages = [p.relative_to(SITE / "content").as_posix() for p in (SITE / "content").rglob("*.md")]
     for section in sections:
         assert any(in_sections(page, [section]) for page in pages), section
@@ -62,30 +62,49 @@ def test_the_example_lists_real_sections_and_every_page_there_has_sources():
             assert yaml.safe_load(front).get("sources"), page
 
 
-def test_the_build_stops_on_a_listed_page_without_sources_and_on_an_unknown_section(project):
-    page = project / "content" / "support" / "carers-assessment.md"
+def list_sections(project, *sections: str) -> None:
+    site_file = project / "data" / "site.yaml"
+    lines = "".join(f"  - {section}\n" for section in sections)
+    if "\nsourced_sections:\n" in site_file.read_text():
+        edit(site_file, "\nsourced_sections:\n", "\nsourced_sections:\n" + lines)
+    else:
+        site_file.write_text(site_file.read_text().rstrip("\n") + "\nsourced_sections:\n" + lines)
+
+
+def sourced_crisis_page(project, sources: str = "") -> tuple:
+    """The site's crisis page (every site has one), listed in sourced_sections, its sources: these YAML lines
+    (none at all by default). Returns the page and its path in content/."""
+    crisis = load_data(project / "data")[0].site_file.get_help_now.page
+    page = project / "content" / crisis
     text = page.read_text()
     front = text.split("---")[1]
-    without = re.sub(r"^sources:\n(?:  .*\n)+", "", front, flags=re.M)
-    assert without != front
-    page.write_text(text.replace(front, without, 1))
-    edit(project / "data" / "site.yaml", "  - money-and-work/\n", "  - money-and-work/\n  - suport/\n")
+    page.write_text(text.replace(front, re.sub(r"^sources:\n(?:  .*\n)+", "", front, flags=re.M) + sources, 1))
+    list_sections(project, crisis)
+    return page, crisis
+
+
+def test_the_build_stops_on_a_listed_page_without_sources_and_on_an_unknown_section(project):
+    _, crisis = sourced_crisis_page(project)
+    list_sections(project, "suport/")
     result = build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output
-    assert "content/support/carers-assessment.md" in output and "PAGE_SOURCES_MISSING" in output
+    assert f"content/{crisis}" in output and "PAGE_SOURCES_MISSING" in output
     assert "sources" in output and "SOURCED_SECTION_UNKNOWN" in output and "suport/" in output
 
 
 def test_the_built_page_shows_where_its_facts_come_from_with_a_primary_source_first(project, tmp_path):
     # An editor lists a secondary source before the government's own page; the reader still meets GOV.UK first.
-    page = project / "content" / "support" / "carers-assessment.md"
-    edit(page, "sources:\n", "sources:\n  - fact: what a neighbour said\n    title: a letter to a newspaper\n"
-                             "    kind: secondary\n    checked: 2026-12-01\n")
+    from carers_hub.core.urls import built_file
+
+    _, crisis = sourced_crisis_page(project, (
+        "sources:\n  - fact: what a neighbour said\n    title: a letter to a newspaper\n    kind: secondary\n"
+        f"    checked: {SUITE_TODAY}\n  - fact: who can get Carer's Allowance\n"
+        f"    url: https://www.gov.uk/carers-allowance\n    kind: saved_copy\n    checked: {SUITE_TODAY}\n"))
     site = tmp_path / "site"
     result = build(project, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    html = (site / "support" / "carers-assessment" / "index.html").read_text()
+    html = (site / built_file(crisis)).read_text()
     section = html[html.index('<section class="ch-sources"'):]
     assert '<h2 id="where-these-facts-come-from">Where these facts come from</h2>' in section
     kinds = [kind for kind, _ in ITEM.findall(section)]

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from conftest import ROOT, SITE, build, edit, line_of
+from conftest import build, edit, line_of, load_data
 from carers_hub.checks import placeholder_domains
 from carers_hub.checks.placeholder_domains import ADDRESS
 
@@ -34,28 +34,40 @@ def test_the_site_is_an_example_only_while_its_own_address_is_a_placeholder():
     assert not placeholder_domains.site_is_example("https://example.org.uk/")
 
 
-def test_the_example_keeps_its_placeholders_but_a_real_site_gets_every_one_with_its_line_and_field():
-    assert placeholder_domains.project_problems(ROOT, "https://carers.example.org/") == []
-    found = placeholder_domains.project_problems(ROOT, REAL)
+def placeholder_lines(root) -> set[tuple[str, int]]:
+    """Each (file, line) of data/ and content/ holding an address at a placeholder domain."""
+    files = [*(root / "data").rglob("*.yaml"), *(root / "content").rglob("*.md")]
+    return {(path.relative_to(root).as_posix(), number) for path in files
+            for number, line in enumerate(path.read_text().splitlines(), 1) if ADDRESS.search(line)}
+
+
+def test_an_example_keeps_its_placeholders_but_a_real_site_gets_every_one_with_its_line_and_field(project):
+    edit(project / "data" / "site.yaml", "\n", "\n# Write to carers-information@example.org\n")  # one at least
+    assert placeholder_domains.project_problems(project, "https://carers.example.org/") == []
+    found = placeholder_domains.project_problems(project, REAL)
+    assert {(p.file, p.line) for p in found} == placeholder_lines(project)
+    owners = [p for p in (project / "content").rglob("*.md")
+              if ADDRESS.search(re.search(r"^owner: (.*)$", p.read_text(), re.M).group(1))]
     pages = [p for p in found if p.file.startswith("content/") and p.field == "owner"]
-    assert len(pages) == len(list((SITE / "content").rglob("*.md")))
-    mailbox = next(p for p in found if p.file == "data/site.yaml" and p.field == "email")
-    assert mailbox.line == line_of(SITE / "data" / "site.yaml", "carers-information@example.org")
+    assert len(pages) == len(owners)
+    mailbox = next(p for p in found if p.file == "data/site.yaml" and "carers-information@example.org" in p.message)
+    assert mailbox.line == line_of(project / "data" / "site.yaml", "carers-information@example.org")
     assert "real mailbox" in mailbox.fix and mailbox.code == "PLACEHOLDER_DOMAIN" and not mailbox.warning
 
 
 def test_a_real_council_site_with_one_example_org_owner_left_is_refused_with_the_fix(project, tmp_path):
     """Everything moved to the council's own domain but one page's owner: the build stops on that one line."""
     for path in [*(project / "data").rglob("*.yaml"), *(project / "content").rglob("*.md")]:
-        text = path.read_text()
-        if "example.org" in text:
-            path.write_text(re.sub(r"(carers\.)?example\.org", lambda m: "carers.camden.gov.uk" if m.group(1)
-                                   else "camden.gov.uk", text))
-    page = project / "content" / "money-and-work" / "council-tax.md"
-    edit(page, "owner: carers-information@camden.gov.uk", "owner: carers-information@example.org")
+        path.write_text(ADDRESS.sub(lambda m: m.group(0).split("@")[0] + "@camden.gov.uk" if "@" in m.group(0)
+                                    else "carers.camden.gov.uk", path.read_text()))
+    assert not placeholder_lines(project)
+    crisis = load_data(project / "data")[0].site_file.get_help_now.page
+    page = project / "content" / crisis
+    owner = re.search(r"^owner: .*$", page.read_text(), re.M).group(0)
+    edit(page, owner, "owner: carers-information@example.org")
     result = build(project, tmp_path / "site")
     out = result.stdout + result.stderr
     assert result.returncode != 0 and "1 problem to fix" in out, out[-3000:]
     line = line_of(page, "owner: carers-information@example.org")
-    assert f'content/money-and-work/council-tax.md, line {line}, field "owner"' in out and "[PLACEHOLDER_DOMAIN]" in out
+    assert f'content/{crisis}, line {line}, field "owner"' in out and "[PLACEHOLDER_DOMAIN]" in out
     assert "Put the council's real mailbox here" in out and "Traceback" not in out

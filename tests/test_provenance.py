@@ -109,6 +109,13 @@ def test_every_crisis_contact_in_the_example_is_from_its_providers_own_current_p
     assert crisis and all(c.source.kind in ("own", "saved_copy") and not c.source.is_old(c.checked) for c in crisis)
 
 
+def crisis_page() -> str:
+    """The address of the site's crisis page (data/site.yaml get_help_now)."""
+    from carers_hub.core import urls
+
+    return urls.page_url(load_data()[0].site_file.get_help_now.page)
+
+
 def article(built_site: Path, path: str) -> str:
     page = (built_site / path / "index.html").read_text()
     return page[page.index("<article"):page.index("</article>")]
@@ -116,8 +123,10 @@ def article(built_site: Path, path: str) -> str:
 
 def test_every_card_on_the_crisis_page_says_where_its_number_was_checked(built_site):
     """Checked on the live page, or read on a saved copy with its date: nothing else, and never both."""
-    cards = re.findall(r'<div class="ch-contact">(.*?)</div>', article(built_site, "get-help-now"), re.S)
-    assert len(cards) >= 8
+    cards = re.findall(r'<div class="ch-contact">(.*?)</div>', article(built_site, crisis_page()), re.S)
+    listed = next(p.contacts for p in load_data()[0].site_file.crisis_pages
+                  if p.page == load_data()[0].site_file.get_help_now.page)
+    assert len(cards) >= len(listed) > 0
     checked = r"We checked this number on their own website, [a-z0-9.-]+, on \d{1,2} \w+ 20\d\d\."
     saved = (r"We read this number on a saved copy of their website, [a-z0-9.-]+, on \d{1,2} \w+ 20\d\d\. "
              r"The copy (shows no date\.|is dated \d{1,2} \w+ 20\d\d\.( We are checking this is still right\.)?)")
@@ -151,6 +160,7 @@ def test_every_saved_copy_is_listed_to_confirm_on_the_live_website():
     assert any("saved copy (no date)" in r.source for r in rows)
 
 
+@pytest.mark.example  # the example's own notes, on its own contacts
 def test_numbers_read_on_a_stored_copy_are_saved_copies_in_the_example():
     """The example's notes say these were read in stored copies: they must not claim a check of the live page."""
     data, _ = load_data()
@@ -162,6 +172,7 @@ def test_numbers_read_on_a_stored_copy_are_saved_copies_in_the_example():
                 and c.source.kind != "saved_copy"]
 
 
+@pytest.mark.example  # the example's own contact, read on its own dated copy
 def test_a_saved_copy_shows_its_date_on_the_built_page(built_site):
     said = text_of(article(built_site, "get-help-now"))
     out_of_hours = load_data()[0].contacts["out_of_hours"]
@@ -201,15 +212,14 @@ def test_a_service_whose_only_source_is_an_encyclopaedia_says_it_is_being_checke
     """Through the service page as the build makes it: the notice, no name, no link, no "this description is from"."""
     from carers_hub.data.services import load_directory
     from carers_hub.directory.service_pages import service_page
+    from support.project import change_service
 
-    edit(data_dir / "services.yaml", "    source:\n      kind: unconfirmed\n      note: The number is in data/contacts.yaml, "
-         "which marks it to confirm on\n        citizensadvice.org.uk.",
-         "    source:\n      url: https://en.wikipedia.org/wiki/Citizens_Advice\n      kind: secondary\n"
-         "      title: the Wikipedia article about Citizens Advice\n      note: The number is in data/contacts.yaml, "
-         "which marks it to confirm on\n        citizensadvice.org.uk.")
+    service = change_service(data_dir.parent, source={
+        "url": "https://en.wikipedia.org/wiki/Citizens_Advice", "kind": "secondary",
+        "title": "the Wikipedia article about Citizens Advice"})
     data = load_site_data(data_dir, root=data_dir.parent, today=SUITE_TODAY)
     directory = load_directory(data_dir, data, root=data_dir.parent, today=SUITE_TODAY)
-    listing = directory.by_id["citizens-advice"]
+    listing = directory.by_id[service["id"]]
     assert listing.service.source.url.startswith("https://en.wikipedia.org")  # the edit took
     page = text_of(service_page(listing, data, directory).html())
     assert "We have not confirmed these details yet. We are checking these details." in page
@@ -222,6 +232,8 @@ def test_the_example_shows_no_weak_source_to_carers():
     assert not [s.id for s in directory.listings if s.service.source.weak]
 
 
+@pytest.mark.example  # the example's own second-hand number (Carers UK) on its own page; the sentence itself:
+# test_the_sentence_says_exactly_what_was_done, on any site
 def test_a_number_from_a_secondary_source_says_so_in_words_carers_can_read(built_site):
     carers_uk = load_data()[0].contacts["carers_uk"]
     page = text_of(article(built_site, "money-and-work/carers-allowance"))
@@ -251,6 +263,7 @@ def test_an_active_service_with_an_old_or_secondary_source_warns_carers_at_the_t
         assert "We checked" not in said or (source.kind == "own" and source.confirmed(service["last_reviewed"])), service_id
 
 
+@pytest.mark.example  # the example's own page and its sources
 def test_a_page_lists_where_its_facts_come_from(built_site):
     page = article(built_site, "money-and-work/working-and-caring")
     section = page[page.index('id="where-these-facts-come-from"'):]
@@ -268,6 +281,7 @@ def test_freshness_lists_what_is_still_to_confirm():
     assert "To confirm:" in freshness.confirm_report(rows)
 
 
+@pytest.mark.example  # the example's own facts: the City of London's provider
 def test_the_example_names_the_current_carers_service_and_not_the_old_one():
     """The City of London Carers Strategy Action Plan (December 2024) says a new provider, Imago, runs the
     carers support service from October 2024: the old one must not be shown as current."""
@@ -277,16 +291,28 @@ def test_the_example_names_the_current_carers_service_and_not_the_old_one():
     assert service["organisation"] == "imago" and "October 2024" in service["description"]
 
 
-def test_a_number_in_a_sentence_says_when_it_is_not_yet_confirmed(built_site):
-    home = article(built_site, ".")
-    carers_uk = re.search(r'href="tel:\+448088087777">0808 808 7777</a>([^<.]*)', home)
-    assert carers_uk and carers_uk.group(1) == " (a number we have not yet confirmed)"
-    # On the crisis page, only a number that is not confirmed says so: every crisis: true number is confirmed
-    # (the build stops otherwise); the council's out-of-hours number, read on a saved copy, says it honestly.
-    crisis = article(built_site, "get-help-now")
+def flagged_on_the_crisis_page(built_site: Path) -> tuple[set[str], set[str], set[str]]:
+    """The numbers the crisis page says are not yet confirmed; every number of a contact not confirmed; every
+    crisis: true number."""
+    crisis = article(built_site, crisis_page())
     data = load_data()[0]
     flagged = re.findall(r'href="tel:([^"]+)">[^<]*</a> \(a number we have not yet confirmed\)', crisis)
     def numbers(contacts):
         return {link.uri.removeprefix("tel:") for c in contacts for link in (c.phone_link, c.other_phone_link) if link}
-    assert flagged and set(flagged) <= numbers(c for c in data.contacts.values() if not c.confirmed)
-    assert not numbers(c for c in data.contacts.values() if c.crisis) & set(flagged)
+    return (set(flagged), numbers(c for c in data.contacts.values() if not c.confirmed),
+            numbers(c for c in data.contacts.values() if c.crisis))
+
+
+def test_on_the_crisis_page_only_a_number_not_confirmed_says_so(built_site):
+    """Every crisis: true number is confirmed (the build stops otherwise): none of them is flagged."""
+    flagged, unconfirmed, crisis = flagged_on_the_crisis_page(built_site)
+    assert flagged <= unconfirmed and not crisis & flagged
+
+
+@pytest.mark.example  # the example's own numbers: Carers UK's, and the out-of-hours number read on a saved copy
+def test_a_number_in_a_sentence_says_when_it_is_not_yet_confirmed(built_site):
+    home = article(built_site, ".")
+    carers_uk = re.search(r'href="tel:\+448088087777">0808 808 7777</a>([^<.]*)', home)
+    assert carers_uk and carers_uk.group(1) == " (a number we have not yet confirmed)"
+    flagged, unconfirmed, crisis = flagged_on_the_crisis_page(built_site)
+    assert flagged and flagged <= unconfirmed and not crisis & flagged

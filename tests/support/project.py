@@ -59,7 +59,7 @@ def published_admin(root: Path, editor: str) -> Path:
     data/site.yaml), without building the pages; with the site's own images it uses. Returns the site folder."""
     import os
 
-    from conftest import edit, load_data
+    from conftest import load_data
     from carers_hub.site_build import SiteBuild
 
     project = root / "project"
@@ -67,10 +67,52 @@ def published_admin(root: Path, editor: str) -> Path:
     (project / "content").symlink_to(SITE / "content", target_is_directory=True)
     for shared in ("node_modules", "overrides"):
         (project / shared).symlink_to(ROOT / shared, target_is_directory=True)
-    edit(project / "data" / "site.yaml", "editor:\n", "editor:\n" + editor)
+    add_to_editor(project / "data" / "site.yaml", editor)
     data, directory = load_data(project / "data")
     os.environ.pop("CARERS_HUB_EDITOR_SERVER", None)  # the published editor, never the local one
     site = root / "site"
     shutil.copytree(ROOT / "overrides" / "assets", site / "assets")  # the site's images and stylesheets
     SiteBuild(root=project, today=None, make_leaflets=False, data=data, directory=directory).write_editor(site)
     return site
+
+
+def change_service(project: Path, index: int = 0, **fields) -> dict:
+    """Give a hand-made service (data/services.yaml's first, by default) these fields, as an editor would write
+    them, whatever site is under test: the changed record (yaml's), to look for in what the build makes."""
+    import yaml
+
+    from carers_hub.core.yaml_source import CoreLoader
+
+    services_file = project / "data" / "services.yaml"
+    services = yaml.load(services_file.read_text(), Loader=CoreLoader)  # as the build reads it: 17:00 a time
+    services["services"][index].update(fields)
+    services_file.write_text(yaml.safe_dump(services, sort_keys=False, allow_unicode=True))
+    return services["services"][index]
+
+
+def add_to_editor(site_file: Path, lines: str) -> None:
+    """Add YAML lines (indented two spaces) under `editor:` in a data/site.yaml, adding the section if the site
+    has none (it is optional)."""
+    text = site_file.read_text()
+    if "\neditor:\n" in "\n" + text:
+        site_file.write_text(("\n" + text).replace("\neditor:\n", "\neditor:\n" + lines, 1)[1:])
+    else:
+        site_file.write_text(text.rstrip("\n") + "\neditor:\n" + lines)
+
+
+def at_least_services(project: Path, count: int) -> None:
+    """Copies of the first hand-made service (new ids and names) until data/services.yaml lists `count`: for a
+    test of paging, whatever the size of the site under test."""
+    from copy import deepcopy as copy_of
+
+    import yaml
+
+    from carers_hub.core.yaml_source import CoreLoader
+
+    services_file = project / "data" / "services.yaml"
+    services = yaml.load(services_file.read_text(), Loader=CoreLoader)  # as the build reads it: 17:00 a time
+    first = {key: value for key, value in services["services"][0].items() if key != "uuid"}
+    for number in range(len(services["services"]), count):
+        copy = copy_of(first)  # a copy, not the same lists: yaml would write them once, with an anchor
+        services["services"].append({**copy, "id": f"{first['id']}-{number}", "name": f"{first['name']} {number}"})
+    services_file.write_text(yaml.safe_dump(services, sort_keys=False, allow_unicode=True))
