@@ -154,7 +154,7 @@ def test_forced_colours_finds_a_control_with_nothing_but_a_background(browser, b
     assert not check.forced_colours(tab)
     tab.evaluate("""() => { const b = document.createElement('button'); b.className = 'ch-bare';
       b.setAttribute('aria-label', 'Close'); document.querySelector('article').prepend(b); }""")
-    add_rule(tab, ".ch-bare { border: none; width: 2rem; height: 2rem; background: #1d4f91; }")
+    add_rule(tab, ".ch-bare { border: none; width: 2rem; height: 2rem; background: #2e3a59; }")
     found = check.forced_colours(tab)
     tab.context.close()
     assert any("disappears in high contrast" in problem for problem in found), found

@@ -14,7 +14,7 @@ import pytest
 import yaml
 from pydantic import Field
 
-from conftest import ROOT, SITE, build, edit, load_data
+from conftest import ROOT, SITE, build, load_data
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.data import service_models
 from carers_hub.data.fields import PHONE_FORM, TIME_FORM, SafeText
@@ -174,8 +174,8 @@ def test_a_wrong_repository_or_branch_is_refused_with_file_line_and_field(tmp_pa
 # -- The built site --------------------------------------------------------------------------------------------
 
 def test_the_built_site_with_no_repository_named_says_what_to_set_up_and_never_points_at_this_computer(built_site):
-    """A site that names no repository (as the example, and a new site): its published admin/ is one page saying what to set up, not a sign-in
-    that goes nowhere (before, it was the local mode's, pointing at localhost:8081)."""
+    """A site that names no repository (as the example, and a new site): its published admin/ is one page saying
+    what to set up, not a sign-in that goes nowhere (before, it was the local mode's, pointing at localhost:8081)."""
     admin = built_site / "admin"
     assert sorted(p.name for p in admin.iterdir()) == ["frame-guard.js", "index.html"]
     html = (admin / "index.html").read_text()
