@@ -232,6 +232,20 @@ def test_every_placeholder_in_pages_and_data_is_listed_at_once_and_nothing_is_bu
     assert placeholders.in_site(site) == []
 
 
+def test_a_new_sites_pages_and_data_are_already_in_the_editors_style(tmp_path):
+    """The browser editor's first save changes only what the editor changed, not the lists and quotes `new` wrote
+    (before, the first phone number saved also rewrote every list in site.yaml and unquoted the council's name)."""
+    from carers_hub.editor.canonical import canonical, files
+
+    site = tmp_path / "site"
+    new_site.write_site(site, "Brighton & Hove City Council", "1.0.0", SUITE_TODAY)
+    rewritten = canonical(files(site), root=site)
+    assert len(rewritten) >= 10
+    changed = {path.relative_to(site).as_posix() for path, text in rewritten.items()
+               if path.read_text(encoding="utf-8") != text}
+    assert not changed, f"not in the editor's style: {sorted(changed)}"
+
+
 def test_the_council_gets_the_generators_shared_lists_as_they_are():
     """The lists every council shares (national helplines, facts, audiences ...) are copies in the package: they
     must not drift from the generator's own."""
