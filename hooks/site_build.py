@@ -408,7 +408,7 @@ class SiteBuild:
         printed = leaflets.help_items(self.data.contacts, self.data.get_help_now.printed_contacts)
         self.leaflet_pdfs[src_uri] = self._start(
             leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, printed,
-            self.data.site.url, site_dir, self.data.colours.primary)
+            self.data.site.url, site_dir)
 
     # -- finish, index_search, settle ---------------------------------------------------------------------
     def finish(self, site_dir: Path) -> None:

@@ -186,23 +186,15 @@ def _has_attachments(document) -> bool:
         kind == "attachment" for page in document.pages for kind, *_ in page.links)
 
 
-def council_colours(primary: str) -> str:
-    """The council's own colour for the leaflets' pictures (leaflet.css has no council's colour in it). primary is
-    a checked colour (fields.Colour: # and six hex digits), so it cannot carry other CSS."""
-    return f".ch-point__picture {{ fill: {primary}; }}"
-
-
-def render_pdf(html: str, base_url: str, site_dir: Path, primary: str = "#0b0c0c") -> bytes:
-    """The PDF of a leaflet's HTML, its pictures in the council's primary colour; raises Refused if it asks for
-    anything but the build's own files."""
+def render_pdf(html: str, base_url: str, site_dir: Path) -> bytes:
+    """The PDF of a leaflet's HTML; raises Refused if it asks for anything but the build's own files."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     fetcher = _own_files_only(site_dir, frozenset([STYLESHEET.resolve(), *(p.resolve() for p, _, _ in font_files())]))
     fonts = FontConfiguration()
     styles = [CSS(string=font_faces(), font_config=fonts, url_fetcher=fetcher),
-              CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher),
-              CSS(string=council_colours(primary), font_config=fonts, url_fetcher=fetcher)]
+              CSS(filename=str(STYLESHEET), font_config=fonts, url_fetcher=fetcher)]
     page = HTML(string=html, base_url=base_url, url_fetcher=fetcher)
     document = page.render(stylesheets=styles, font_config=fonts)
     # Any attachment WeasyPrint found and we did not is refused all the same.
@@ -227,16 +219,16 @@ def absolute_links(article: str, page_address: str) -> str:
 
 
 def make_pdf(leaflet: Leaflet, page_html: str, base_url: str, council: str,
-             help_items: list[tuple[str, str, str]], site_url: str, site_dir: Path, primary: str) -> bytes | None:
-    """The leaflet of a built page (its article, the council's name and colour, the numbers to call). base_url
-    is where the page was built (for its pictures), site_dir the folder being built (all a leaflet may read);
+             help_items: list[tuple[str, str, str]], site_url: str, site_dir: Path) -> bytes | None:
+    """The leaflet of a built page (its article, the council's name and the numbers to call). base_url is
+    where the page was built (for its pictures), site_dir the folder being built (all a leaflet may read);
     site_url where the site is published (for its links). Raises Refused (see render_pdf)."""
     content = article.content(page_html)
     if content is None:
         return None
     page_address = urljoin(site_url, urls.page_url(leaflet.src_uri))
     content = absolute_links(content, page_address)
-    return render_pdf(leaflet_html(leaflet, content, council, help_items, page_address), base_url, site_dir, primary)
+    return render_pdf(leaflet_html(leaflet, content, council, help_items, page_address), base_url, site_dir)
 
 
 def refused_problems(leaflet: Leaflet, refused: Refused, source: str) -> list[Problem]:
