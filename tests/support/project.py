@@ -92,7 +92,9 @@ def change_service(project: Path, index: int = 0, **fields) -> dict:
 
 def add_to_editor(site_file: Path, lines: str) -> None:
     """Add YAML lines (indented two spaces) under `editor:` in a data/site.yaml, adding the section if the site
-    has none (it is optional)."""
+    has none (it is optional). No lines: the file as it is (an `editor:` with nothing under it is refused)."""
+    if not lines:
+        return
     text = site_file.read_text()
     if "\neditor:\n" in "\n" + text:
         site_file.write_text(("\n" + text).replace("\neditor:\n", "\neditor:\n" + lines, 1)[1:])
