@@ -23,15 +23,39 @@ def article(path) -> str:
     return text[text.index("<article"):text.index("</article>")] if "<article" in text else ""
 
 
-@pytest.mark.parametrize("term", [t for t in GLOSSARY if t.get("abbr")], ids=lambda t: t["abbr"])
-def test_every_abbreviation_is_expanded_where_it_is_used(built_site, term):
-    def words(path):  # the text a reader sees, less the glossary's own headwords
-        return re.sub(r"<[^>]+>", " ", re.sub(r"<dt\b.*?</dt>", " ", article(path), flags=re.S))
+ABBREVIATED = [t for t in GLOSSARY if t.get("abbr")]
+ABBR = re.compile(r"<abbr\b[^>]*>.*?</abbr>", re.S)
 
-    used = [p for p in all_built_pages(built_site) if re.search(rf"\b{term['abbr']}\b", words(p))]
-    assert used or term["abbr"] in ("CAF", "CHC", "DFG", "EDT", "OT", "ASC"), f"{term['abbr']} is used nowhere"
-    for path in used:
-        assert f'<abbr title="{html.escape(term["term"])}">{term["abbr"]}</abbr>' in article(path), path
+
+def reader_words(path) -> str:
+    """The text a reader sees in a page's article, less the glossary's own headwords."""
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<dt\b.*?</dt>", " ", article(path), flags=re.S))
+
+
+def pages_using(built_site, abbr: str) -> list:
+    return [p for p in all_built_pages(built_site) if re.search(rf"\b{abbr}\b", reader_words(p))]
+
+
+def test_every_abbreviation_is_expanded_where_it_is_used(built_site):
+    """Each abbreviation of the site's glossary is explained (<abbr title>) on every page using it."""
+    unexplained = [f"{term['abbr']} on {path}" for term in ABBREVIATED for path in pages_using(built_site, term["abbr"])
+                   if f'<abbr title="{html.escape(term["term"])}">{term["abbr"]}</abbr>' not in article(path)]
+    assert not unexplained, unexplained
+
+
+def test_only_the_glossary_s_abbreviations_are_marked(built_site):
+    """Every <abbr> in a page is one of the site's glossary abbreviations, titled with its term (on a site whose
+    glossary has none, no page has one)."""
+    allowed = {f'<abbr title="{html.escape(t["term"])}">{t["abbr"]}</abbr>' for t in ABBREVIATED}
+    wrong = {(path.parent.name, tag) for path in all_built_pages(built_site) for tag in ABBR.findall(article(path))
+             if tag not in allowed}
+    assert not wrong, sorted(wrong)[:10]
+
+
+@pytest.mark.example  # the example's own glossary: the abbreviations it explains though no page of its uses them
+def test_the_example_uses_each_of_its_abbreviations(built_site):
+    unused = {t["abbr"] for t in ABBREVIATED if not pages_using(built_site, t["abbr"])}
+    assert unused <= {"CAF", "CHC", "DFG", "EDT", "OT", "ASC"}, unused
 
 
 def test_abbreviations_are_explained_in_text_only():

@@ -15,6 +15,7 @@ import pytest
 
 from carers_hub.outputs import cbor, pagefind_compact, pagefind_index
 from support.big_directory import within
+from support.project import EXAMPLE
 from support.search_queries import QUERIES
 
 SMALL = 400  # bytes of words a chunk: the example's index cut into a few hundred chunks, as 5,000 services are
@@ -114,8 +115,12 @@ def test_a_compacted_index_answers_every_query_as_pagefinds_own(browser, own_and
     exact = [q for q in asked if q.startswith('"')]
     assert sum(own[q][0] for q in exact) > 500  # words on many pages, not an empty index
     assert {q: compacted[q] for q in exact} == {q: own[q] for q in exact}
-    first_three = {q: [url for url, _, _ in own[q][1][:3]] for q in QUERIES}
-    assert {q: [url for url, _, _ in compacted[q][1][:3]] for q in QUERIES} == first_three
+    # As typed, the queries whose words are the site's own words: one that only begins longer words (on Fenmoor,
+    # "interpreter" of "interpreters") finds them only where chunk boundaries allow, as said above.
+    whole = [q for q in QUERIES if own[f'"{q}"'][0]]
+    assert whole == list(QUERIES) or not EXAMPLE, "every query is the example's own words"
+    first_three = {q: [url for url, _, _ in own[q][1][:3]] for q in whole}
+    assert {q: [url for url, _, _ in compacted[q][1][:3]] for q in whole} == first_three
     assert FIRST <= set(QUERIES)
 
 
