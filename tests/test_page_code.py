@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SITE, SUITE_TODAY, build, edit, line_of, load_data
+from support.written_page import write_page
+
+from conftest import ROOT, SITE, SUITE_TODAY, build, line_of, load_data
 from carers_hub.checks import third_party
 from carers_hub.core.problems import ProblemsFound
 
@@ -224,16 +226,15 @@ def test_the_shipped_pages_pass(markdown):
 
 
 def test_a_script_in_a_page_stops_the_build_with_its_line_and_writes_nothing(project):
-    page = project / "content" / "index.md"
-    edit(page, "## Need help now?", 'Hello <script>alert("carers")</script>\n\n## Need help now?')
-    (project / "content" / "about" / "evil.html").write_text("<script>alert(1)</script>")
+    page = write_page(project, "written/page.md", 'Hello <script>alert("carers")</script>\n\n## More', SUITE_TODAY)
+    (project / "content" / "written" / "evil.html").write_text("<script>alert(1)</script>")
     result = build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     line = line_of(page, '<script>alert("carers")</script>')
-    assert f"content/index.md, line {line}" in output and "PAGE_HTML_NOT_ALLOWED" in output, output
+    assert f"content/written/page.md, line {line}" in output and "PAGE_HTML_NOT_ALLOWED" in output, output
     assert "Pages cannot run programs" in output and "Traceback" not in output
-    assert "content/about/evil.html" in output and "CONTENT_FILE_NOT_ALLOWED" in output
+    assert "content/written/evil.html" in output and "CONTENT_FILE_NOT_ALLOWED" in output
     assert not (project / "site").exists(), "a half-built site was written"
 
 
