@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ENV, ROOT, SUITE_TODAY, build, line_of
-from support.clock import content_date
+from conftest import ENV, NEW_SITE_DAY, build, line_of
 from support.templates import fill_page, fill_service
 from carers_hub.data import placeholders
 from carers_hub.core import yaml_source
@@ -157,13 +156,6 @@ def test_the_preview_shows_a_page_being_written_with_a_warning(project):
 
 
 # -- the preview's stand-ins (carers-hub serve on a new council's site) ----------------------------------------
-
-# The day a new council's site is written and read in these tests: the suite's, or the generator's own if later.
-# The national contacts a new site starts with (data/contacts.yaml) are the generator's, checked on its day: a site
-# made before it would hold dates in the future, which the build refuses. Whatever the site under test's dates,
-# nothing is overdue or in the future on this day.
-NEW_SITE_DAY = max(SUITE_TODAY, content_date(ROOT))
-
 
 def _new_site_data(tmp_path: Path) -> Path:
     """A new council's site written on NEW_SITE_DAY; read it with today=NEW_SITE_DAY."""
