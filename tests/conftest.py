@@ -41,6 +41,10 @@ from support.project import EXAMPLE, SITE, copy_project  # noqa: E402,F401  (cop
 # No calendar in the tests: every build, and every check run here, takes "today" from this (hooks/core/today.py).
 SUITE_TODAY = content_date(SITE)
 os.environ["CARERS_HUB_TODAY"] = SUITE_TODAY.isoformat()
+# The day a test makes and reads a new council's site on (or another site made of the generator's own data): a new
+# site starts with the generator's national contacts (data/contacts.yaml), checked on the example's day, so a
+# site under test reviewed before it (Fenmoor) would see them as checked in the future.
+NEW_SITE_DAY = max(SUITE_TODAY, content_date(ROOT))
 os.environ["NO_MKDOCS_2_WARNING"] = "1"  # the theme's notice about a future MkDocs is not about this site
 ENV = dict(os.environ)
 ENGINES = {"mkdocs": ["-m", "mkdocs", "build"], "properdocs": ["-m", "properdocs", "build", "-f", "mkdocs.yml"]}

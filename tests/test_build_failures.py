@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import re
-
+from datetime import timedelta
 from pathlib import Path
 
-from conftest import build, edit, line_of, reported
+import yaml
+
+from conftest import SUITE_TODAY, build, line_of, reported
+from support import yaml_fields
+from support.written_page import write_page
+
+PAGE = "a-page-written-by-a-test.md"  # written into each test's copy of the site under test, to break
+
+
+def written(project: Path, body: str = "Some words for carers.") -> Path:
+    return write_page(project, PAGE, body, SUITE_TODAY)
+
+
+def a_contact_id(project: Path) -> str:
+    """The id of the first contact the site under test prints on every page (data/site.yaml)."""
+    site = yaml.safe_load((project / "data" / "site.yaml").read_text())
+    return site["get_help_now"]["printed_contacts"][0]
 
 
 def assert_failed_cleanly(result, project: Path, *expected: str) -> str:
@@ -20,29 +36,29 @@ def assert_failed_cleanly(result, project: Path, *expected: str) -> str:
 
 def test_bad_site_yaml_stops_the_build_before_anything_is_written(project):
     site_yaml = project / "data" / "site.yaml"
-    edit(site_yaml, 'phone: 020 7332 1224', 'phone: 020 7332 12')
+    number = yaml_fields.value(site_yaml, "contacts", 0, "phone")
+    line = yaml_fields.set_value(site_yaml, ("contacts", 0, "phone"), number[:-2])  # two digits short
     result = build(project)
-    line = line_of(site_yaml, 'phone: 020 7332 12')
     assert_failed_cleanly(result, project, f"data/site.yaml, line {line}", 'field "contacts[0].phone"',
                           "not a valid UK phone number", "How to fix:", "PHONE_INVALID")
     assert not (project / "site").exists(), "a half-built site was written"
 
 
 def test_page_without_front_matter_fails(project):
-    page = project / "content" / "wellbeing" / "loneliness.md"
+    page = written(project)
     text = page.read_text()
     page.write_text(text[text.index("\n---", 3) + 4:])
     result = build(project)
-    assert_failed_cleanly(result, project, "content/wellbeing/loneliness.md, line 1", "no front matter",
+    assert_failed_cleanly(result, project, f"content/{PAGE}, line 1", "no front matter",
                           "PAGE_FRONT_MATTER_MISSING")
     assert not (project / "site").exists()
 
 
 def test_page_with_missing_field_names_it(project):
-    page = project / "content" / "wellbeing" / "loneliness.md"
-    edit(page, "owner: carers-information@example.org\n", "")
+    page = written(project)
+    page.write_text(re.sub(r"(?m)^owner: .*\n", "", page.read_text(), count=1))
     result = build(project)
-    assert_failed_cleanly(result, project, "content/wellbeing/loneliness.md", 'field "owner"',
+    assert_failed_cleanly(result, project, f"content/{PAGE}", 'field "owner"',
                           "Add a line 'owner:", "FIELD_MISSING")
 
 
@@ -56,46 +72,46 @@ def test_broken_links_and_an_overdue_review_fail_strict_build_but_only_warn_with
     """Three mistakes --strict stops on only when the build ends (MkDocs counts the warnings), in one build:
     each is checked as its own warning, so the test fails if any stops being one. A broken link, a broken
     anchor, and a page past its review date; without --strict the same project builds, with the warning."""
-    edit(project / "content" / "index.md", "(am-i-a-carer.md)", "(am-i-a-carrer.md)")
-    edit(project / "content" / "index.md", "- [Find out if you are a carer](am-i-a-carer.md)",
-         "- [Find out if you are a carer](am-i-a-carer.md#no-such-heading)")
-    page = project / "content" / "wellbeing" / "loneliness.md"
-    text = page.read_text()
-    text = re.sub(r"(?m)^review_by: .*$", "review_by: 2026-01-01", text, count=1)
-    page.write_text(re.sub(r"(?m)^last_reviewed: .*$", "last_reviewed: 2025-06-01", text, count=1))
+    crisis = yaml.safe_load((project / "data" / "site.yaml").read_text())["get_help_now"]["page"]
+    page = written(project, f"[A page that is not there](no-such-page.md) and "
+                            f"[a heading that is not there]({crisis}#no-such-heading).")
+    text = re.sub(r"(?m)^review_by: .*$", f"review_by: {SUITE_TODAY - timedelta(days=1)}", page.read_text())
+    page.write_text(re.sub(r"(?m)^last_reviewed: .*$", f"last_reviewed: {SUITE_TODAY - timedelta(days=200)}", text))
     strict = build(project)
     output = strict.stdout + strict.stderr
     assert strict.returncode != 0, output
-    warned(output, "am-i-a-carrer.md")
+    warned(output, "no-such-page.md")
     warned(output, "no-such-heading")
-    warned(output, "Warning in content/wellbeing/loneliness.md")
+    warned(output, f"Warning in content/{PAGE}")
     assert ("Warning", "PAGE_REVIEW_OVERDUE") in {(kind, code) for kind, _, code in reported(output)}, output
     relaxed = build(project, project / "site-preview", strict=False)
     assert relaxed.returncode == 0 and "PAGE_REVIEW_OVERDUE" in relaxed.stderr
 
 
 def test_unknown_contact_in_a_macro_fails_with_page_and_line(project):
-    page = project / "content" / "wellbeing" / "emotional-support.md"
-    edit(page, 'contact_card("samaritans")', 'contact_card("samaratins")')
+    real = a_contact_id(project)
+    misspelt = real[1] + real[0] + real[2:]  # two letters the wrong way round, as a writer might type it
+    page = written(project, f'Some words for carers.\n\n{{{{ contact_card("{misspelt}") }}}}')
     result = build(project)
-    line = line_of(page, "samaratins")
+    line = line_of(page, misspelt)
     output = assert_failed_cleanly_or_macro(result)
-    assert f"content/wellbeing/emotional-support.md, line {line}" in output
-    assert 'no contact with the id "samaratins"' in output and "samaritans" in output
+    assert f"content/{PAGE}, line {line}" in output, output
+    assert f'no contact with the id "{misspelt}"' in output, output
+    offered = re.search(r"How to fix: Use one of: (.*?)\. Contacts are listed", output)
+    assert offered and real in offered.group(1).split(", "), output  # the fix names the id meant
 
 
 def test_a_per_cent_sign_in_a_macro_mistake_is_reported_without_a_traceback(project):
     """mkdocs-macros %-formats its error report and adds a traceback; ours is shown as written (coupling point
     "macro error report")."""
-    page = project / "content" / "wellbeing" / "emotional-support.md"
-    edit(page, 'contact_card("samaritans")', 'contact_card("50% off")')
+    page = written(project, 'Some words for carers.\n\n{{ contact_card("50% off") }}')
     output = assert_failed_cleanly_or_macro(build(project))
-    assert f"content/wellbeing/emotional-support.md, line {line_of(page, '50% off')}" in output, output
+    assert f"content/{PAGE}, line {line_of(page, '50% off')}" in output, output
     assert 'no contact with the id "50% off"' in output, output
 
 
 def test_undefined_variable_fails_instead_of_rendering_blank(project):
-    edit(project / "content" / "index.md", "{{ council.area }}", "{{ council.aera }}")
+    written(project, "Help for carers in {{ council.aera }}.")
     result = build(project)
     output = assert_failed_cleanly_or_macro(result)
     assert "aera" in output

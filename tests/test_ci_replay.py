@@ -230,6 +230,9 @@ def step(result: replay.JobResult, name: str) -> replay.StepResult:
 
 
 @pytest.mark.whole_site
+# This repository's own CI, replayed in a clone of it: its pull requests build the example at the clone's root
+# and this test edits the example's own page (PAGE). A council's site has its own workflow (tools/new_site.py).
+@pytest.mark.example
 def test_the_report_job_on_pull_requests(clone, tmp_path):
     target, _, base = clone
     build = "Build and check the change"

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import pytest
 
-from conftest import build
+from conftest import SITE, build
 from carers_hub.checks import content_files, svg_pictures
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
@@ -122,18 +121,19 @@ def test_the_build_publishes_nothing_from_a_script_file_a_link_out_or_a_data_lin
     secret = tmp_path / "secret.txt"
     secret.write_text("the build machine's secret")
     (project / "content" / "offer.html").write_text("<script>fetch('/admin/')</script>")
-    (project / "content" / "wellbeing" / "notes.md").symlink_to(secret)
+    (project / "content" / "a-folder").mkdir()  # a folder of pages, as any site's sections are
+    (project / "content" / "a-folder" / "notes.md").symlink_to(secret)
     (project / "content" / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")  # left out by MkDocs: no problem
     result = build(project)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output, output
     assert "content/offer.html" in output and "CONTENT_FILE_NOT_ALLOWED" in output, output
-    assert "content/wellbeing/notes.md" in output and "FILE_OUTSIDE_PROJECT" in output, output
+    assert "content/a-folder/notes.md" in output and "FILE_OUTSIDE_PROJECT" in output, output
     assert ".DS_Store" not in output, output
     assert not (project / "site").exists() or not any((project / "site").rglob("*.html"))
 
     os.remove(project / "content" / "offer.html")
-    os.remove(project / "content" / "wellbeing" / "notes.md")
+    os.remove(project / "content" / "a-folder" / "notes.md")
     (project / "data" / "extra.yaml").symlink_to(secret)
     result = build(project)
     output = result.stdout + result.stderr
@@ -142,5 +142,5 @@ def test_the_build_publishes_nothing_from_a_script_file_a_link_out_or_a_data_lin
 
 
 def test_the_shipped_content_passes():
-    root = Path(__file__).resolve().parent.parent / "content"
+    root = SITE / "content"  # the site under test's
     assert content_files.content_problems(root, sorted(p for p in root.rglob("*") if p.is_file())) == []

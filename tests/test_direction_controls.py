@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from conftest import SUITE_TODAY, edit, load_data
+from support import yaml_fields
 from carers_hub.core.problems import ProblemsFound
 from carers_hub.core.yaml_source import load_text
 from carers_hub.data.front_matter import check_page
@@ -69,6 +70,18 @@ def test_a_service_name_with_a_direction_control_names_the_file_line_field_and_c
     assert (problem.code, problem.file, problem.field, problem.line) == (
         "TEXT_DIRECTION_CONTROL", "data/services.yaml", "services[0].name", line)
     assert f"at character {len(word) + 1}" in problem.message and "hidden character" in problem.fix
+
+
+def test_an_opening_time_with_a_direction_control_is_reported_as_one_not_as_not_a_time(data_dir):
+    """A time is typed as text ("09:00"): the hidden character is what an editor must be told about."""
+    services = data_dir / "services.yaml"
+    index = next(n for n, s in enumerate(load_text(services.read_text())["services"]) if s.get("opening_hours"))
+    place = ("services", index, "opening_hours", 0, "opens")
+    line = yaml_fields.set_value(services, place, '"0\u202e9:00"')
+    [problem] = problems(data_dir)
+    assert (problem.code, problem.file, problem.field, problem.line) == (
+        "TEXT_DIRECTION_CONTROL", "data/services.yaml", field_name(place), line), problem
+    assert "at character 2" in problem.message
 
 
 def test_a_web_address_with_a_direction_control_or_a_direction_mark_is_refused(data_dir):

@@ -23,7 +23,7 @@ from carers_hub import cli
 from carers_hub.data import placeholders
 from carers_hub.editor import shipped
 from carers_hub.tools import new_site
-from conftest import ROOT, SUITE_TODAY
+from conftest import NEW_SITE_DAY, ROOT
 from support import serving
 from support.example_identity import identity
 
@@ -133,7 +133,7 @@ def test_a_new_council_installs_the_wheel_runs_new_fills_the_placeholders_and_pu
     started = time.monotonic()
     fresh_venv(venv, wheel, env)
     install_seconds = time.monotonic() - started
-    env.update(PATH=f"{venv / 'bin'}{os.pathsep}{env['PATH']}", CARERS_HUB_TODAY=SUITE_TODAY.isoformat())
+    env.update(PATH=f"{venv / 'bin'}{os.pathsep}{env['PATH']}", CARERS_HUB_TODAY=NEW_SITE_DAY.isoformat())
 
     where = run(["python", "-c", "import carers_hub; print(carers_hub.__file__)"], tmp_path, env)
     assert Path(where.stdout.strip()).is_relative_to(venv), where.stdout + where.stderr  # the wheel's copy runs
@@ -220,7 +220,7 @@ def test_new_refuses_a_council_name_it_would_have_to_quote(tmp_path, capsys, nam
 
 def test_every_placeholder_in_pages_and_data_is_listed_at_once_and_nothing_is_built(tmp_path, monkeypatch, capsys):
     site = tmp_path / "site"
-    new_site.write_site(site, COUNCIL, "1.0.0", SUITE_TODAY)
+    new_site.write_site(site, COUNCIL, "1.0.0", NEW_SITE_DAY)
     found = placeholders.in_site(site)
     assert {(p.file, p.line) for p in found} == lines_to_fill(site)
     assert {p.file.split("/")[0] for p in found} == {"content", "data"}  # pages too, not only the first data file
@@ -238,7 +238,7 @@ def test_a_new_sites_pages_and_data_are_already_in_the_editors_style(tmp_path):
     from carers_hub.editor.canonical import canonical, files
 
     site = tmp_path / "site"
-    new_site.write_site(site, "Brighton & Hove City Council", "1.0.0", SUITE_TODAY)
+    new_site.write_site(site, "Brighton & Hove City Council", "1.0.0", NEW_SITE_DAY)
     rewritten = canonical(files(site), root=site)
     assert len(rewritten) >= 10
     changed = {path.relative_to(site).as_posix() for path, text in rewritten.items()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ENV, build, line_of
+from conftest import ENV, NEW_SITE_DAY, build, line_of
 from support.templates import fill_page, fill_service
 from carers_hub.data import placeholders
 from carers_hub.core import yaml_source
@@ -158,13 +158,11 @@ def test_the_preview_shows_a_page_being_written_with_a_warning(project):
 # -- the preview's stand-ins (carers-hub serve on a new council's site) ----------------------------------------
 
 def _new_site_data(tmp_path: Path) -> Path:
-    """A new council's site written on the suite's day, so the data's "today" (CARERS_HUB_TODAY, the suite's
-    day) finds nothing overdue however far the example's own dates move."""
-    from conftest import SUITE_TODAY
+    """A new council's site written on NEW_SITE_DAY; read it with today=NEW_SITE_DAY."""
     from carers_hub.tools import new_site
 
     site = tmp_path / "site"
-    new_site.write_site(site, "Fenmoor District Council", "1.0.0", SUITE_TODAY)
+    new_site.write_site(site, "Fenmoor District Council", "1.0.0", NEW_SITE_DAY)
     return site
 
 
@@ -174,17 +172,17 @@ def test_the_preview_reads_a_new_sites_placeholders_as_stand_ins_and_a_real_buil
 
     site = _new_site_data(tmp_path)
     with pytest.raises(ProblemsFound) as caught:  # a published build: every placeholder stops it
-        site_data.load_site_data(site / "data", root=site)
+        site_data.load_site_data(site / "data", root=site, today=NEW_SITE_DAY)
     assert {p.code for p in caught.value.problems} == {placeholders.CODE}
     assert not any(p.warning for p in caught.value.problems)
 
-    data = site_data.load_site_data(site / "data", root=site, stand_ins=True)
+    data = site_data.load_site_data(site / "data", root=site, today=NEW_SITE_DAY, stand_ins=True)
     contact = next(c for c in data.site_file.contacts if c.id == "adult_social_care")
     assert contact.phone == placeholders.STAND_IN_PHONE  # Ofcom's drama range: nobody's line
     assert contact.hours.startswith(placeholders.OPEN + "To fill in: when the line is open")
     assert str(data.site.url).startswith("https://site-url") and placeholders.STAND_IN_HOST in str(data.site.url)
     assert data.problems and all(p.warning and p.code == placeholders.CODE for p in data.problems)
-    directory = load_directory(site / "data", data, root=site, stand_ins=True)
+    directory = load_directory(site / "data", data, root=site, today=NEW_SITE_DAY, stand_ins=True)
     assert directory.listings[0].service.name.startswith(placeholders.OPEN + "To fill in")
     assert any(p.code == placeholders.CODE for p in directory.problems)
 
@@ -197,9 +195,9 @@ def test_a_placeholder_no_stand_in_can_make_valid_still_stops_the_preview(tmp_pa
     site = _new_site_data(tmp_path)
     services = site / "data" / "services.yaml"
     services.write_text(services.read_text().replace("organisation: council", "organisation: CHANGE-to-an-organisation-id"))
-    data = site_data.load_site_data(site / "data", root=site, stand_ins=True)
+    data = site_data.load_site_data(site / "data", root=site, today=NEW_SITE_DAY, stand_ins=True)
     with pytest.raises(ProblemsFound) as caught:
-        load_directory(site / "data", data, root=site, stand_ins=True)
+        load_directory(site / "data", data, root=site, today=NEW_SITE_DAY, stand_ins=True)
     stopped = [p for p in caught.value.problems if not p.warning]
     assert {p.code for p in stopped} == {placeholders.CODE} and "services[0].organisation" in {p.field for p in stopped}
 

@@ -169,6 +169,11 @@ def _time_not_number(value: object) -> object:
     return value
 
 
+def _visible_if_text(value: object) -> object:
+    # Before a value that is not text is read (a time): what an editor typed is checked as text first.
+    return _no_direction_controls(value) if isinstance(value, str) else value
+
+
 def _local_time(value: time) -> time:
     # Opening hours are the council's own clock: a time with a zone (09:00Z) cannot be compared with one without.
     if value.tzinfo is not None:
@@ -247,7 +252,9 @@ def service_id_error(value: object) -> ErrorDetails | None:
         return error.errors()[0]
     return None
 Colour = Annotated[str, _Visible, AfterValidator(_colour), FormPattern("^" + COLOUR_PATTERN + "$", "COLOUR_INVALID")]
-ClockTime = Annotated[time, BeforeValidator(_time_not_number), AfterValidator(_local_time), TIME_FORM]  # "09:00", local
+# "09:00", local. Typed as text, so a hidden direction control in it is reported as one, not as "not a time".
+ClockTime = Annotated[time, BeforeValidator(_time_not_number), BeforeValidator(_visible_if_text), AfterValidator(_local_time),
+                      TIME_FORM]
 PhoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text), AfterValidator(_phone_check(phones.parse_phone)),
                         PHONE_FORM]
 TextphoneNumber = Annotated[str, _Visible, BeforeValidator(_as_text),
