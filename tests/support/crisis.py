@@ -9,9 +9,11 @@ import yaml
 
 
 def address(page: str) -> str:
-    """Where a page of content/ is built: get-help-now.md is /get-help-now/, index.md is /."""
-    stem = page.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"/{stem}/" if stem else "/"
+    """Where a page of content/ is built, from the site's root (the build's own rule, urls.page_url):
+    get-help-now.md is /get-help-now/, index.md is /."""
+    from carers_hub.core.urls import page_url
+
+    return "/" + page_url(page).removeprefix("./")
 
 
 def title(site: Path, page: str) -> str:
