@@ -78,16 +78,17 @@ def published_admin(root: Path, editor: str) -> Path:
 
 def change_service(project: Path, index: int = 0, **fields) -> dict:
     """Give a hand-made service (data/services.yaml's first, by default) these fields, as an editor would write
-    them, whatever site is under test: the changed record (yaml's), to look for in what the build makes."""
-    import yaml
+    them, whatever site is under test: the changed record, to look for in what the build makes."""
+    from support import yaml_fields
 
-    from carers_hub.core.yaml_source import CoreLoader
+    changed = {}
 
-    services_file = project / "data" / "services.yaml"
-    services = yaml.load(services_file.read_text(), Loader=CoreLoader)  # as the build reads it: 17:00 a time
-    services["services"][index].update(fields)
-    services_file.write_text(yaml.safe_dump(services, sort_keys=False, allow_unicode=True))
-    return services["services"][index]
+    def give(data: dict) -> None:
+        data["services"][index].update(fields)
+        changed.update(data["services"][index])
+
+    yaml_fields.rewritten(project / "data" / "services.yaml", give)
+    return changed
 
 
 def add_to_editor(site_file: Path, lines: str) -> None:
@@ -105,16 +106,12 @@ def add_to_editor(site_file: Path, lines: str) -> None:
 def at_least_services(project: Path, count: int) -> None:
     """Copies of the first hand-made service (new ids and names) until data/services.yaml lists `count`: for a
     test of paging, whatever the size of the site under test."""
-    from copy import deepcopy as copy_of
-
-    import yaml
-
-    from carers_hub.core.yaml_source import CoreLoader
+    from carers_hub.core.yaml_source import load_text
+    from support import yaml_fields
 
     services_file = project / "data" / "services.yaml"
-    services = yaml.load(services_file.read_text(), Loader=CoreLoader)  # as the build reads it: 17:00 a time
-    first = {key: value for key, value in services["services"][0].items() if key != "uuid"}
-    for number in range(len(services["services"]), count):
-        copy = copy_of(first)  # a copy, not the same lists: yaml would write them once, with an anchor
-        services["services"].append({**copy, "id": f"{first['id']}-{number}", "name": f"{first['name']} {number}"})
-    services_file.write_text(yaml.safe_dump(services, sort_keys=False, allow_unicode=True))
+    services = load_text(services_file.read_text(encoding="utf-8"))["services"]
+    first = services[0]
+    yaml_fields.like_first(services_file, "services", *(
+        {"id": f"{first['id']}-{number}", "name": f"{first['name']} {number}", "uuid": None}
+        for number in range(len(services), count)))

@@ -73,14 +73,23 @@ class _NoAliases(yaml.SafeDumper):
         return True
 
 
+def rewritten(path: Path, change) -> None:
+    """Read a data file as the build reads it (17:00 is a time, not 1020), let change(data) alter it, and write it
+    out again whole, each value written out in full (the build refuses YAML's & and * shortcuts)."""
+    from carers_hub.core.yaml_source import load_text
+
+    data = load_text(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=2 ** 30),
+                    encoding="utf-8")
+
+
 def like_first(path: Path, key: str, *changes: dict) -> None:
     """Add to the list `key` one item per `changes`: a copy of its first item with those fields changed (a value
     None leaves the field out). The file is written out again whole."""
-    from carers_hub.core.yaml_source import load_text  # read as the build reads it: 17:00 is a time, not 1020
+    def add_copies(data: dict) -> None:
+        for change in changes:
+            item = {**data[key][0], **change}
+            data[key].append({name: value for name, value in item.items() if value is not None})
 
-    data = load_text(path.read_text(encoding="utf-8"))
-    for change in changes:
-        item = {**data[key][0], **change}
-        data[key].append({name: value for name, value in item.items() if value is not None})
-    path.write_text(yaml.dump(data, Dumper=_NoAliases, sort_keys=False, allow_unicode=True, width=2 ** 30),
-                    encoding="utf-8")
+    rewritten(path, add_copies)
