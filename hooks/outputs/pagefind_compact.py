@@ -16,6 +16,12 @@ compact() rewrites an index folder after Pagefind has written it:
                 services the page list goes from 33 to 19 KB.
 The meta and chunk files get new content-hash names, and pagefind-entry.json names the new meta.
 
+A site indexed in parts (hooks/outputs/pagefind_index.py) is merged in the browser, and Pagefind searches each
+part alone. A query word a part does not hold is cut shorter there until it matches a word the part does hold
+("bereaved" matching "be..."), so the merged results would add pages without the word (Pagefind issues #793,
+#1246). compact() given `every_word` (every part's words, words_in) adds to the part each word it lacks, on no
+page: the word is then found there, with no results, and the merged search finds what one index would.
+
 Coupling point "Pagefind index format" (docs/developers/how-it-works.md): Pagefind 1.5's undocumented file
 layout, gzip("pagefind_dcd" + CBOR) for the meta and chunks, gzip("pagefind_dcd" + JSON) for fragments; the
 meta is [version, pages [[name, words]], chunks [[from, to, name]], filters, sorts, meta fields]; a chunk is
@@ -96,14 +102,23 @@ def runs_of(words: list[bytes], limit: int = CHUNK_BYTES) -> list[list[bytes]]:
     return runs + [run] if run else runs
 
 
-def split_chunks(index: Path, lang: str, chunks: list, limit: int = CHUNK_BYTES) -> list:
-    """New [from, to, name] rows for the meta: every word of the old chunks, in order, written again as chunks
-    of at most about `limit` bytes (runs_of); the old chunks are removed."""
+def no_page(word: str) -> bytes:
+    """A word entry [word, pages, variants] for a word on no page of this index."""
+    return cbor.dumps([word, [], []])
+
+
+def split_chunks(index: Path, lang: str, chunks: list, limit: int = CHUNK_BYTES, every_word: set[str] = frozenset()) -> list:
+    """New [from, to, name] rows for the meta: every word of the old chunks, and each of `every_word` they lack
+    (on no page), in order, written again as chunks of at most about `limit` bytes (runs_of); the old chunks
+    are removed."""
     words = []
     for _, _, old in chunks:
         path = index / f"{old}.pf_index"
         words += chunk_words(read(path))
         path.unlink()
+    lacking = every_word - {word_of(entry) for entry in words}
+    if lacking:
+        words = sorted(words + [no_page(word) for word in lacking], key=word_of)
     rows = []
     for run in runs_of(words, limit):
         payload = cbor.head(cbor.ARRAY, 1) + cbor.head(cbor.ARRAY, len(run)) + b"".join(run)
@@ -131,17 +146,38 @@ def short_names(fragments: Path, pages: list) -> list:
     return renamed
 
 
-def compact(folder: Path, limit: int = CHUNK_BYTES) -> None:
-    """Rewrite the Pagefind index in `folder` (its pagefind-entry.json, meta, chunks and fragment names)."""
+def languages(folder: Path) -> tuple[Path, dict, list[tuple[str, dict, Path, list]]]:
+    """The index in `folder`: its pagefind-entry.json path and content, and for each language its code, entry,
+    meta file and meta."""
     entry_path = folder / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    found = []
     for lang, language in entry["languages"].items():
         meta_path = folder / f"pagefind.{language['hash']}.pf_meta"
         data = read(meta_path)
         meta, end = cbor.loads(data)
         if end != len(data) or len(meta) != 6 or not isinstance(meta[1], list):
             raise UnknownFormat("The Pagefind meta is not [version, pages, chunks, filters, sorts, meta fields]")
-        meta[2] = split_chunks(folder / "index", lang, meta[2], limit)
+        found.append((lang, language, meta_path, meta))
+    return entry_path, entry, found
+
+
+def words_in(folders: list[Path]) -> dict[str, set[str]]:
+    """Every word the indexes in `folders` hold, by language."""
+    every: dict[str, set[str]] = {}
+    for folder in folders:
+        for lang, _, _, meta in languages(folder)[2]:
+            for _, _, chunk in meta[2]:
+                every.setdefault(lang, set()).update(map(word_of, chunk_words(read(folder / "index" / f"{chunk}.pf_index"))))
+    return every
+
+
+def compact(folder: Path, limit: int = CHUNK_BYTES, every_word: dict[str, set[str]] | None = None) -> None:
+    """Rewrite the Pagefind index in `folder` (its pagefind-entry.json, meta, chunks and fragment names), adding
+    on no page each word of `every_word` (by language) it lacks."""
+    entry_path, entry, found = languages(folder)
+    for lang, language, meta_path, meta in found:
+        meta[2] = split_chunks(folder / "index", lang, meta[2], limit, (every_word or {}).get(lang, frozenset()))
         meta[1] = short_names(folder / "fragment", meta[1])
         meta_path.unlink()
         language["hash"] = write(folder, f"pagefind.{lang}_", ".pf_meta", cbor.dumps(meta), 13).removeprefix("pagefind.")

@@ -255,7 +255,7 @@ def index_site(site_dir: Path, binary: Path | None = None, documents: SearchDocu
     parts = documents.parts() if documents is not None else [site_dir]
     if not parts:
         raise IndexFailed("Pagefind did not index the site: no page is marked to be found.")
-    summaries = []
+    summaries, outputs = [], []
     for number, source in enumerate(parts):
         output = site_dir / OUTPUT / (f"{MORE}/{number}" if number else "")
         command = [str(binary or executable()), "--site", str(source), "--output-path", str(output)]
@@ -265,12 +265,16 @@ def index_site(site_dir: Path, binary: Path | None = None, documents: SearchDocu
             raise IndexFailed("Pagefind did not index the site:\n" + summary[-2000:])
         for name in UNUSED:
             (output / name).unlink(missing_ok=True)
-        try:
-            pagefind_compact.compact(output)
-        except (pagefind_compact.UnknownFormat, ValueError) as unknown:
-            raise IndexFailed(f"Pagefind wrote an index this build cannot read ({unknown}): coupling point "
-                              "'Pagefind index format' in docs/developers/how-it-works.md.") from unknown
         summaries.append(summary)
+        outputs.append(output)
+    try:
+        # In parts, each holds every part's words, so a word none of its pages has finds none there (not a shorter word).
+        every_word = pagefind_compact.words_in(outputs) if len(outputs) > 1 else None
+        for output in outputs:
+            pagefind_compact.compact(output, every_word=every_word)
+    except (pagefind_compact.UnknownFormat, ValueError) as unknown:
+        raise IndexFailed(f"Pagefind wrote an index this build cannot read ({unknown}): coupling point "
+                          "'Pagefind index format' in docs/developers/how-it-works.md.") from unknown
     write_settings(site_dir, len(parts))
     return "\n".join(summaries)
 
