@@ -174,6 +174,7 @@ bench: bench-build bench/node_modules/.package-lock.json ## Every benchmark: pag
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/page_weight.py 5000
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/search_parts.py
 	$(BIN)/python bench/serve_rebuild.py
 
 bench-national: $(BENCH_DEPS) ## A national directory: the build at 1,000, 5,000, 20,000 and 50,000 services (time, memory, size)
