@@ -30,9 +30,10 @@ from page_weight import CHROMIUM_ARGS  # noqa: E402
 from search import FAST, Server, one_search  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.search_parts import part_folders, words_on_pages, words_one_part_lacks  # noqa: E402
 from support.search_queries import QUERIES  # noqa: E402
 
-from carers_hub.outputs import cbor, pagefind_compact, pagefind_index  # noqa: E402
+from carers_hub.outputs import pagefind_compact, pagefind_index  # noqa: E402
 
 
 def reindex(built: Path, into: Path, parts: int, every_word: bool) -> float:
@@ -58,28 +59,9 @@ def reindex(built: Path, into: Path, parts: int, every_word: bool) -> float:
     return time.perf_counter() - start
 
 
-def words_on_pages(index: Path) -> tuple[set[str], int]:
-    """The words an index holds on at least one page, and how many it holds on none."""
-    found, empty = set(), 0
-    for _, _, _, meta in pagefind_compact.languages(index)[2]:
-        for _, _, chunk in meta[2]:
-            for entry in pagefind_compact.chunk_words(pagefind_compact.read(index / "index" / f"{chunk}.pf_index")):
-                word, pages, _ = cbor.loads(entry)[0]
-                if pages:
-                    found.add(word)
-                else:
-                    empty += 1
-    return found, empty
-
-
 def lacking_words(site: Path, most: int) -> list[str]:
-    """Words on the pages of some parts that another part would cut shorter (it has a word they begin with)."""
-    on_pages = [words_on_pages(entry.parent)[0] for entry in pagefind_index.entries(site)]
-    chosen = []
-    for word in sorted(w for w in set().union(*on_pages) if w.isalpha()):
-        if any(not any(o.startswith(word) for o in words) and any(word.startswith(o) and len(o) >= 3 for o in words)
-               for words in on_pages):
-            chosen.append(word)
+    """At most `most` of the words one part lacks (support/search_parts.py), spread over the alphabet."""
+    chosen = words_one_part_lacks(site)
     return chosen[:: max(1, len(chosen) // most)][:most]
 
 
@@ -124,7 +106,7 @@ def main() -> None:
                 rows.append({
                     "n": n, "way": way, "s": seconds[way],
                     "kb": sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1000,
-                    "added": max(words_on_pages(e.parent)[1] for e in pagefind_index.entries(site)),
+                    "added": max(words_on_pages(folder)[1] for folder in part_folders(site)),
                     "differ": f"{differ}/{len(queries)}",
                     "extra": sum(len(results[q] - expected[q]) for q in queries),
                     "search_kb": max(one_search(browser, servers[way], "pagefind", q, FAST)["bytes"] for q in QUERIES) / 1000,

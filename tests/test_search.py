@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 from html import escape
 from urllib.parse import urlsplit
 
@@ -16,6 +15,7 @@ from conftest import SITE, load_data
 from carers_hub.checks.page_weight import gzipped
 from carers_hub.outputs import search_index as search_terms
 from support.kinds import find_kinds, first_of_each_list, one
+from support.search_parts import part_folders, words_on_pages, words_one_part_lacks
 from support.search_queries import QUERIES
 from support.site_words import a_service_name_word
 
@@ -391,47 +391,15 @@ def test_the_indexes_are_merged_so_search_finds_the_same_pages(browser, parts_ur
     assert any(path.startswith("/pagefind/more/") for path in fetched), "the other indexes were not merged"
 
 
-def words_on_pages(index: Path) -> set[str]:
-    """The words an index (a folder of Pagefind's files) holds with at least one page."""
-    from carers_hub.outputs import cbor, pagefind_compact
-
-    found = set()
-    for _, _, _, meta in pagefind_compact.languages(index)[2]:
-        for _, _, chunk in meta[2]:
-            for entry in pagefind_compact.chunk_words(pagefind_compact.read(index / "index" / f"{chunk}.pf_index")):
-                word, pages, _ = cbor.loads(entry)[0]
-                if pages:
-                    found.add(word)
-    return found
-
-
-def part_folders(site: Path) -> list[Path]:
-    from carers_hub.outputs import pagefind_index
-
-    return [entry.parent for entry in pagefind_index.entries(site)]
-
-
 def test_every_part_holds_every_word_and_only_its_own_on_its_pages(site_in_parts):
     from carers_hub.outputs import pagefind_compact
 
     folders = part_folders(site_in_parts)
     every = [pagefind_compact.words_in([folder]) for folder in folders]
     assert all(words == every[0] for words in every)  # the same words in each part, by language
-    on_pages = [words_on_pages(folder) for folder in folders]
+    on_pages = [words_on_pages(folder)[0] for folder in folders]
     assert set().union(*on_pages) == set().union(*every[0].values())
     assert all(own < set().union(*on_pages) for own in on_pages)  # each part's pages have only some of them
-
-
-def a_word_one_part_lacks(site: Path) -> str:
-    """A word on the pages of some parts, where another part's pages have a shorter word it begins with and no
-    word that begins with it: Pagefind would cut it down to that shorter word there."""
-    on_pages = [words_on_pages(folder) for folder in part_folders(site)]
-    for word in sorted(w for w in set().union(*on_pages) if w.isalpha()):
-        for words in on_pages:
-            if (not any(other.startswith(word) for other in words)
-                    and any(word.startswith(other) and len(other) >= 3 for other in words)):
-                return word
-    raise AssertionError("no word of the site in parts is missing from one part with a shorter word there")
 
 
 def found_everywhere(browser, address: str, query: str) -> tuple[str, set[str]]:
@@ -453,7 +421,9 @@ def found_everywhere(browser, address: str, query: str) -> tuple[str, set[str]]:
 def test_a_word_one_part_lacks_finds_there_nothing_not_a_shorter_word(browser, site_in_parts, site_url, parts_url):
     # Pagefind searches each part alone and cuts a word a part lacks until it matches ("bereav" to "be..."): so
     # merged parts gave pages without the word (Pagefind issues #793, #1246) until each part held every word.
-    word = a_word_one_part_lacks(site_in_parts)
+    lacking = words_one_part_lacks(site_in_parts)
+    assert lacking, "no word of the site in parts is missing from one part with a shorter word there"
+    word = lacking[0]
     one_index = found_everywhere(browser, site_url, word)
     in_parts = found_everywhere(browser, parts_url, word)
     assert one_index[1] and in_parts == one_index, (

@@ -36,6 +36,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from carers_hub.outputs import cbor
@@ -162,13 +163,20 @@ def languages(folder: Path) -> tuple[Path, dict, list[tuple[str, dict, Path, lis
     return entry_path, entry, found
 
 
+def word_entries(folder: Path) -> Iterator[tuple[str, bytes]]:
+    """(language, word entry as stored) for each word of the index in `folder`."""
+    for lang, _, _, meta in languages(folder)[2]:
+        for _, _, chunk in meta[2]:
+            for entry in chunk_words(read(folder / "index" / f"{chunk}.pf_index")):
+                yield lang, entry
+
+
 def words_in(folders: list[Path]) -> dict[str, set[str]]:
     """Every word the indexes in `folders` hold, by language."""
     every: dict[str, set[str]] = {}
     for folder in folders:
-        for lang, _, _, meta in languages(folder)[2]:
-            for _, _, chunk in meta[2]:
-                every.setdefault(lang, set()).update(map(word_of, chunk_words(read(folder / "index" / f"{chunk}.pf_index"))))
+        for lang, entry in word_entries(folder):
+            every.setdefault(lang, set()).add(word_of(entry))
     return every
 
 
