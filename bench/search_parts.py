@@ -9,6 +9,7 @@ Builds the project with a directory of N services (bench/builds.py), then indexe
   index KB    every file Pagefind's folder holds (gzipped as served)
   index s     seconds to index and compact
   added       words a part holds on no page (the most of any part)
+  chunk KB    the largest word chunk of any part, before gzip (the limit is pagefind_compact.CHUNK_BYTES)
   differ      queries whose pages (every result, all parts merged, in Chromium) are not the one index's: the
               carers' queries of tests/support/search_queries.py, and up to LACKING words on the pages of some
               parts only, which another part's pages begin (the words Pagefind would cut shorter there)
@@ -19,7 +20,6 @@ Builds the project with a directory of N services (bench/builds.py), then indexe
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -30,49 +30,18 @@ from page_weight import CHROMIUM_ARGS  # noqa: E402
 from search import FAST, Server, one_search  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support.search_parts import part_folders, words_on_pages, words_one_part_lacks  # noqa: E402
+from support.search_parts import (in_parts, largest_chunk, pages_found, part_folders, spread,  # noqa: E402
+                                  words_on_pages, words_one_part_lacks)
 from support.search_queries import QUERIES  # noqa: E402
 
-from carers_hub.outputs import pagefind_compact, pagefind_index  # noqa: E402
 
 
 def reindex(built: Path, into: Path, parts: int, every_word: bool) -> float:
-    """A copy of the built site indexed in `parts` parts; the seconds it took."""
-    shutil.copytree(built, into)
-    shutil.rmtree(into / "pagefind")
-    pages = sorted(into.rglob("*.html"))
-    marked = sum("data-pagefind-body" in page.read_text() for page in pages)
-    original = pagefind_index.PART_PAGES, pagefind_compact.words_in
-    pagefind_index.PART_PAGES = -(-marked // parts)
-    if not every_word:
-        pagefind_compact.words_in = lambda folders: None
+    """A copy of the built site indexed in `parts` parts (support/search_parts.py in_parts); the seconds it took."""
+    marked = sum("data-pagefind-body" in page.read_text() for page in built.rglob("*.html"))
     start = time.perf_counter()
-    try:
-        documents = pagefind_index.SearchDocuments()
-        documents.expect(marked)
-        for page in pages:
-            documents.add(page.relative_to(into).as_posix(), page.read_text())
-        pagefind_index.index_site(into, documents=documents)
-        documents.close()
-    finally:
-        pagefind_index.PART_PAGES, pagefind_compact.words_in = original
+    in_parts(built, into, -(-marked // parts), every_word)
     return time.perf_counter() - start
-
-
-def lacking_words(site: Path, most: int) -> list[str]:
-    """At most `most` of the words one part lacks (support/search_parts.py), spread over the alphabet."""
-    chosen = words_one_part_lacks(site)
-    return chosen[:: max(1, len(chosen) // most)][:most]
-
-
-def found(browser, server: Server, query: str) -> set[str]:
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto(server.url + "/")
-    urls = tab.evaluate("""q => window.carersSearch.pagefind().then(pf => pf.search(q))
-        .then(f => Promise.all(f.results.map(r => r.data()))).then(pages => pages.map(p => p.url))""", query)
-    context.close()
-    return set(urls)
 
 
 def main() -> None:
@@ -85,7 +54,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     columns = [("services", "n", "d"), ("way", "way", ""), ("index KB", "kb", ".0f"), ("index s", "s", ".1f"),
-               ("added", "added", "d"), ("differ", "differ", ""), ("extra", "extra", "d"),
+               ("added", "added", "d"), ("chunk KB", "chunk", ".1f"), ("differ", "differ", ""), ("extra", "extra", "d"),
                ("KB search", "search_kb", ".1f")]
     rows = []
     with sync_playwright() as playwright, scratch() as tmp:
@@ -97,16 +66,17 @@ def main() -> None:
                     "parts, every word": Path(tmp) / f"every{n}"}
             seconds = {way: reindex(project / "site", site, 1 if way == "one index" else args.parts,
                                     way == "parts, every word") for way, site in ways.items()}
-            queries = list(QUERIES) + lacking_words(ways["parts, own words"], args.lacking)
+            queries = list(QUERIES) + spread(words_one_part_lacks(ways["parts, own words"]), args.lacking)
             servers = {way: Server(site) for way, site in ways.items()}
-            expected = {q: found(browser, servers["one index"], q) for q in queries}
+            expected = pages_found(browser, servers["one index"].url, queries)
             for way, site in ways.items():
-                results = {q: found(browser, servers[way], q) for q in queries}
+                results = pages_found(browser, servers[way].url, queries)
                 differ = sum(results[q] != expected[q] for q in queries)
                 rows.append({
                     "n": n, "way": way, "s": seconds[way],
                     "kb": sum(f.stat().st_size for f in (site / "pagefind").rglob("*") if f.is_file()) / 1000,
                     "added": max(words_on_pages(folder)[1] for folder in part_folders(site)),
+                    "chunk": max(largest_chunk(folder) for folder in part_folders(site)) / 1000,
                     "differ": f"{differ}/{len(queries)}",
                     "extra": sum(len(results[q] - expected[q]) for q in queries),
                     "search_kb": max(one_search(browser, servers[way], "pagefind", q, FAST)["bytes"] for q in QUERIES) / 1000,

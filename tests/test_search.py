@@ -15,7 +15,8 @@ from conftest import SITE, load_data
 from carers_hub.checks.page_weight import gzipped
 from carers_hub.outputs import search_index as search_terms
 from support.kinds import find_kinds, first_of_each_list, one
-from support.search_parts import part_folders, words_on_pages, words_one_part_lacks
+from support.search_parts import (in_parts, pages_found, part_folders, spread, words_on_pages,
+                                  words_one_part_lacks)
 from support.search_queries import QUERIES
 from support.site_words import a_service_name_word
 
@@ -323,32 +324,15 @@ def part_pages(pages: int) -> int:
     return min(70, max(1, pages // 3))
 
 
+def marked_pages(site) -> int:
+    return sum("data-pagefind-body" in page.read_text() for page in site.rglob("*.html"))
+
+
 @pytest.fixture(scope="module")
-def site_in_parts(built_site, tmp_path_factory, monkeypatch_module):
+def site_in_parts(built_site, tmp_path_factory):
     """The example re-indexed as a national directory is: in parts (here of 70 pages, not 10,000), one index
     each, which the browser merges."""
-    import shutil
-
-    from carers_hub.outputs import pagefind_index
-
-    site = tmp_path_factory.mktemp("parts") / "site"
-    shutil.copytree(built_site, site)
-    shutil.rmtree(site / "pagefind")
-    pages = sum("data-pagefind-body" in page.read_text() for page in site.rglob("*.html"))
-    monkeypatch_module.setattr(pagefind_index, "PART_PAGES", part_pages(pages))
-    documents = pagefind_index.SearchDocuments()
-    documents.expect(pages)
-    for page in sorted(site.rglob("*.html")):
-        documents.add(page.relative_to(site).as_posix(), page.read_text())
-    pagefind_index.index_site(site, documents=documents)
-    documents.close()
-    return site
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
+    return in_parts(built_site, tmp_path_factory.mktemp("parts") / "site", part_pages(marked_pages(built_site)))
 
 
 def test_a_site_past_the_part_size_is_indexed_in_parts_that_hold_every_page_once(site_in_parts, built_site):
@@ -402,33 +386,36 @@ def test_every_part_holds_every_word_and_only_its_own_on_its_pages(site_in_parts
     assert all(own < set().union(*on_pages) for own in on_pages)  # each part's pages have only some of them
 
 
-def found_everywhere(browser, address: str, query: str) -> tuple[str, set[str]]:
-    """What the site's search tells a reader for the query ("12 results for ..."), and every page it found."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto(address + "/")
-    tab.locator("#ch-search-input").fill(query)
-    tab.wait_for_function("q => document.getElementById('ch-search-status').textContent.endsWith(' for ' + q)",
-                          arg=query, timeout=15_000)
-    said = tab.locator("#ch-search-status").text_content()
-    urls = tab.evaluate("""q => window.carersSearch.pagefind().then(pf => pf.search(q))
-        .then(found => Promise.all(found.results.map(r => r.data()))).then(pages => pages.map(p => p.url))""", query)
-    context.close()
-    return said, set(urls)
-
-
 @pytest.mark.browser
-def test_a_word_one_part_lacks_finds_there_nothing_not_a_shorter_word(browser, site_in_parts, site_url, parts_url):
+def test_words_one_part_lacks_find_there_nothing_not_a_shorter_word(browser, site_in_parts, site_url, parts_url):
     # Pagefind searches each part alone and cuts a word a part lacks until it matches ("bereav" to "be..."): so
     # merged parts gave pages without the word (Pagefind issues #793, #1246) until each part held every word.
-    lacking = words_one_part_lacks(site_in_parts)
-    assert lacking, "no word of the site in parts is missing from one part with a shorter word there"
-    word = lacking[0]
-    one_index = found_everywhere(browser, site_url, word)
-    in_parts = found_everywhere(browser, parts_url, word)
-    assert one_index[1] and in_parts == one_index, (
-        f"coupling point 'Pagefind in parts' (docs/developers/how-it-works.md) has changed: {word!r} found "
-        f"{sorted(in_parts[1] - one_index[1])} in parts, which one index does not")
+    # Ten words spread over the alphabet: a word is cut only to a shorter one in the chunk its search fetches.
+    words = spread(words_one_part_lacks(site_in_parts), 10)
+    assert words, "no word of the site in parts is missing from one part with a shorter word there"
+    one_index = pages_found(browser, site_url, words)
+    in_parts = pages_found(browser, parts_url, words)
+    extra = {word: f"{len(in_parts[word] ^ one_index[word])} pages differ, such as "
+                   f"{sorted(in_parts[word] ^ one_index[word])[:2]}" for word in words if in_parts[word] != one_index[word]}
+    assert all(one_index.values()) and not extra, (
+        f"coupling point 'Pagefind in parts' (docs/developers/how-it-works.md) has changed: in parts {extra}")
+
+
+def test_a_chunk_runs_over_its_size_only_to_keep_a_word_with_longer_ones(site_in_parts):
+    # A word keeps the longer words that begin with it in its chunk, so a search for it finds them. One-letter
+    # words did too: "a" and "c" from the A to Z, added to every part, kept every word of their letter in one
+    # chunk (15.8 KB where the limit is 12 KB).
+    from carers_hub.outputs.pagefind_compact import CHUNK_BYTES, SHORTEST_STEM, chunk_words, read, word_of
+
+    for folder in part_folders(site_in_parts):
+        for chunk in (folder / "index").glob("*.pf_index"):
+            size, before = 0, []
+            for entry in chunk_words(read(chunk)):
+                word = word_of(entry)
+                if before and size + len(entry) > CHUNK_BYTES:
+                    assert any(word.startswith(w) and len(w) >= SHORTEST_STEM for w in before), (chunk, word)
+                size += len(entry)
+                before.append(word)
 
 
 def instant_filter(browser, address: str, path: str, words: str) -> set[str]:

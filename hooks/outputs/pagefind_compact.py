@@ -20,7 +20,8 @@ A site indexed in parts (hooks/outputs/pagefind_index.py) is merged in the brows
 part alone. A query word a part does not hold is cut shorter there until it matches a word the part does hold
 ("bereaved" matching "be..."), so the merged results would add pages without the word (Pagefind issues #793,
 #1246). compact() given `every_word` (every part's words, words_in) adds to the part each word it lacks, on no
-page: the word is then found there, with no results, and the merged search finds what one index would.
+page: the word is then found there, with no results, and the merged search finds the pages one index would
+(each part still ranks its own).
 
 Coupling point "Pagefind index format" (docs/developers/how-it-works.md): Pagefind 1.5's undocumented file
 layout, gzip("pagefind_dcd" + CBOR) for the meta and chunks, gzip("pagefind_dcd" + JSON) for fragments; the
@@ -85,11 +86,17 @@ def word_of(entry: bytes) -> str:
     return word
 
 
+# A word shorter than this keeps no longer words in its chunk (runs_of): nobody searches for one or two letters,
+# and "a" or "c" (on an A to Z page, or added on no page from another part's) would keep every word of its letter
+# in one chunk, larger than any a search should fetch.
+SHORTEST_STEM = 3
+
+
 def runs_of(words: list[bytes], limit: int = CHUNK_BYTES) -> list[list[bytes]]:
     """Word entries (in Pagefind's order) grouped into runs of at most `limit` bytes. A query word also matches
     the longer words that begin with it ("young" matches "youngminds"), but only those in the chunks it fetches:
-    so a word that begins with a word before it in the run stays in that run, unless it is itself large (a word
-    on thousands of pages, which Pagefind's own chunks also keep apart)."""
+    so a word that begins with a word before it in the run (of SHORTEST_STEM letters or more) stays in that run,
+    unless it is itself large (a word on thousands of pages, which Pagefind's own chunks also keep apart)."""
     runs, run, size, stems = [], [], 0, []
     for entry in words:
         word = word_of(entry)
@@ -99,7 +106,7 @@ def runs_of(words: list[bytes], limit: int = CHUNK_BYTES) -> list[list[bytes]]:
             run, size, stems = [], 0, []
         run.append(entry)
         size += len(entry)
-        stems = [stem for stem in stems if word.startswith(stem)] + [word]
+        stems = [stem for stem in stems if word.startswith(stem)] + ([word] if len(word) >= SHORTEST_STEM else [])
     return runs + [run] if run else runs
 
 
