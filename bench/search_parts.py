@@ -30,17 +30,16 @@ from page_weight import CHROMIUM_ARGS  # noqa: E402
 from search import FAST, Server, one_search  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from support.search_parts import (in_parts, largest_chunk, pages_found, part_folders, spread,  # noqa: E402
+from support.search_parts import (in_parts, largest_chunk, marked_pages, pages_found, part_folders, spread,  # noqa: E402
                                   words_on_pages, words_one_part_lacks)
 from support.search_queries import QUERIES  # noqa: E402
 
 
-
 def reindex(built: Path, into: Path, parts: int, every_word: bool) -> float:
     """A copy of the built site indexed in `parts` parts (support/search_parts.py in_parts); the seconds it took."""
-    marked = sum("data-pagefind-body" in page.read_text() for page in built.rglob("*.html"))
+    part_pages = -(-marked_pages(built) // parts)
     start = time.perf_counter()
-    in_parts(built, into, -(-marked // parts), every_word)
+    in_parts(built, into, part_pages, every_word)
     return time.perf_counter() - start
 
 

@@ -15,7 +15,7 @@ from conftest import SITE, load_data
 from carers_hub.checks.page_weight import gzipped
 from carers_hub.outputs import search_index as search_terms
 from support.kinds import find_kinds, first_of_each_list, one
-from support.search_parts import (in_parts, pages_found, part_folders, spread, words_on_pages,
+from support.search_parts import (in_parts, marked_pages, pages_found, part_folders, spread, words_on_pages,
                                   words_one_part_lacks)
 from support.search_queries import QUERIES
 from support.site_words import a_service_name_word
@@ -322,10 +322,6 @@ def test_apostrophes_stay_as_typed_so_synonyms_with_them_match():
 def part_pages(pages: int) -> int:
     """70 pages a part, or a third of a smaller site's: in parts either way."""
     return min(70, max(1, pages // 3))
-
-
-def marked_pages(site) -> int:
-    return sum("data-pagefind-body" in page.read_text() for page in site.rglob("*.html"))
 
 
 @pytest.fixture(scope="module")

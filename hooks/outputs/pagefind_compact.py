@@ -37,7 +37,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 from pathlib import Path
 
 from carers_hub.outputs import cbor
@@ -115,7 +115,7 @@ def no_page(word: str) -> bytes:
     return cbor.dumps([word, [], []])
 
 
-def split_chunks(index: Path, lang: str, chunks: list, limit: int = CHUNK_BYTES, every_word: set[str] = frozenset()) -> list:
+def split_chunks(index: Path, lang: str, chunks: list, limit: int = CHUNK_BYTES, every_word: Set[str] = frozenset()) -> list:
     """New [from, to, name] rows for the meta: every word of the old chunks, and each of `every_word` they lack
     (on no page), in order, written again as chunks of at most about `limit` bytes (runs_of); the old chunks
     are removed."""

@@ -9,20 +9,24 @@ from pathlib import Path
 from carers_hub.outputs import cbor, pagefind_compact, pagefind_index
 
 
+def marked_pages(site: Path) -> int:
+    """How many of the built site's pages are marked to be found (what is dealt into parts)."""
+    return sum("data-pagefind-body" in page.read_text() for page in site.rglob("*.html"))
+
+
 def in_parts(built: Path, into: Path, part_pages: int, every_word: bool = True) -> Path:
     """A copy of the built site at `into`, its search indexed again in parts of `part_pages` pages (the build's
     hold 10,000). Without `every_word`, each part holds only its own pages' words, as Pagefind makes them."""
     shutil.copytree(built, into)
     shutil.rmtree(into / "pagefind")
     pages = sorted(into.rglob("*.html"))
-    marked = sum("data-pagefind-body" in page.read_text() for page in pages)
     kept = pagefind_index.PART_PAGES, pagefind_compact.words_in
     pagefind_index.PART_PAGES = part_pages
     if not every_word:
         pagefind_compact.words_in = lambda folders: {}
     try:
         documents = pagefind_index.SearchDocuments()
-        documents.expect(marked)
+        documents.expect(marked_pages(into))
         for page in pages:
             documents.add(page.relative_to(into).as_posix(), page.read_text())
         pagefind_index.index_site(into, documents=documents)
