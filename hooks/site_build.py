@@ -175,8 +175,8 @@ class SiteBuild:
         build._start(readability.warm_up)  # the dictionary loads while pages are read
         return build
 
-    def _start(self, job, *args) -> Future:
-        started = background.submit(job, *args)
+    def _start(self, job, *args, give_back: bool = False) -> Future:
+        started = background.submit(job, *args, give_back=give_back)
         self.jobs.append(started)
         return started
 
@@ -346,7 +346,7 @@ class SiteBuild:
             problems += reading.problems()
         _raise_errors(problems)
         if not self.preview:  # the open data is for other services' computers, not the editor's eyes
-            self.open_data = self._start(open_data.write, self.directory, self.data, site_dir)
+            self.open_data = self._start(open_data.write, self.directory, self.data, site_dir, give_back=True)
         return [p for p in problems if p.warning]
 
     # -- finish_page ----------------------------------------------------------------------------------------
@@ -408,7 +408,7 @@ class SiteBuild:
         printed = leaflets.help_items(self.data.contacts, self.data.get_help_now.printed_contacts)
         self.leaflet_pdfs[src_uri] = self._start(
             leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, printed,
-            self.data.site.url, site_dir)
+            self.data.site.url, site_dir, give_back=True)  # a page's layout is large: one leaflet a page or two
 
     # -- finish, index_search, settle ---------------------------------------------------------------------
     def finish(self, site_dir: Path) -> None:
