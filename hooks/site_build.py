@@ -408,7 +408,7 @@ class SiteBuild:
         printed = leaflets.help_items(self.data.contacts, self.data.get_help_now.printed_contacts)
         self.leaflet_pdfs[src_uri] = self._start(
             leaflets.make_pdf, leaflet, output, page_file.as_uri(), self.data.council.name, printed,
-            self.data.site.url, site_dir, give_back=True)  # a page's layout is large: one leaflet a page or two
+            self.data.site.url, site_dir, give_back=True)  # a page laid out by WeasyPrint is large; leaflets are few
 
     # -- finish, index_search, settle ---------------------------------------------------------------------
     def finish(self, site_dir: Path) -> None:

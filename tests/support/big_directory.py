@@ -66,13 +66,15 @@ def indexed_site(built_site: Path, target: Path, generator: str, services: int, 
 
 def within(words: list[bytes], limit: int) -> bool:
     """Whether a chunk's word entries (pagefind_compact.chunk_words) keep to `limit` bytes: all of them, or the
-    first alone; past the limit, only small words that begin with a word before them in the chunk."""
-    from carers_hub.outputs.pagefind_compact import word_of
+    first alone; past the limit, only small words that begin with a word before them in the chunk (of
+    pagefind_compact.SHORTEST_STEM letters or more)."""
+    from carers_hub.outputs.pagefind_compact import SHORTEST_STEM, word_of
 
     names = [word_of(entry) for entry in words]
     size = 0
     for n, entry in enumerate(words):
         size += len(entry)
-        if n and size > limit and not (len(entry) <= limit and any(names[n].startswith(w) for w in names[:n])):
+        if n and size > limit and not (len(entry) <= limit and any(
+                names[n].startswith(w) and len(w) >= SHORTEST_STEM for w in names[:n])):
             return False
     return True
